@@ -1,0 +1,1 @@
+"""Exporters: board-pack PDF, designer SVG and slide PNG from the chart and its Layout."""

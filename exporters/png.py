@@ -1,0 +1,1 @@
+"""png export (being written)."""

@@ -1,0 +1,1 @@
+"""The main window, its actions, docks and dialogs."""

@@ -1,0 +1,1 @@
+"""Editing: the Document (chart + undo stack + file), undoable commands, saving and recovery."""

@@ -1,0 +1,1 @@
+"""Reading, validating and writing chart files. Pure Python; no Qt."""

@@ -1,0 +1,510 @@
+"""The chart: bodies, relationships, groups and tours as immutable records in a mutable Chart.
+
+Records are frozen dataclasses with tuple fields. An edit replaces a whole record through a
+Chart method, which then notifies listeners; undo keeps the old record and puts it back. So an
+edit can never half-apply, and "equal model" is plain `==`.
+
+`extra` on each record holds keys this version does not know, in file order, so a file written
+by a newer version keeps them on save. `key_order` remembers the order keys had in the file.
+Neither takes part in equality of meaning beyond `extra` itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from icsviewer.model.events import ChartEvent, EventKind, Listener
+
+FORMAT_VERSION = 1
+GROUP_KINDS = ("place", "collaborative", "system", "other")
+TOUR_MODES = ("spotlight", "build")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from in a file (1-based line and column), for messages."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A public source for a fact, with the date someone last checked it."""
+
+    title: str = ""
+    url: str = ""
+    verified_on: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web or mail link shown in the details panel and the PDF directory."""
+
+    url: str
+    label: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A seat or role on a body: who holds it and who nominated them, as far as known."""
+
+    role: str
+    holder: str = ""
+    nominated_by: str = ""
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Body:
+    """An organisation, partnership or committee in the system."""
+
+    id: str
+    name: str
+    kind: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    members: tuple[Member, ...] = ()
+    links: tuple[Link, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    sources: tuple[SourceRef, ...] = ()
+    notes: str = ""
+    style: dict[str, str] = field(default_factory=dict)
+    pinned: tuple[float, float] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    key_order: tuple[str, ...] = field(default=(), compare=False)
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The name shown in a box: the full name."""
+        return self.name
+
+    def matches(self, needle: str) -> bool:
+        """Whether a search text (already lower-cased) occurs in any searchable field."""
+        hay = (self.name, self.short_name, *self.aliases, self.description)
+        return any(needle in h.lower() for h in hay)
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the body existed on `day` (valid_to is the last day it existed)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A typed link between two bodies: accountable to, member of, delegates to, ..."""
+
+    id: str
+    source: str
+    target: str
+    kind: str
+    label: str = ""
+    notes: str = ""
+    legal_basis: str = ""
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    sources: tuple[SourceRef, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    # True when the file gave no id and the reader made one up; the writer then omits it.
+    id_generated: bool = field(default=False, compare=False)
+    key_order: tuple[str, ...] = field(default=(), compare=False)
+    origin: Origin | None = field(default=None, compare=False)
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the relationship held on `day`."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named set of bodies drawn in one frame: a Place, the provider collaboratives, ..."""
+
+    id: str
+    name: str
+    members: tuple[str, ...] = ()
+    kind: str = "other"
+    description: str = ""
+    collapsed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+    key_order: tuple[str, ...] = field(default=(), compare=False)
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TourStep:
+    """One step of a presentation: the bodies to frame, a caption and speaker notes."""
+
+    bodies: tuple[str, ...]
+    caption: str = ""
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tour:
+    """An ordered walk through the chart for presenting."""
+
+    id: str
+    name: str
+    steps: tuple[TourStep, ...] = ()
+    mode: str = "spotlight"
+    default: bool = False
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    key_order: tuple[str, ...] = field(default=(), compare=False)
+    origin: Origin | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ChartMeta:
+    """What the chart is, who made it and when it was true."""
+
+    title: str = "Untitled chart"
+    subtitle: str = ""
+    organisation: str = ""
+    version: str = ""
+    as_at: dt.date | None = None
+    marking: str = ""
+    authors: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    key_order: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class RemovedBody:
+    """Everything removing a body took away, so undo can put it back exactly."""
+
+    body: Body
+    index: int
+    relationships: tuple[tuple[int, Relationship], ...]
+    groups: tuple[Group, ...]
+    tours: tuple[Tour, ...]
+
+
+class Chart:
+    """A whole chart, with change notifications.
+
+    Mutating methods are the only way to change a chart; each sends one ChartEvent. The
+    editor's undo commands call them, never poke the containers directly.
+    """
+
+    def __init__(
+        self,
+        meta: ChartMeta | None = None,
+        bodies: Iterable[Body] = (),
+        relationships: Iterable[Relationship] = (),
+        groups: Iterable[Group] = (),
+        tours: Iterable[Tour] = (),
+        extra: dict[str, Any] | None = None,
+        format_version: int = FORMAT_VERSION,
+        key_order: tuple[str, ...] = (),
+    ) -> None:
+        self.meta = meta or ChartMeta()
+        self._bodies: dict[str, Body] = {}
+        for body in bodies:
+            self._bodies[body.id] = body
+        self._relationships: list[Relationship] = list(relationships)
+        self._groups: list[Group] = list(groups)
+        self._tours: list[Tour] = list(tours)
+        self.extra: dict[str, Any] = dict(extra or {})
+        self.format_version = format_version
+        self.key_order = key_order
+        self._listeners: list[Listener] = []
+
+    # ----- equality and copying -------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Chart):
+            return NotImplemented
+        return (
+            self.meta == other.meta
+            and list(self._bodies.values()) == list(other._bodies.values())
+            and self._relationships == other._relationships
+            and self._groups == other._groups
+            and self._tours == other._tours
+            and self.extra == other.extra
+            and self.format_version == other.format_version
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Chart {self.meta.title!r}: {len(self._bodies)} bodies, {len(self._relationships)} relationships>"
+
+    def copy(self) -> Chart:
+        """An independent chart with the same records and no listeners."""
+        return Chart(
+            self.meta,
+            self._bodies.values(),
+            self._relationships,
+            self._groups,
+            self._tours,
+            self.extra,
+            self.format_version,
+            self.key_order,
+        )
+
+    # ----- read access ----------------------------------------------------------------------
+    @property
+    def bodies(self) -> tuple[Body, ...]:
+        return tuple(self._bodies.values())
+
+    @property
+    def relationships(self) -> tuple[Relationship, ...]:
+        return tuple(self._relationships)
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        return tuple(self._groups)
+
+    @property
+    def tours(self) -> tuple[Tour, ...]:
+        return tuple(self._tours)
+
+    def body(self, body_id: str) -> Body:
+        """The body with this id; KeyError if there is none."""
+        return self._bodies[body_id]
+
+    def has_body(self, body_id: str) -> bool:
+        return body_id in self._bodies
+
+    def body_ids(self) -> list[str]:
+        return list(self._bodies)
+
+    def relationship(self, rel_id: str) -> Relationship:
+        for rel in self._relationships:
+            if rel.id == rel_id:
+                return rel
+        raise KeyError(rel_id)
+
+    def group(self, group_id: str) -> Group:
+        for group in self._groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def tour(self, tour_id: str) -> Tour:
+        for tour in self._tours:
+            if tour.id == tour_id:
+                return tour
+        raise KeyError(tour_id)
+
+    # ----- queries ----------------------------------------------------------------------------
+    def relationships_of(self, body_id: str) -> list[Relationship]:
+        """Every relationship that starts or ends at the body, in file order."""
+        return [r for r in self._relationships if body_id in (r.source, r.target)]
+
+    def neighbours(self, body_id: str) -> list[str]:
+        """Ids of bodies directly related to this one, each once, in file order."""
+        seen: dict[str, None] = {}
+        for rel in self.relationships_of(body_id):
+            other = rel.target if rel.source == body_id else rel.source
+            if other != body_id:
+                seen[other] = None
+        return list(seen)
+
+    def bodies_of_kind(self, kind: str) -> list[Body]:
+        return [b for b in self._bodies.values() if b.kind == kind]
+
+    def groups_of(self, body_id: str) -> list[Group]:
+        return [g for g in self._groups if body_id in g.members]
+
+    def places(self) -> list[Group]:
+        """Groups of kind 'place', in file order."""
+        return [g for g in self._groups if g.kind == "place"]
+
+    def default_tour(self) -> Tour | None:
+        for tour in self._tours:
+            if tour.default:
+                return tour
+        return self._tours[0] if self._tours else None
+
+    def search(self, text: str) -> list[Body]:
+        """Bodies whose name, short name, aliases or description contain `text`."""
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        return [b for b in self._bodies.values() if b.matches(needle)]
+
+    def as_at(self, day: dt.date) -> Chart:
+        """A copy showing only the bodies and relationships that existed on `day`."""
+        bodies = [b for b in self._bodies.values() if b.valid_on(day)]
+        alive = {b.id for b in bodies}
+        rels = [
+            r
+            for r in self._relationships
+            if r.valid_on(day) and r.source in alive and r.target in alive
+        ]
+        groups = [replace(g, members=tuple(m for m in g.members if m in alive)) for g in self._groups]
+        meta = replace(self.meta, as_at=day)
+        return Chart(meta, bodies, rels, groups, self._tours, self.extra, self.format_version)
+
+    def __iter__(self) -> Iterator[Body]:
+        return iter(self._bodies.values())
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    # ----- notifications ----------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener(event)` after every change."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, kind: EventKind, ids: tuple[str, ...] = (), structural: bool = True) -> None:
+        event = ChartEvent(kind, ids, structural)
+        for listener in list(self._listeners):
+            listener(event)
+
+    # ----- mutation: metadata -----------------------------------------------------------------
+    def set_meta(self, meta: ChartMeta) -> None:
+        self.meta = meta
+        self._emit("meta_changed", structural=False)
+
+    # ----- mutation: bodies -------------------------------------------------------------------
+    def add_body(self, body: Body, index: int | None = None) -> None:
+        """Add a body (at `index` in file order, or at the end)."""
+        if body.id in self._bodies:
+            raise ValueError(f"a body with id {body.id!r} already exists")
+        items = list(self._bodies.items())
+        pos = len(items) if index is None else max(0, min(index, len(items)))
+        items.insert(pos, (body.id, body))
+        self._bodies = dict(items)
+        self._emit("body_added", (body.id,))
+
+    def replace_body(self, body: Body) -> Body:
+        """Swap in a new version of an existing body (same id); return the old one."""
+        old = self._bodies[body.id]
+        self._bodies[body.id] = body
+        structural = (old.name, old.short_name, old.kind, old.pinned) != (
+            body.name,
+            body.short_name,
+            body.kind,
+            body.pinned,
+        )
+        self._emit("body_changed", (body.id,), structural)
+        return old
+
+    def remove_body(self, body_id: str) -> RemovedBody:
+        """Remove a body with its relationships, group memberships and tour mentions."""
+        body = self._bodies[body_id]
+        index = list(self._bodies).index(body_id)
+        removed_rels = tuple(
+            (i, r) for i, r in enumerate(self._relationships) if body_id in (r.source, r.target)
+        )
+        old_groups = tuple(g for g in self._groups if body_id in g.members)
+        old_tours = tuple(
+            t for t in self._tours if any(body_id in s.bodies for s in t.steps)
+        )
+        del self._bodies[body_id]
+        self._relationships = [r for r in self._relationships if body_id not in (r.source, r.target)]
+        self._groups = [
+            replace(g, members=tuple(m for m in g.members if m != body_id)) if g in old_groups else g
+            for g in self._groups
+        ]
+        self._tours = [
+            replace(
+                t,
+                steps=tuple(
+                    replace(s, bodies=tuple(b for b in s.bodies if b != body_id)) for s in t.steps
+                ),
+            )
+            if t in old_tours
+            else t
+            for t in self._tours
+        ]
+        self._emit("body_removed", (body_id,))
+        return RemovedBody(body, index, removed_rels, old_groups, old_tours)
+
+    def restore_body(self, removed: RemovedBody) -> None:
+        """Undo `remove_body`: put the body, its relationships, groups and tours back."""
+        items = list(self._bodies.items())
+        items.insert(min(removed.index, len(items)), (removed.body.id, removed.body))
+        self._bodies = dict(items)
+        for index, rel in removed.relationships:
+            self._relationships.insert(min(index, len(self._relationships)), rel)
+        by_id = {g.id: g for g in removed.groups}
+        self._groups = [by_id.get(g.id, g) for g in self._groups]
+        tours = {t.id: t for t in removed.tours}
+        self._tours = [tours.get(t.id, t) for t in self._tours]
+        self._emit("body_added", (removed.body.id,))
+
+    # ----- mutation: relationships ------------------------------------------------------------
+    def add_relationship(self, rel: Relationship, index: int | None = None) -> None:
+        if any(r.id == rel.id for r in self._relationships):
+            raise ValueError(f"a relationship with id {rel.id!r} already exists")
+        pos = len(self._relationships) if index is None else index
+        self._relationships.insert(pos, rel)
+        self._emit("relationship_added", (rel.id,))
+
+    def replace_relationship(self, rel: Relationship) -> Relationship:
+        for i, old in enumerate(self._relationships):
+            if old.id == rel.id:
+                self._relationships[i] = rel
+                structural = (old.source, old.target, old.kind) != (rel.source, rel.target, rel.kind)
+                self._emit("relationship_changed", (rel.id,), structural)
+                return old
+        raise KeyError(rel.id)
+
+    def remove_relationship(self, rel_id: str) -> tuple[int, Relationship]:
+        for i, rel in enumerate(self._relationships):
+            if rel.id == rel_id:
+                del self._relationships[i]
+                self._emit("relationship_removed", (rel_id,))
+                return i, rel
+        raise KeyError(rel_id)
+
+    def new_relationship_id(self, source: str, kind: str, target: str) -> str:
+        """A fresh, readable relationship id such as `icb--accountable_to--nhse`."""
+        base = f"{source}--{kind}--{target}"
+        taken = {r.id for r in self._relationships}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}--{n}", n + 1
+        return candidate
+
+    def new_body_id(self, stem: str) -> str:
+        """A fresh body id from a stem (`new_body`, `new_body_2`, ...)."""
+        candidate, n = stem, 2
+        while candidate in self._bodies:
+            candidate, n = f"{stem}_{n}", n + 1
+        return candidate
+
+    # ----- mutation: groups and tours ---------------------------------------------------------
+    def set_groups(self, groups: Iterable[Group]) -> tuple[Group, ...]:
+        """Replace all groups; return the old ones (undo puts them back the same way)."""
+        old = tuple(self._groups)
+        self._groups = list(groups)
+        self._emit("groups_changed")
+        return old
+
+    def set_tours(self, tours: Iterable[Tour]) -> tuple[Tour, ...]:
+        """Replace all tours; return the old ones. Tours never change the layout."""
+        old = tuple(self._tours)
+        self._tours = list(tours)
+        self._emit("tours_changed", structural=False)
+        return old
+
+    def reset(self) -> None:
+        """Tell listeners that everything may have changed (after a reload)."""
+        self._emit("reset")

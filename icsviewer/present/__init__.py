@@ -1,0 +1,1 @@
+"""Presenter mode: tours, camera moves and clicker keys, full screen."""
