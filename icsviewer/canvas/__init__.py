@@ -1,1 +1,1 @@
-"""The Qt canvas: the chart drawn as a QGraphicsScene the model drives, and its view."""
+"""The Qt chart: a QGraphicsScene that follows the model and a view to zoom and pan it."""
