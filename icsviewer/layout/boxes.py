@@ -1,0 +1,70 @@
+"""Box sizes for bodies: the wrapped label plus padding, in points.
+
+One rule for every layout engine (Graphviz, the fallback rows, the large-chart tree), so a
+body's box is the same size whichever engine placed it. Labels are measured in bold because
+some themes (high contrast) draw every label bold: a box sized for bold text fits its label in
+every theme, and re-theming never needs a new layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from icsviewer.layout.text_metrics import line_height, text_width, wrap_label
+from icsviewer.model.chart import Body
+
+# The label size every box is laid out at. The A3 legibility rule (no text under 7 pt at
+# fit-to-page) is measured against this.
+BASE_FONT_SIZE = 10.0
+# Widest a line of label may be before it wraps: about 20 characters, a comfortable reading
+# width for a box in an organisation chart.
+MAX_LABEL_WIDTH = 118.0
+# Most lines a full name may take; beyond this the short name is used, if there is one.
+MAX_LINES = 3
+# Padding between the label and the box edge.
+PAD_X = 7.0
+PAD_Y = 5.0
+# Smallest box, so short names ("NHSE") still give a box big enough to click and read.
+MIN_BOX_WIDTH = 64.0
+MIN_BOX_HEIGHT = 26.0
+# Labels are measured in the heaviest weight any theme uses (see module docstring).
+MEASURE_BOLD = True
+
+
+@dataclass(frozen=True)
+class BoxSize:
+    """The size of one body's box and the label lines it holds."""
+
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    font_size: float = BASE_FONT_SIZE
+
+
+def label_lines(body: Body, font_size: float = BASE_FONT_SIZE) -> tuple[str, ...]:
+    """The label of a body, wrapped: its name, or its short name if the name is too long."""
+    lines = wrap_label(body.name.strip() or body.id, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+    short = body.short_name.strip()
+    if len(lines) > MAX_LINES and short:
+        lines = wrap_label(short, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+    return lines
+
+
+def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> BoxSize:
+    """The box that holds these label lines with padding."""
+    widest = max((text_width(line, font_size, MEASURE_BOLD) for line in lines), default=0.0)
+    width = max(MIN_BOX_WIDTH, round(widest + 2 * PAD_X, 1))
+    height = max(MIN_BOX_HEIGHT, round(len(lines) * line_height(font_size) + 2 * PAD_Y, 1))
+    return BoxSize(width, height, lines, font_size)
+
+
+def box_size(body: Body, font_size: float = BASE_FONT_SIZE) -> BoxSize:
+    """The box for a body."""
+    return box_for_lines(label_lines(body, font_size), font_size)
+
+
+def collapsed_group_box(name: str, member_count: int) -> BoxSize:
+    """The box standing for a collapsed group: its name and how many bodies it hides."""
+    lines = wrap_label(name.strip() or "Group", MAX_LABEL_WIDTH, BASE_FONT_SIZE, MEASURE_BOLD)
+    noun = "body" if member_count == 1 else "bodies"
+    return box_for_lines((*lines[:MAX_LINES], f"({member_count} {noun})"))

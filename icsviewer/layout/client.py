@@ -1,0 +1,271 @@
+"""Compute a chart's layout: Graphviz in a child process, or the tree engine for big charts.
+
+This is the layout API the window and the exporters call:
+
+    layout = compute_layout(chart)            # blocking; the GUI calls it in a worker thread
+    layout = fallback_layout(chart)           # instant rows, no Graphviz (first paint, errors)
+
+Graphviz never loads in the calling process: the graph description goes as JSON to
+`python -m icsviewer.layout.worker` and the answer comes back as JSON (pygraphviz crashes a
+QApplication on X11; a child process also bounds Graphviz's time and survives its crashes).
+Every failure becomes a `LayoutError` whose message can be shown to a user as it is.
+
+Layouts are cached by `layout_key`, a hash of what the layout depends on (ids, kinds, label
+texts, relationship ends and kinds, groups, pins, collapsed groups; not colours,
+descriptions or the theme), in memory and on disk, so reopening a file or re-theming does not
+run Graphviz again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from icsviewer import appdirs
+from icsviewer.layout.dot_reader import read_answer
+from icsviewer.layout.geometry import Layout
+from icsviewer.layout.graph_builder import build_spec
+from icsviewer.layout.pins import apply_pins
+from icsviewer.layout.structure import build_structure
+from icsviewer.model.chart import Chart
+
+# Bump when the layout rules change, so cached layouts from older versions are not reused.
+LAYOUT_VERSION = "3"
+WORKER_MODULE = "icsviewer.layout.worker"
+# Above this many bodies the linear-time tree layout replaces Graphviz (`dot` needs ~1.6 s at
+# 2,500 ICS-shaped bodies and ~35 s at 10,000 on a 2-core machine).
+TREE_THRESHOLD = 1500
+# Environment overrides, for tests and for people tuning a big chart.
+ENV_WORKER = "ICSVIEWER_LAYOUT_WORKER"
+ENV_TREE_THRESHOLD = "ICSVIEWER_TREE_THRESHOLD"
+
+
+class LayoutError(Exception):
+    """The layout could not be computed; `str(error)` is a sentence for the user."""
+
+
+class LayoutCancelledError(LayoutError):
+    """The caller cancelled the layout."""
+
+
+class LayoutCache:
+    """Layouts by key: a small in-memory LRU in front of JSON files in a folder."""
+
+    def __init__(self, folder: Path | None = None, size: int = 16) -> None:
+        self._folder = folder
+        self._size = size
+        self._memory: OrderedDict[str, Layout] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def folder(self) -> Path | None:
+        if self._folder is not None:
+            return self._folder
+        try:
+            return appdirs.cache_dir() / "layouts"
+        except OSError:
+            return None
+
+    def get(self, key: str) -> Layout | None:
+        with self._lock:
+            if key in self._memory:
+                self._memory.move_to_end(key)
+                return self._memory[key]
+        layout = self._read(key)
+        if layout is not None:
+            self._remember(key, layout)
+        return layout
+
+    def put(self, key: str, layout: Layout) -> None:
+        self._remember(key, layout)
+        folder = self.folder()
+        if folder is None:
+            return
+        # The disk copy is a convenience: a read-only or full disk must not stop the layout.
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
+            tmp.write_text(json.dumps({"key": key, "layout": layout.to_dict()}), "utf-8")
+            tmp.replace(folder / f"{key}.json")
+
+    def clear_memory(self) -> None:
+        with self._lock:
+            self._memory.clear()
+
+    def _remember(self, key: str, layout: Layout) -> None:
+        with self._lock:
+            self._memory[key] = layout
+            self._memory.move_to_end(key)
+            while len(self._memory) > self._size:
+                self._memory.popitem(last=False)
+
+    def _read(self, key: str) -> Layout | None:
+        folder = self.folder()
+        if folder is None:
+            return None
+        try:
+            data = json.loads((folder / f"{key}.json").read_text("utf-8"))
+            if data.get("key") != key:
+                return None
+            return Layout.from_dict(data["layout"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing or damaged cache file: compute again
+
+
+DEFAULT_CACHE = LayoutCache()
+
+
+def layout_key(chart: Chart, engine: str = "") -> str:
+    """A hash of everything the layout depends on, and nothing it does not."""
+    structure: dict[str, Any] = {
+        "version": LAYOUT_VERSION,
+        "engine": engine,
+        "bodies": [
+            [b.id, b.kind, b.name, b.short_name, list(b.pinned) if b.pinned else None]
+            for b in chart.bodies
+        ],
+        "relationships": [[r.id, r.source, r.target, r.kind] for r in chart.relationships],
+        "groups": [[g.id, g.name, g.kind, list(g.members), g.collapsed] for g in chart.groups],
+    }
+    text = json.dumps(structure, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def choose_engine(chart: Chart, tree_threshold: int | None = None) -> str:
+    """'dot' for charts up to the threshold, 'tree' above it."""
+    if tree_threshold is None:
+        try:
+            tree_threshold = int(os.environ.get(ENV_TREE_THRESHOLD, TREE_THRESHOLD))
+        except ValueError:
+            tree_threshold = TREE_THRESHOLD
+    return "tree" if len(chart) > tree_threshold else "dot"
+
+
+def compute_layout(
+    chart: Chart,
+    *,
+    timeout: float = 60.0,
+    engine: str = "auto",
+    tree_threshold: int | None = None,
+    cache: LayoutCache | None = DEFAULT_CACHE,
+    cancel: threading.Event | None = None,
+    worker_module: str | None = None,
+) -> Layout:
+    """The chart's layout (blocking). Raises LayoutError with a user-readable message.
+
+    `engine` is 'auto' (dot, or tree above `tree_threshold` bodies), 'dot' or 'tree'.
+    `cancel`, when set from another thread, stops a running Graphviz (LayoutCancelledError).
+    `cache=None` always computes afresh.
+    """
+    if engine == "auto":
+        engine = choose_engine(chart, tree_threshold)
+    if engine not in ("dot", "tree"):
+        raise LayoutError(f"Unknown layout engine {engine!r}: use 'dot' or 'tree'.")
+    key = layout_key(chart, engine)
+    if cache is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    structure = build_structure(chart)
+    if engine == "tree":
+        from icsviewer.layout.tree_layout import layout_structure as tree
+
+        layout = tree(structure)
+    else:
+        spec = build_spec(structure)
+        answer = run_worker(
+            {"spec": spec.to_json_dict(), "prog": "dot"}, timeout, cancel, worker_module
+        )
+        try:
+            layout = read_answer(answer, spec, structure)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise LayoutError(f"Graphviz gave a layout that could not be read ({exc}).") from exc
+    layout = apply_pins(layout, structure)
+    if cache is not None:
+        cache.put(key, layout)
+    return layout
+
+
+def run_worker(
+    request: dict[str, Any],
+    timeout: float,
+    cancel: threading.Event | None = None,
+    worker_module: str | None = None,
+) -> Any:
+    """Send `request` to a fresh worker process and return its parsed JSON answer."""
+    module = worker_module or os.environ.get(ENV_WORKER) or WORKER_MODULE
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_worker_env(),
+        )
+    except OSError as exc:
+        raise LayoutError(f"Could not start the Graphviz layout process: {exc}.") from exc
+    payload = json.dumps(request).encode("utf-8")
+    out, err = _communicate(proc, payload, timeout, cancel)
+    if proc.returncode != 0:
+        raise LayoutError(_failure_message(proc.returncode, err))
+    try:
+        return json.loads(out.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise LayoutError("Graphviz gave an answer that could not be read.") from exc
+
+
+def _communicate(
+    proc: subprocess.Popen[bytes], payload: bytes, timeout: float, cancel: threading.Event | None
+) -> tuple[bytes, bytes]:
+    """Feed the worker and wait for it, killing it on timeout or cancel."""
+    waited = 0.0
+    step = 0.1 if cancel is not None else timeout
+    first = True
+    while True:
+        try:
+            slice_ = max(0.01, min(step, timeout - waited))
+            out, err = proc.communicate(payload if first else None, timeout=slice_)
+            return out, err
+        except subprocess.TimeoutExpired:
+            first = False
+            waited += slice_
+            if cancel is not None and cancel.is_set():
+                _kill(proc)
+                raise LayoutCancelledError("The layout was cancelled.") from None
+            if waited >= timeout:
+                _kill(proc)
+                raise LayoutError(
+                    f"Graphviz took longer than {timeout:g} s to lay out this chart and was "
+                    "stopped. Try collapsing some groups."
+                ) from None
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+        proc.communicate(timeout=5)
+
+
+def _failure_message(code: int, err: bytes) -> str:
+    detail = err.decode("utf-8", "replace").strip().splitlines()
+    reason = detail[-1][:300] if detail else ""
+    if code < 0:
+        return f"Graphviz crashed (signal {-code}) while laying out this chart."
+    if reason:
+        return f"Graphviz could not lay out this chart: {reason}"
+    return f"Graphviz could not lay out this chart (exit status {code})."
+
+
+def _worker_env() -> dict[str, str]:
+    """The child's environment: ours, with the project importable even from another cwd."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    return env

@@ -1,0 +1,100 @@
+"""Turn the Graphviz worker's raw answer into a Layout (points, y down, top-left origin).
+
+Graphviz gives positions with y up, node centres, edge splines as
+`[e,x,y] [s,x,y] x,y x,y ...` and cluster boxes as `llx,lly,urx,ury`. Everything here is
+plain string parsing, so it is tested without Graphviz; any malformed value raises
+ValueError, which the client reports as a layout failure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout
+from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
+from icsviewer.layout.graph_builder import GraphSpec
+from icsviewer.layout.structure import Structure
+
+
+def read_answer(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
+    """The Layout described by a worker answer; ValueError if the answer is malformed."""
+    if not isinstance(answer, dict):
+        raise ValueError("the layout answer is not a JSON object")
+    try:
+        top = _floats(answer["bb"], 4)[3]
+        node_pos: dict[str, Any] = answer["nodes"]
+        edge_pos: dict[str, Any] = answer["edges"]
+        cluster_bb: dict[str, Any] = answer["clusters"]
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"the layout answer lacks {exc}") from exc
+
+    def flip(x: float, y: float) -> Point:
+        return (x, top - y)
+
+    boxes: dict[str, BoxLayout] = {}
+    for name, node_id in spec.node_ids.items():
+        cx, cy = flip(*_floats(node_pos[name], 2))
+        size = structure.nodes[node_id].size
+        boxes[node_id] = BoxLayout(
+            node_id, cx - size.width / 2, cy - size.height / 2, size.width, size.height,
+            size.lines, size.font_size,
+        )
+    edges: dict[str, EdgeLayout] = {}
+    for name, (link, reversed_) in spec.edge_links.items():
+        points, tip, tail = _spline(str(edge_pos[name]), flip)
+        if reversed_:
+            # Added child-below-parent with dir=back: flip it to run source -> target.
+            points = points[::-1]
+            tip, tail = tail, tip
+        edges[link.rel_id] = EdgeLayout(
+            link.rel_id, link.source, link.target, tuple(points), tip, tail,
+            _midpoint(points),
+        )
+    frames: dict[str, FrameLayout] = {}
+    for name, group_id in spec.cluster_ids.items():
+        x0, y0, x1, y1 = _floats(cluster_bb[name], 4)
+        left, upper = flip(x0, y1)
+        label = next((c.name for c in structure.clusters if c.id == group_id), "")
+        frames[group_id] = FrameLayout(
+            group_id, label, left, upper, x1 - x0, y1 - y0,
+            (left + FRAME_PAD, upper + FRAME_LABEL_HEIGHT - 4),
+        )
+    return finish_layout(boxes, edges, frames, "dot", margin=4.0)
+
+
+def _floats(text: Any, count: int) -> list[float]:
+    parts = str(text).split(",")
+    if len(parts) < count:
+        raise ValueError(f"expected {count} numbers, got {text!r}")
+    return [float(p) for p in parts[:count]]
+
+
+def _spline(text: str, flip: Any) -> tuple[list[Point], Point | None, Point | None]:
+    """Points, arrow tip ('e') and arrow tail ('s') of the first spline in a `pos` value."""
+    first = text.split(";")[0].split()
+    points: list[Point] = []
+    tip: Point | None = None
+    tail: Point | None = None
+    for token in first:
+        if token.startswith("e,"):
+            tip = flip(*_floats(token[2:], 2))
+        elif token.startswith("s,"):
+            tail = flip(*_floats(token[2:], 2))
+        else:
+            points.append(flip(*_floats(token, 2)))
+    if len(points) < 4 or (len(points) - 1) % 3:
+        raise ValueError(f"an edge path has {len(points)} points, not 3n+1")
+    return points, tip, tail
+
+
+def _midpoint(points: list[Point]) -> Point:
+    """The middle of the path (the end of the middle Bezier segment, or a segment's mid)."""
+    segments = (len(points) - 1) // 3
+    i = (segments // 2) * 3
+    if segments % 2 == 0:
+        return points[i]
+    p0, c1, c2, p1 = points[i : i + 4]
+    return (
+        (p0[0] + 3 * c1[0] + 3 * c2[0] + p1[0]) / 8,
+        (p0[1] + 3 * c1[1] + 3 * c2[1] + p1[1]) / 8,
+    )

@@ -1,0 +1,94 @@
+"""Lines between boxes for the engines that do not route edges themselves.
+
+Graphviz routes its own splines; the fallback rows, the large-chart tree and pinned boxes
+(moved after Graphviz ran) use these: a straight or gently bowed cubic Bezier from border to
+border. Like Graphviz, a directed line stops one arrowhead short of the target box and gives
+the arrowhead's tip separately, so every renderer draws arrows the same way.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from icsviewer.layout.geometry import BoxLayout, EdgeLayout, Point
+
+# Graphviz's default arrowhead length (arrowsize=1), so all engines' arrows match.
+ARROW_LENGTH = 10.0
+
+
+def border_point(box: BoxLayout, toward: Point) -> Point:
+    """Where the line from the box's centre toward `toward` leaves the box."""
+    cx, cy = box.center
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if dx == 0 and dy == 0:
+        return (cx, cy)
+    half_w, half_h = box.width / 2, box.height / 2
+    scale = min(
+        half_w / abs(dx) if dx else math.inf,
+        half_h / abs(dy) if dy else math.inf,
+    )
+    return (cx + dx * scale, cy + dy * scale)
+
+
+def route(
+    rel_id: str,
+    source: str,
+    target: str,
+    tail: BoxLayout,
+    head: BoxLayout,
+    directed: bool,
+    bow: float = 0.0,
+) -> EdgeLayout:
+    """A line from `tail` to `head`; `bow` bends it sideways by that fraction of its length.
+
+    A small bow keeps cross links from lying exactly on top of hierarchy lines.
+    """
+    start = border_point(tail, head.center)
+    end = border_point(head, tail.center)
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    tip: Point | None = None
+    if directed and length > ARROW_LENGTH * 1.5:
+        tip = end
+        end = (end[0] - dx / length * ARROW_LENGTH, end[1] - dy / length * ARROW_LENGTH)
+        dx, dy = end[0] - start[0], end[1] - start[1]
+    # Control points a third and two thirds along, pushed sideways by the bow.
+    nx, ny = (-dy * bow, dx * bow)
+    c1 = (start[0] + dx / 3 + nx, start[1] + dy / 3 + ny)
+    c2 = (start[0] + 2 * dx / 3 + nx, start[1] + 2 * dy / 3 + ny)
+    mid = (start[0] + dx / 2 + nx * 0.75, start[1] + dy / 2 + ny * 0.75)
+    return EdgeLayout(rel_id, source, target, (start, c1, c2, end), arrow_tip=tip, label_pos=mid)
+
+
+def orthogonal_route(
+    rel_id: str, source: str, target: str, tail: BoxLayout, head: BoxLayout, directed: bool
+) -> EdgeLayout:
+    """An org-chart elbow from the bottom of `tail` down to the top of `head` (or up).
+
+    Drawn as straight cubic segments (control points on the line), so it is still a Bezier
+    path like every other edge.
+    """
+    tx, ty = tail.center
+    hx, hy = head.center
+    going_down = hy >= ty
+    start = (tx, tail.y + tail.height) if going_down else (tx, tail.y)
+    end = (hx, head.y) if going_down else (hx, head.y + head.height)
+    tip: Point | None = None
+    if directed:
+        tip = end
+        step = ARROW_LENGTH if going_down else -ARROW_LENGTH
+        end = (end[0], end[1] - step)
+    mid_y = (start[1] + end[1]) / 2
+    corners = [start, (start[0], mid_y), (end[0], mid_y), end]
+    points: list[Point] = [corners[0]]
+    for a, b in itertools.pairwise(corners):
+        points.extend([_lerp(a, b, 1 / 3), _lerp(a, b, 2 / 3), b])
+    return EdgeLayout(
+        rel_id, source, target, tuple(points), arrow_tip=tip,
+        label_pos=((start[0] + end[0]) / 2, mid_y),
+    )
+
+
+def _lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
