@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import (  # noqa: E402
+from corpus import (
     CASES,
     EXPECT_SUFFIX,
     MARKER_TOKEN,
@@ -136,7 +136,8 @@ case("utf16_be_bom", codecs.BOM_UTF16_BE + BASE.encode("utf-16-be"), outcome=ERR
 case("latin1", BASE.replace("A hospital trust.", "Caf\u00e9 \u00a3 na\u00efve").encode("latin-1"),
      outcome=ERROR, exit=EITHER, message_contains=["UTF-8"],
      about="The valid chart with accented letters saved as Latin-1 (what Excel on Windows does).")
-case("invalid_utf8", BASE.encode().replace(b"A hospital trust.", b"A hospital \xc3\x28 \xed\xa0\x80"),
+case("invalid_utf8",
+     BASE.encode().replace(b"A hospital trust.", b"A hospital \xc3\x28 \xed\xa0\x80"),
      outcome=ERROR, exit=EITHER, message_contains=["UTF-8"],
      about="Invalid UTF-8: a broken two-byte sequence and an encoded surrogate.")
 case("nul_bytes", BASE.encode().replace(b"A hospital trust.", b"A hospital\x00trust."),
@@ -168,8 +169,9 @@ for name, tagged in TAGS.items():
          line=BASE.splitlines().index('    description: "A hospital trust."') + 1,
          about=f"`{tagged}` in a body description: must be refused, never constructed.")
 case("python_tag_directive",
-     f"%TAG !py! tag:yaml.org,2002:python/object/apply:\n---\n"
-     + BASE.replace('description: "A hospital trust."', f'description: !py!os.system ["touch {M}"]'),
+     "%TAG !py! tag:yaml.org,2002:python/object/apply:\n---\n"
+     + BASE.replace('description: "A hospital trust."',
+                    f'description: !py!os.system ["touch {M}"]'),
      outcome=ERROR, exit=EITHER, marker=True, message_contains=[["tag", "python"]],
      about="The os.system tag spelt through a %TAG directive shorthand.")
 case("python_tag_as_root", f'!!python/object/apply:os.system ["touch {M}"]\n',
@@ -232,7 +234,8 @@ case("non_finite_pin",
      BASE.replace('kind: "icb"', 'kind: "icb"\n    pinned: {x: .nan, y: .inf}'),
      outcome=ERROR, exit=1, message_contains=["pinned"],
      about="NaN and infinity as a pinned position would poison layout and exports.")
-case("unhashable_key", BASE.replace('    kind: "nhs_trust"\n', '    kind: "nhs_trust"\n    [a, b]: c\n'),
+case("unhashable_key",
+     BASE.replace('    kind: "nhs_trust"\n', '    kind: "nhs_trust"\n    [a, b]: c\n'),
      outcome=ERROR, exit=EITHER, about="A list used as a mapping key (ConstructorError).")
 case("future_format", BASE.replace("format: 1", "format: 99"), outcome=ERROR, exit=1,
      message_contains=["format"], about="A format number this version does not know.")
@@ -304,8 +307,12 @@ bidi["bodies"][2]["name"] = "\u0645\u0633\u062a\u0634\u0641\u0649 Trust \u05d1\u
 case("bidi_overrides", chart_text(bidi), outcome=LOADS, exit=0,
      about="Right-to-left overrides, isolates and marks; Arabic and Hebrew.")
 emoji = base_chart()
-emoji["bodies"][0]["name"] = "NHS England \U0001F3E5\U0001F468\u200D\U0001F469\u200D\U0001F467 \U0001F1EC\U0001F1E7"
-emoji["bodies"][1]["name"] = "Z\u0351\u0348\u0324a\u0342\u0358l\u0310\u0363g\u0367o\u0362 I\u0308\u0301CB " + "e\u0301" * 40
+emoji["bodies"][0]["name"] = (
+    "NHS England \U0001F3E5\U0001F468\u200D\U0001F469\u200D\U0001F467 \U0001F1EC\U0001F1E7"
+)
+emoji["bodies"][1]["name"] = (
+    "Z\u0351\u0348\u0324a\u0342\u0358l\u0310\u0363g\u0367o\u0362 I\u0308\u0301CB " + "e\u0301" * 40
+)
 emoji["bodies"][2]["name"] = "\U0001D54B\U0001D556\U0001D564\U0001D565 \uFDFD \u0BF5 \U00012000"
 case("emoji_and_combining", chart_text(emoji), outcome=LOADS, exit=0,
      about="Emoji with joiners and flags, Zalgo stacks of combining marks, astral letters.")
@@ -360,7 +367,9 @@ cve = base_chart()
 cve["chart"]["title"] = CVE_2023_33733
 cve["bodies"][1]["name"] = CVE_2023_33733
 cve["bodies"][1]["description"] = CVE_2023_33733
-cve["bodies"][2]["name"] = "<font color=\"[[[__import__('os').system('touch " + M + "')]]]\">x</font>"
+cve["bodies"][2]["name"] = (
+    "<font color=\"[[[__import__('os').system('touch " + M + "')]]]\">x</font>"
+)
 cve["relationships"][0]["label"] = "<font color=\"[[[open('" + M + "','w')]]]\">y</font>"
 case("reportlab_cve_2023_33733", chart_text(cve), outcome=LOADS, exit=0, marker=True,
      about="reportlab's rl_safe_eval bypass through <font color=\"[[[...]]]\"> markup.")
@@ -371,7 +380,8 @@ img["bodies"][1]["name"] = "ICB " + IMG
 img["bodies"][1]["description"] = "Logo: " + IMG + " <a href=\"http://127.0.0.1:9/\">x</a>"
 img["bodies"][2]["name"] = '<img src="file:///etc/passwd"/> <img src="data:image/png;base64,AAAA"/>'
 case("reportlab_img_fetch", chart_text(img), outcome=LOADS, exit=0,
-     about="reportlab fetches <img src> (CVE-2020-28463): the host is closed and must not be asked.")
+     about="reportlab fetches <img src> (CVE-2020-28463): the host is closed and must not "
+           "be asked.")
 
 # ----- 12. links -----------------------------------------------------------------------------
 def links_case(name: str, urls: list[str], about: str) -> None:

@@ -1,0 +1,99 @@
+"""Every hostile file opened in the real main window (offscreen): a chart or a clear error.
+
+For each case the window must either show a chart (for a file with problems, the problems
+panel lists them) or report through its replaceable `Prompts` interface, naming the file; never
+raise (pytest-qt fails the test on an exception in any Qt slot or virtual method), never hang.
+A case that should load must load with no error dialog, be arranged by the real layout, and
+paint (the window is grabbed to an image, which runs every item's paint()).
+
+A faulthandler watchdog ends the run with a traceback dump if one case hangs, so a hang shows
+up as a failure naming the case instead of a stuck test run.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.corpus import Case, load_cases
+
+ALL_CASES = load_cases()
+WATCHDOG_SECONDS = 120
+LAYOUT_WAIT_MS = 20_000
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("icsviewer.app.main_window") is None
+    or importlib.util.find_spec("icsviewer.io.reader") is None,
+    reason="the main window (icsviewer.app.main_window) or the reader is not written yet",
+)
+
+
+@pytest.fixture(autouse=True)
+def _hang_watchdog() -> Iterator[None]:
+    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+def _recording_prompts():  # type: ignore[no-untyped-def]
+    from icsviewer.app.prompts import Prompts
+
+    class RecordingPrompts(Prompts):
+        """Answers every question without a dialog and remembers what the window said."""
+
+        def __init__(self) -> None:
+            super().__init__(None)
+            self.errors: list[tuple[str, str, str]] = []
+            self.infos: list[tuple[str, str]] = []
+
+        def ask_open_path(self, start_dir: str = "") -> Path | None:
+            return None
+
+        def error(self, title: str, message: str, details: str = "") -> None:
+            self.errors.append((title, message, details))
+
+        def info(self, title: str, message: str) -> None:
+            self.infos.append((title, message))
+
+    return RecordingPrompts()
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
+def test_window_opens_hostile_file(case: Case, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from icsviewer.app.main_window import MainWindow
+
+    marker = tmp_path / "ATTACK-MARKER"
+    path = case.materialise(tmp_path, marker)
+    prompts = _recording_prompts()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, prompts=prompts)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+
+    opened = window.open_path(path)
+
+    if opened:
+        assert window.document is not None
+        assert window.document.path is not None and Path(window.document.path) == path
+        # Let the real layout finish (or fail and fall back); the window must stay usable.
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=LAYOUT_WAIT_MS)
+        qtbot.wait(50)
+        image = window.grab()
+        assert not image.isNull()
+    else:
+        assert window.document is None, "a failed open must keep the previous (no) chart"
+        assert prompts.errors, "the open failed without telling the user"
+        _title, message, details = prompts.errors[0]
+        assert path.name in message, f"the error does not name the file: {message!r}"
+        assert "Traceback" not in message + details
+
+    if case.loads:
+        assert opened, f"{case.name} should open: {prompts.errors}"
+        assert prompts.errors == [], f"{case.name} opened with an error dialog: {prompts.errors}"
+    assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
