@@ -22,28 +22,30 @@ what makes the chart legible on paper (see ARCHITECTURE.md, "Layout quality is t
 
 from __future__ import annotations
 
-import math
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from icsviewer.layout.blocks import (
+    NODE_GAP,
+    RANK_GAP,
+    Block,
+    build_blocks,
+    is_block_cluster,
+    pack_shelves,
+)
 from icsviewer.layout.structure import Link, Node, Structure
 from icsviewer.model.kinds import relation_kind
 
 POINTS_PER_INCH = 72.0
-# The shape the shelves aim for: the usable part of an A3 landscape page (~390 x 240 mm).
-TARGET_ASPECT = 390.0 / 240.0
-# Order of a Place's members from top to bottom.
-_PLACE_ORDER = ("place_partnership", "local_authority", "hwb")
-# Kinds drawn at the top of their block, above the block's other members.
-_HUB_KINDS = ("provider_collaborative", "place_partnership")
 
 GRAPH_ATTRS: dict[str, str] = {
     "rankdir": "TB",
     "newrank": "true",
     "compound": "true",
     "splines": "spline",
-    "nodesep": "0.18",
-    "ranksep": "0.32",
+    "nodesep": f"{NODE_GAP / 72:.3f}",
+    "ranksep": f"{RANK_GAP / 72:.3f}",
     "outputorder": "edgesfirst",
     "fontname": "Liberation Sans",
     "fontsize": "10",
@@ -70,6 +72,8 @@ class GraphSpec:
     edges: list[tuple[str, str, str, dict[str, str]]]
     clusters: list[dict[str, Any]]
     same_ranks: list[list[str]]
+    # Lines routed after the nodes are placed (see `_add_links`).
+    overlay: list[tuple[str, str, str, dict[str, str]]] = field(default_factory=list)
     # Graphviz node name -> our node id; edge name -> (link, reversed?); cluster name -> id.
     node_ids: dict[str, str] = field(default_factory=dict)
     edge_links: dict[str, tuple[Link, bool]] = field(default_factory=dict)
@@ -85,29 +89,18 @@ class GraphSpec:
             "edges": [[name, t, h, attrs] for name, t, h, attrs in self.edges],
             "clusters": self.clusters,
             "same_ranks": self.same_ranks,
+            "overlay": [[name, t, h, attrs] for name, t, h, attrs in self.overlay],
         }
 
 
-@dataclass
-class _Block:
-    """Lower-tier bodies kept together: a group's members in a grid, maybe framed."""
+@dataclass(frozen=True)
+class _Place:
+    """Where the builder puts a lower-tier node: its block, row and column, and shelf."""
 
-    cluster_id: str | None
-    label: str
-    rows: list[list[str]]
-    width: float = 0.0
-
-    @property
-    def top(self) -> list[str]:
-        return self.rows[0]
-
-    @property
-    def bottom(self) -> list[str]:
-        return self.rows[-1]
-
-    @property
-    def members(self) -> list[str]:
-        return [m for row in self.rows for m in row]
+    block: int
+    row: int
+    column: int
+    shelf: int
 
 
 def build_spec(structure: Structure) -> GraphSpec:
@@ -118,8 +111,8 @@ def build_spec(structure: Structure) -> GraphSpec:
     for node_id, node in structure.nodes.items():
         spec.nodes.append((names[node_id], _node_attrs(node)))
 
-    blocks, block_of = _blocks(structure)
-    top_clusters = [c for c in structure.clusters if not _is_block(c.members, structure)]
+    blocks, block_of = build_blocks(structure)
+    top_clusters = [c for c in structure.clusters if not is_block_cluster(c.members, structure)]
     for index, cluster in enumerate(top_clusters):
         name = f"cluster_t{index}"
         spec.cluster_ids[name] = cluster.id
@@ -135,8 +128,8 @@ def build_spec(structure: Structure) -> GraphSpec:
     for tier in sorted(by_tier):
         spec.same_ranks.append(by_tier[tier])
     top_tiers = sorted(by_tier)
-    _add_blocks(spec, structure, blocks, names, top_tiers, by_tier)
-    _add_links(spec, structure, names, block_of)
+    place = _add_blocks(spec, structure, blocks, names, top_tiers, by_tier)
+    _add_links(spec, structure, names, place)
     return spec
 
 
@@ -147,69 +140,15 @@ def _node_attrs(node: Node) -> dict[str, str]:
     }
 
 
-def _is_block(members: tuple[str, ...], structure: Structure) -> bool:
-    return min(structure.nodes[m].tier for m in members) >= 3
-
-
-def _blocks(structure: Structure) -> tuple[list[_Block], dict[str, int]]:
-    """Group lower-tier bodies into blocks: one per group, then loose ones per tier."""
-    blocks: list[_Block] = []
-    block_of: dict[str, int] = {}
-    for cluster in structure.clusters:
-        if not _is_block(cluster.members, structure):
-            continue
-        nodes = [structure.nodes[m] for m in cluster.members]
-        blocks.append(_Block(cluster.id, cluster.name, _grid(nodes, cluster.kind)))
-        for m in cluster.members:
-            block_of[m] = len(blocks) - 1
-    loose: dict[int, list[Node]] = {}
-    for node_id, node in structure.nodes.items():
-        if node.tier >= 3 and node_id not in block_of and node_id not in structure.home_group:
-            loose.setdefault(node.tier, []).append(node)
-    for tier in sorted(loose):
-        # A long list of loose bodies is cut into several blocks so shelves can pack them.
-        nodes = loose[tier]
-        for start in range(0, len(nodes), 16):
-            chunk = nodes[start : start + 16]
-            blocks.append(_Block(None, "", _grid(chunk, "")))
-            for node in chunk:
-                block_of[node.id] = len(blocks) - 1
-    for block in blocks:
-        block.width = max(
-            sum(structure.nodes[m].size.width for m in row) + 14.0 * (len(row) - 1)
-            for row in block.rows
-        ) + (24.0 if block.cluster_id else 0.0)
-    return blocks, block_of
-
-
-def _grid(nodes: list[Node], group_kind: str) -> list[list[str]]:
-    """Rows of a block: hubs on top, the rest in a near-square grid (a Place: one column)."""
-    if group_kind == "place":
-        order = {kind: i for i, kind in enumerate(_PLACE_ORDER)}
-        nodes = sorted(nodes, key=lambda n: order.get(n.kind, len(order)))
-        if len(nodes) <= 4:
-            return [[n.id] for n in nodes]
-        return [[n.id for n in nodes[:1]], *_chunk([n.id for n in nodes[1:]], 2)]
-    hubs = [n.id for n in nodes if n.kind in _HUB_KINDS]
-    rest = [n.id for n in nodes if n.kind not in _HUB_KINDS]
-    columns = max(1, round(math.sqrt(len(rest) / 1.5))) if rest else 1
-    rows = _chunk(hubs, max(columns, 1)) + _chunk(rest, columns)
-    return rows or [[]]
-
-
-def _chunk(items: list[str], size: int) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
 def _add_blocks(
     spec: GraphSpec,
     structure: Structure,
-    blocks: list[_Block],
+    blocks: list[Block],
     names: dict[str, str],
     top_tiers: list[int],
     by_tier: dict[int, list[str]],
-) -> None:
-    """Clusters, grids and shelves for the lower part of the chart."""
+) -> dict[str, _Place]:
+    """Clusters, grids and shelves for the lower part of the chart; where each node went."""
     invisible = 0
 
     def hidden_edge(tail: str, head: str, weight: str = "1") -> None:
@@ -225,9 +164,13 @@ def _add_blocks(
             for i, node_id in enumerate(lower):
                 above = upper[min(i, len(upper) - 1)]
                 hidden_edge(names[above], names[node_id], "10")
-        for row in block.rows[1:]:
+        for row in block.rows:
             if len(row) > 1:
+                # Same rank, and flat invisible edges fix the left-to-right order and pull the
+                # row together (dot keeps a flat edge's tail left of its head).
                 spec.same_ranks.append([names[m] for m in row])
+                for left, right in itertools.pairwise(row):
+                    hidden_edge(names[left], names[right], "5")
         if block.cluster_id is not None:
             name = f"cluster_b{index}"
             spec.cluster_ids[name] = block.cluster_id
@@ -236,56 +179,77 @@ def _add_blocks(
                  "nodes": [names[m] for m in block.members]}
             )
     if not blocks:
-        return
-    # Shelves: pack blocks left to right up to a width suited to a landscape page.
-    area = sum(b.width * (len(b.rows) * 50.0 + 40.0) for b in blocks)
+        return {}
+    # Shelves: pack blocks left to right at the width that best fits a landscape page.
     top_width = max(
-        (sum(structure.nodes[spec.node_ids[n]].size.width + 14.0 for n in names_in_tier)
-         for names_in_tier in by_tier.values()), default=0.0,
+        (sum(structure.nodes[spec.node_ids[n]].size.width + NODE_GAP for n in tier_names)
+         for tier_names in by_tier.values()), default=0.0,
     )
-    shelf_width = max(top_width, max(b.width for b in blocks), math.sqrt(area * TARGET_ASPECT))
-    shelves: list[list[_Block]] = [[]]
-    used = 0.0
-    for block in blocks:
-        if shelves[-1] and used + block.width > shelf_width:
-            shelves.append([])
-            used = 0.0
-        shelves[-1].append(block)
-        used += block.width + 20.0
+    top_height = sum(
+        max(structure.nodes[spec.node_ids[n]].size.height for n in tier_names) + RANK_GAP
+        for tier_names in by_tier.values()
+    )
+    shelves = pack_shelves(blocks, top_width, top_height)
     anchor = by_tier[top_tiers[-1]][0] if top_tiers else None
-    previous: list[_Block] = []
-    for shelf in shelves:
+    previous: list[Block] = []
+    place: dict[str, _Place] = {}
+    index_of = {id(block): i for i, block in enumerate(blocks)}
+    for shelf_index, shelf in enumerate(shelves):
+        for block in shelf:
+            for r, row in enumerate(block.rows):
+                for c, node_id in enumerate(row):
+                    place[node_id] = _Place(index_of[id(block)], r, c, shelf_index)
         tops = [names[b.top[0]] for b in shelf]
         spec.same_ranks.append(tops)
+        for left_block, right_block in itertools.pairwise(shelf):
+            hidden_edge(names[left_block.top[-1]], names[right_block.top[0]], "2")
         if not previous and anchor is not None:
             hidden_edge(anchor, tops[0], "0")
         for block in previous:
             for bottom in block.bottom:
                 hidden_edge(names[bottom], tops[0], "0")
         previous = shelf
+    return place
 
 
 def _add_links(
-    spec: GraphSpec, structure: Structure, names: dict[str, str], block_of: dict[str, int]
+    spec: GraphSpec, structure: Structure, names: dict[str, str], place: dict[str, _Place]
 ) -> None:
-    """The chart's relationships, parent above child, cross links not constraining ranks."""
+    """The chart's relationships, parent above child.
+
+    Lines that follow the arrangement (inside the top part, from it to the first shelf's top
+    row, between neighbouring rows of one block) are laid out by `dot` with the nodes. All
+    others are *overlay* lines, routed afterwards around the placed boxes: in `dot` they would
+    be long edges whose virtual nodes push the shelves apart and make the chart wide.
+    """
     for index, link in enumerate(structure.links):
         tail, head = structure.nodes[link.tail], structure.nodes[link.head]
         reverse = tail.tier > head.tier
         upper, lower = (head, tail) if reverse else (tail, head)
-        constrain = (
-            link.structural
-            and upper.tier < lower.tier
-            and upper.id not in block_of
-            and upper.tier <= 2
-        )
         if not relation_kind(link.kind).directed:
             direction = "none"
         else:
             direction = "back" if reverse else "forward"
         attrs: dict[str, str] = {"dir": direction}
+        up, low = place.get(upper.id), place.get(lower.id)
+        if up is None and low is None:
+            backbone = True
+            constrain = link.structural and upper.tier < lower.tier
+        elif up is None and low is not None:
+            backbone = low.shelf == 0 and low.row == 0
+            constrain = link.structural
+        elif up is not None and low is not None:
+            backbone = up.block == low.block and abs(up.row - low.row) == 1 and (
+                up.column == low.column
+            )
+            constrain = False
+        else:
+            backbone = constrain = False
         if not constrain:
             attrs["constraint"] = "false"
         name = f"e{index}"
-        spec.edges.append((name, names[upper.id], names[lower.id], attrs))
         spec.edge_links[name] = (link, reverse)
+        if backbone:
+            spec.edges.append((name, names[upper.id], names[lower.id], attrs))
+        else:
+            spec.overlay.append((name, names[upper.id], names[lower.id], attrs))

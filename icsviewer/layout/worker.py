@@ -38,18 +38,64 @@ def _run(spec: dict[str, Any], prog: str) -> dict[str, Any]:
     for index, same in enumerate(spec["same_ranks"]):
         graph.add_subgraph(same, name=f"rank{index}", rank="same")
     graph.layout(prog=prog)
+    nodes = {str(n): graph.get_node(n).attr.get("pos", "") for n in graph.nodes()}
+    edges = {
+        str(key): graph.get_edge(tail, head, key).attr.get("pos", "")
+        for tail, head, key in graph.edges(keys=True)
+        if not str(key).startswith("x")
+    }
+    if spec.get("overlay"):
+        edges.update(_route_overlay(pygraphviz, spec, graph, nodes))
     return {
         "bb": graph.graph_attr.get("bb", ""),
-        "nodes": {str(n): graph.get_node(n).attr.get("pos", "") for n in graph.nodes()},
-        "edges": {
-            str(key): graph.get_edge(tail, head, key).attr.get("pos", "")
-            for tail, head, key in graph.edges(keys=True)
-            if not str(key).startswith("x")
-        },
-        "clusters": {
-            name: sub.graph_attr.get("bb", "") for name, sub in clusters.items()
-        },
+        "nodes": nodes,
+        "edges": edges,
+        "clusters": {name: sub.graph_attr.get("bb", "") for name, sub in clusters.items()},
     }
+
+
+def _route_overlay(
+    pygraphviz: Any, spec: dict[str, Any], placed: Any, nodes: dict[str, str]
+) -> dict[str, str]:
+    """Route the overlay lines around the boxes `dot` placed.
+
+    Every node is pinned where `dot` put it (neato reads pinned positions in inches) and neato
+    only routes the lines, as splines that go around boxes. neato moves the drawing as a
+    whole, so the answer is shifted back by how far the first node moved.
+    """
+    graph = pygraphviz.AGraph(directed=True, strict=False, name="overlay")
+    graph.graph_attr.update({"splines": "spline", "esep": "+3"})
+    graph.node_attr.update(spec["node_defaults"])
+    graph.edge_attr.update(spec["edge_defaults"])
+    for name, _attrs in spec["nodes"]:
+        node = placed.get_node(name)
+        x, y = (float(v) / 72.0 for v in nodes[name].split(","))
+        graph.add_node(
+            name, pos=f"{x},{y}!", width=node.attr["width"], height=node.attr["height"]
+        )
+    for name, tail, head, attrs in spec["overlay"]:
+        routed = {k: v for k, v in attrs.items() if k != "constraint"}
+        graph.add_edge(tail, head, key=name, **routed)
+    graph.layout(prog="neato")
+    first = spec["nodes"][0][0]
+    x0, y0 = (float(v) for v in nodes[first].split(","))
+    x1, y1 = (float(v) for v in graph.get_node(first).attr["pos"].split(","))
+    return {
+        str(key): _shift_pos(graph.get_edge(tail, head, key).attr.get("pos", ""), x0 - x1, y0 - y1)
+        for tail, head, key in graph.edges(keys=True)
+    }
+
+
+def _shift_pos(pos: str, dx: float, dy: float) -> str:
+    """A Graphviz edge `pos` value moved by (dx, dy)."""
+    out = []
+    for token in pos.split():
+        prefix = ""
+        if token[:2] in ("e,", "s,"):
+            prefix, token = token[:2], token[2:]
+        x, y = (float(v) for v in token.split(","))
+        out.append(f"{prefix}{x + dx:.3f},{y + dy:.3f}")
+    return " ".join(out)
 
 
 def main() -> int:

@@ -7,13 +7,17 @@ from icsviewer.model.chart import Body, Chart, ChartMeta, Group, Relationship
 PLACES = ("Liverpool", "Wirral", "Sefton", "Knowsley", "Halton")
 
 
-def small_ics(places: tuple[str, ...] = PLACES, pins: dict[str, tuple[float, float]] | None = None) -> Chart:
+def small_ics(
+    places: tuple[str, ...] = PLACES, pins: dict[str, tuple[float, float]] | None = None
+) -> Chart:
     """NHS England, a region, an ICB and ICP, Places of three bodies, two trusts."""
     pins = pins or {}
     bodies = [
         Body("nhse", "NHS England", "national_body"),
         Body("nw", "NHS England North West", "nhse_region"),
-        Body("icb", "NHS Cheshire and Merseyside Integrated Care Board", "icb", short_name="C&M ICB"),
+        Body(
+            "icb", "NHS Cheshire and Merseyside Integrated Care Board", "icb", short_name="C&M ICB"
+        ),
         Body("icp", "Cheshire and Merseyside Health and Care Partnership", "icp"),
         Body("collab", "Acute and Specialist Trusts Collaborative", "provider_collaborative"),
         Body("t1", "Liverpool University Hospitals NHS Foundation Trust", "nhs_trust"),
@@ -29,7 +33,9 @@ def small_ics(places: tuple[str, ...] = PLACES, pins: dict[str, tuple[float, flo
         Relationship("collab_icb", "collab", "icb", "partners_with"),
         Relationship("ccg_icb", "ccg", "icb", "replaced_by"),
     ]
-    groups = [Group("collaborative", "Acute collaborative", ("collab", "t1", "t2"), "collaborative")]
+    groups = [
+        Group("collaborative", "Acute collaborative", ("collab", "t1", "t2"), "collaborative")
+    ]
     for place in places:
         k = place.lower()
         bodies += [

@@ -33,13 +33,17 @@ def test_worker_failures_become_layout_errors(
         compute_layout(small_ics(), cache=None, worker_module=FAKE)
 
 
-def test_a_worker_that_hangs_is_stopped_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_hangs_is_stopped_with_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("FAKE_WORKER_MODE", "hang")
     with pytest.raises(LayoutError, match=r"longer than 0\.5 s"):
         compute_layout(small_ics(), cache=None, worker_module=FAKE, timeout=0.5)
 
 
-def test_cache_hit_does_not_start_a_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_hit_does_not_start_a_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = LayoutCache(tmp_path)
     chart = small_ics()
     first = compute_layout(chart, cache=cache)
@@ -65,8 +69,14 @@ def test_key_ignores_looks_but_not_structure() -> None:
     recoloured = chart.copy()
     body = recoloured.body("icb")
     recoloured.replace_body(
-        Body(body.id, body.name, body.kind, body.short_name, description="New text",
-             style={"fill": "#000000"})
+        Body(
+            body.id,
+            body.name,
+            body.kind,
+            body.short_name,
+            description="New text",
+            style={"fill": "#000000"},
+        )
     )
     assert layout_key(recoloured) == key
     renamed = chart.copy()

@@ -1,0 +1,174 @@
+"""Blocks and shelves: how the lower part of a chart is arranged compactly.
+
+An ICS is wide and shallow: nine Places, each a partnership, a council and a board; a dozen
+trusts in two collaboratives. Put side by side on one rank they make a chart metres wide. So
+the lower-tier bodies (Places and below) are gathered into *blocks* - a group's members in a
+small grid (a Place stacked in one column; a collaborative on top of its trusts in a few
+columns), loose bodies of one tier in an unframed grid - and the blocks are packed left to
+right into *shelves*. The shelf width is chosen so the whole chart, top part included, fits a
+landscape A3 page at the largest scale. Pure Python; the Graphviz builder turns the result
+into ranks and invisible edges.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from icsviewer.layout.structure import Node, Structure
+
+# The usable part of an A3 landscape page (~390 x 240 mm) in points: shelves aim for its shape.
+PAGE_WIDTH = 390 / 25.4 * 72
+PAGE_HEIGHT = 240 / 25.4 * 72
+# Spacing the Graphviz builder asks for (nodesep, ranksep) and cluster framing, in points.
+NODE_GAP = 13.0
+RANK_GAP = 23.0
+CLUSTER_PAD = 8.0
+CLUSTER_LABEL = 16.0
+SHELF_GAP = 20.0
+# Order of a Place's members from top to bottom.
+PLACE_ORDER = ("place_partnership", "local_authority", "hwb", "primary_care")
+# Kinds drawn in the top row of their block, above the block's other members.
+HUB_KINDS = ("provider_collaborative",)
+# Loose bodies of one tier are cut into blocks of at most this many, so shelves can pack them.
+LOOSE_BLOCK_SIZE = 16
+
+
+@dataclass
+class Block:
+    """Lower-tier nodes kept together: rows of node ids, framed if `cluster_id` is set."""
+
+    cluster_id: str | None
+    label: str
+    rows: list[list[str]]
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def top(self) -> list[str]:
+        return self.rows[0]
+
+    @property
+    def bottom(self) -> list[str]:
+        return self.rows[-1]
+
+    @property
+    def members(self) -> list[str]:
+        return [m for row in self.rows for m in row]
+
+
+def is_block_cluster(members: tuple[str, ...], structure: Structure) -> bool:
+    """Whether a group belongs to the lower part (all its bodies are Place tier or below)."""
+    return min(structure.nodes[m].tier for m in members) >= 3
+
+
+def build_blocks(structure: Structure) -> tuple[list[Block], dict[str, int]]:
+    """Blocks for the lower part, and the index of the block of each node in them."""
+    blocks: list[Block] = []
+    block_of: dict[str, int] = {}
+    for cluster in structure.clusters:
+        if not is_block_cluster(cluster.members, structure):
+            continue
+        nodes = [structure.nodes[m] for m in cluster.members]
+        blocks.append(Block(cluster.id, cluster.name, grid_rows(nodes, cluster.kind)))
+        for m in cluster.members:
+            block_of[m] = len(blocks) - 1
+    loose: dict[int, list[Node]] = {}
+    for node_id, node in structure.nodes.items():
+        if node.tier >= 3 and node_id not in block_of and node_id not in structure.home_group:
+            loose.setdefault(node.tier, []).append(node)
+    for tier in sorted(loose):
+        nodes = loose[tier]
+        for start in range(0, len(nodes), LOOSE_BLOCK_SIZE):
+            chunk = nodes[start : start + LOOSE_BLOCK_SIZE]
+            blocks.append(Block(None, "", grid_rows(chunk, "")))
+            for node in chunk:
+                block_of[node.id] = len(blocks) - 1
+    for block in blocks:
+        measure(block, structure)
+    return blocks, block_of
+
+
+def grid_rows(nodes: list[Node], group_kind: str) -> list[list[str]]:
+    """Rows of a block: a Place in one column; otherwise hubs on top, the rest in a grid."""
+    if group_kind == "place":
+        order = {kind: i for i, kind in enumerate(PLACE_ORDER)}
+        nodes = sorted(nodes, key=lambda n: order.get(n.kind, len(order)))
+        if len(nodes) <= 4:
+            return [[n.id] for n in nodes]
+        return [[nodes[0].id], *_chunk([n.id for n in nodes[1:]], 2)]
+    hubs = [n.id for n in nodes if n.kind in HUB_KINDS]
+    rest = [n.id for n in nodes if n.kind not in HUB_KINDS]
+    # Grids a little taller than wide: boxes are wider than tall, so this looks square.
+    columns = max(1, math.ceil(math.sqrt(len(rest) / 2.0))) if rest else 1
+    rows = _chunk(hubs, columns) + _chunk(rest, columns)
+    return rows or [[]]
+
+
+def measure(block: Block, structure: Structure) -> None:
+    """Estimate a block's drawn size from its grid (columns as wide as their widest box)."""
+    columns = max(len(row) for row in block.rows)
+    col_widths = [0.0] * columns
+    for row in block.rows:
+        for c, node_id in enumerate(row):
+            col_widths[c] = max(col_widths[c], structure.nodes[node_id].size.width)
+    row_heights = [max(structure.nodes[m].size.height for m in row) for row in block.rows]
+    block.width = sum(col_widths) + NODE_GAP * (columns - 1)
+    block.height = sum(row_heights) + RANK_GAP * (len(row_heights) - 1)
+    if block.cluster_id is not None:
+        block.width += 2 * CLUSTER_PAD
+        block.height += 2 * CLUSTER_PAD + CLUSTER_LABEL
+
+
+def pack_shelves(blocks: list[Block], top_width: float, top_height: float) -> list[list[Block]]:
+    """Blocks in shelves (in order), as many shelves as fit an A3 page best, evenly filled.
+
+    For each possible number of shelves, the narrowest shelf width that still needs no more
+    shelves is found (so shelves come out evenly filled, not eight Places and an orphan); the
+    chart's size is estimated, and the count allowing the largest scale on the page wins.
+    """
+    if not blocks:
+        return []
+    widest = max(b.width for b in blocks)
+    total = sum(b.width + SHELF_GAP for b in blocks)
+    best: tuple[float, list[list[Block]]] | None = None
+    for count in range(1, len(blocks) + 1):
+        low, high = widest, total
+        if len(_fill(blocks, low)) > count:
+            for _ in range(30):  # bisect the narrowest width giving `count` shelves
+                mid = (low + high) / 2
+                if len(_fill(blocks, mid)) > count:
+                    low = mid
+                else:
+                    high = mid
+            low = high
+        shelves = _fill(blocks, low)
+        chart_w = max(top_width, *(_shelf_width(s) for s in shelves))
+        chart_h = top_height + sum(max(b.height for b in s) + RANK_GAP for s in shelves)
+        scale = min(PAGE_WIDTH / chart_w, PAGE_HEIGHT / chart_h)
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, shelves)
+        if len(shelves) < count or scale < best[0] * 0.8:
+            break  # every block has its own shelf, or the chart is only getting taller
+    assert best is not None
+    return best[1]
+
+
+def _fill(blocks: list[Block], width: float) -> list[list[Block]]:
+    shelves: list[list[Block]] = [[]]
+    used = 0.0
+    for block in blocks:
+        if shelves[-1] and used + block.width > width:
+            shelves.append([])
+            used = 0.0
+        shelves[-1].append(block)
+        used += block.width + SHELF_GAP
+    return shelves
+
+
+def _shelf_width(shelf: list[Block]) -> float:
+    return sum(b.width for b in shelf) + SHELF_GAP * (len(shelf) - 1)
+
+
+def _chunk(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
