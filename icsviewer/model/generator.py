@@ -9,8 +9,9 @@ with, scrutinises, delegates to) on top of the accountability and membership tre
 
 The same `(n_bodies, seed)` always gives the same chart, with exactly `n_bodies` bodies (the
 last system is cut short where needed; relationships and groups only name bodies that exist).
-A chart of up to about 120 bodies is one system shaped like Cheshire and Merseyside (nine
-Places, two collaboratives); the national picture is about 2,500 bodies in 42 systems.
+In a chart of up to 120 bodies the first system is shaped like Cheshire and Merseyside (nine
+Places, two collaboratives; 62 bodies with NHS England and the region), and further systems
+fill the rest; the national picture is about 2,500 bodies in some 45 systems.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class _Builder:
 def generate_chart(n_bodies: int, seed: int = 0) -> Chart:
     """An ICS-shaped chart with exactly `n_bodies` bodies (at least 1), the same for a seed."""
     n_bodies = max(1, n_bodies)
-    build = _Builder(n_bodies, random.Random(seed))
+    build = _Builder(n_bodies, random.Random(seed))  # noqa: S311 - test data, not secrets
     build.body("nhse", "NHS England", "national_body", "NHSE")
     single = n_bodies <= 120
     regions = 1 if single else min(len(_REGIONS), max(1, round(n_bodies / 360)))
@@ -176,16 +177,16 @@ def _system(build: _Builder, sid: str, region: str, like_flagship: bool) -> None
             f"{sid}_c{c}", f"{area} {label} Provider Collaborative", "provider_collaborative"
         )
         build.rel(cid, "accountable_to", icb)
-        members: list[str | None] = [cid]
+        collab_members: list[str | None] = [cid]
         for t in range(size):
             tid = build.body(
                 f"{sid}_c{c}_t{t}", f"{build.place_name()} {rng.choice(types)}", "nhs_trust"
             )
             build.rel(tid, "member_of", cid)
-            members.append(tid)
+            collab_members.append(tid)
             if tid:
                 trusts.append(tid)
-        build.group(f"{sid}_collab{c}", f"{label} collaborative", "collaborative", members)
+        build.group(f"{sid}_collab{c}", f"{label} collaborative", "collaborative", collab_members)
 
     pc = build.body(f"{sid}_pcn", f"{area} Primary Care Networks", "primary_care")
     build.rel(pc, "accountable_to", icb)
