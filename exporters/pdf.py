@@ -1,1 +1,228 @@
-"""pdf export (being written)."""
+"""The board-pack PDF: chart page(s), a plain-English description, and a directory of bodies.
+
+    export_pdf(chart, layout, theme, path, options) -> PdfResult
+
+Page order: the chart (one page, or tiles with assembly marks when one page would print text
+under 7 pt), then "How this system is organised", then the directory in reading order. Every
+page has the header, the footer ("Page X of Y") and the protective marking. Boxes link to their
+directory entries and entries link back; the outline has the chart, the description, each
+directory section and each body. Metadata (title, author, subject, keywords, creator,
+language en-GB) is set, and output is byte-for-byte repeatable (reportlab's invariant mode).
+
+Nothing in the chart is ever evaluated or fetched: see `pdf_setup.harden_reportlab` and
+`safe_text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+
+from exporters.atomic import write_bytes_atomic
+from exporters.options import ExportOptions
+from exporters.pdf_chart import ChartPainter, draw_legend
+from exporters.pdf_directory import body_keys, chart_keys, description_flowables, directory_flowables
+from exporters.pdf_furniture import (
+    Furniture,
+    draw_chart_header,
+    draw_footer,
+    draw_marking,
+    draw_text_header,
+    draw_tile_marks,
+    numbered_canvas_class,
+)
+from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
+from exporters.pdf_setup import font_names, harden_reportlab
+from exporters.pdf_text_styles import make_styles
+from exporters.safe_text import one_line
+from exporters.shapes import LegendLayout, layout_legend
+from exporters.wording import footer_facts
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
+from icsviewer.style.legend import build_legend
+from icsviewer.style.theme import Theme
+
+CREATOR = "ICS Viewer"
+LANGUAGE = "en-GB"
+# A text column about this wide reads comfortably at 9.5 pt; wide paper gets more columns.
+COLUMN_WIDTH = 380.0
+COLUMN_GAP = 24.0
+TEXT_TOP = 28.0  # room for the running header on text pages
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """What was written, for the CLI's one-line report and the Export dialog."""
+
+    path: Path | None
+    pages: int
+    paper: str
+    orientation: str
+    tiled: bool
+    columns: int
+    rows: int
+    smallest_text: float
+
+    def summary(self) -> str:
+        """'Wrote pack.pdf: 12 pages, A3 landscape, chart on one page (smallest text 8.1 pt).'"""
+        if self.tiled:
+            how = f"chart tiled over {self.columns}×{self.rows} pages"
+        else:
+            how = "chart on one page"
+        where = self.path.name if self.path else "PDF"
+        return (
+            f"Wrote {where}: {self.pages} pages, {self.paper} {self.orientation}, {how} "
+            f"(smallest text {self.smallest_text:.1f} pt)."
+        )
+
+
+class _ChartTileFlowable(Flowable):
+    """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
+
+    def __init__(self, painter: ChartPainter, plan: PagePlan, tile: Tile, furniture: Furniture,
+                 legend: LegendLayout, theme: Theme, owners: dict[str, Tile], linked: bool) -> None:
+        super().__init__()
+        self.painter, self.plan, self.tile, self.furniture = painter, plan, tile, furniture
+        self.legend, self.theme, self.owners, self.linked = legend, theme, owners, linked
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight
+
+    def draw(self) -> None:
+        canv = self.canv
+        plan, tile = self.plan, self.tile
+        label = plan.tile_label(tile) if plan.tiled else ""
+        draw_chart_header(canv, self.furniture, plan.page_width, plan.page_height, label)
+        self.painter.draw(canv, tile)
+        draw_legend(canv, self.legend, plan.legend_area, self.theme, self.furniture.fonts)
+        if plan.tiled:
+            draw_tile_marks(canv, plan, tile, self.furniture.fonts[0])
+        key = f"tile-{tile.name}"
+        canv.bookmarkPage(key)
+        if tile == plan.tiles[0]:
+            canv.bookmarkPage("chart")
+            canv.addOutlineEntry("Chart", "chart", 0)
+            canv.showOutline()
+        if plan.tiled:
+            canv.addOutlineEntry(plan.tile_label(tile), key, 1)
+        if self.linked:
+            keys = chart_keys(self.painter.chart)
+            for body_id, owner in self.owners.items():
+                if owner == tile and body_id in keys:
+                    box = self.painter.layout.boxes[body_id]
+                    left, top = self.painter.box_top(box, tile)
+                    canv.bookmarkHorizontalAbsolute(keys[body_id], top + 24, left=max(left - 24, 0))
+
+
+def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
+    """The tile each box's centre falls on first (its "View on chart" destination)."""
+    view_w = plan.chart_area.width / plan.scale
+    view_h = plan.chart_area.height / plan.scale
+    owners: dict[str, Tile] = {}
+    for box in layout.boxes.values():
+        cx, cy = box.center
+        for tile in plan.tiles:
+            if tile.chart_x <= cx <= tile.chart_x + view_w and tile.chart_y <= cy <= tile.chart_y + view_h:
+                owners[box.body_id] = tile
+                break
+        else:
+            owners[box.body_id] = plan.tiles[0]
+    return owners
+
+
+def _furniture(chart: Chart, options: ExportOptions, fonts: tuple[str, str]) -> Furniture:
+    meta = chart.meta
+    return Furniture(
+        title=one_line(options.title or meta.title)[:300] or "Untitled chart",
+        subtitle=one_line(meta.subtitle)[:300],
+        organisation=one_line(meta.organisation)[:300],
+        footer=" · ".join(one_line(f)[:200] for f in footer_facts(meta, options.source_name)),
+        marking=one_line(options.marking or meta.marking)[:100],
+        fonts=fonts,
+    )
+
+
+def build_pdf(chart: Chart, layout: Layout, theme: Theme,
+              options: ExportOptions | None = None) -> tuple[bytes, PdfResult]:
+    """The PDF as bytes, with what was built (no file is written)."""
+    options = options or ExportOptions()
+    harden_reportlab()
+    fonts = font_names()
+    legend = build_legend(chart, theme)
+    plan = plan_pages(layout, options, lambda width: layout_legend(legend, width).height)
+    legend_layout = layout_legend(legend, plan.legend_area.width)
+    furniture = _furniture(chart, options, fonts)
+    linked = options.directory
+    painter = ChartPainter(chart, layout, theme, fonts, plan, body_keys(chart) if linked else None)
+    owners = _owners(layout, plan)
+    page = (plan.page_width, plan.page_height)
+    meta = chart.meta
+
+    def chart_page(canv: Any, doc: Any) -> None:
+        draw_footer(canv, furniture, plan.page_width)
+        draw_marking(canv, furniture, *page)
+
+    def text_page(canv: Any, doc: Any) -> None:
+        draw_text_header(canv, furniture, *page)
+        draw_footer(canv, furniture, plan.page_width)
+        draw_marking(canv, furniture, *page)
+
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=page, invariant=1, pageCompression=1,
+        title=furniture.title, author=one_line(", ".join(meta.authors))[:300] or furniture.organisation,
+        subject=furniture.subtitle or "Integrated care system structure",
+        keywords=", ".join(k for k in ("NHS", "integrated care system", "organisation chart",
+                                       furniture.organisation) if k),
+        creator=CREATOR, lang=LANGUAGE,
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+    )
+    doc.addPageTemplates([
+        PageTemplate("chart", [Frame(0, 0, *page, 0, 0, 0, 0, id="chart")], onPage=chart_page),
+        PageTemplate("text", _text_frames(page), onPage=text_page),
+    ])
+    styles = make_styles(*fonts)
+    story: list[Flowable] = [
+        _ChartTileFlowable(painter, plan, tile, furniture, legend_layout, theme, owners, linked)
+        for tile in plan.tiles
+    ]
+    story.append(NextPageTemplate("text"))
+    story += description_flowables(chart, styles)
+    if options.directory:
+        from reportlab.platypus import PageBreak
+
+        story.append(PageBreak())
+        story += directory_flowables(chart, styles)
+    canvas_class = numbered_canvas_class(fonts[0])
+    doc.build(story, canvasmaker=canvas_class)
+    data = buffer.getvalue()
+    result = PdfResult(None, doc.page, options.paper, plan.orientation, plan.tiled, plan.columns,
+                       plan.rows, plan.smallest_text)
+    return data, result
+
+
+def _text_frames(page: tuple[float, float]) -> list[Frame]:
+    width, height = page
+    usable = width - 2 * MARGIN
+    columns = max(1, round((usable + COLUMN_GAP) / (COLUMN_WIDTH + COLUMN_GAP)))
+    col_w = (usable - (columns - 1) * COLUMN_GAP) / columns
+    bottom = MARGIN + 26  # above the footer rule
+    frame_h = height - MARGIN - TEXT_TOP - bottom
+    return [
+        Frame(MARGIN + i * (col_w + COLUMN_GAP), bottom, col_w, frame_h,
+              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"col{i}")
+        for i in range(columns)
+    ]
+
+
+def export_pdf(chart: Chart, layout: Layout, theme: Theme, path: str | Path,
+               options: ExportOptions | None = None) -> PdfResult:
+    """Build the PDF and write it atomically to `path`."""
+    data, result = build_pdf(chart, layout, theme, options)
+    written = write_bytes_atomic(Path(path), data)
+    return PdfResult(written, result.pages, result.paper, result.orientation, result.tiled,
+                     result.columns, result.rows, result.smallest_text)

@@ -1,0 +1,274 @@
+"""Draw the chart (frames, lines, boxes, labels) and its legend on a reportlab canvas.
+
+Vector throughout, with real text in the embedded font, so the PDF stays sharp at any zoom and
+its text can be searched and copied. Coordinates are converted from the Layout's chart space
+(points, y down) to the page by `_Map`; nothing uses a flipped canvas transform, so text is
+upright and extracts in reading order.
+
+Each box becomes a link to its directory entry when `body_keys` is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from exporters.pdf_plan import PagePlan, Rect, Tile
+from exporters.pdf_setup import TEXT, colour
+from exporters.safe_text import one_line
+from exporters.shapes import (
+    BASELINE_DROP,
+    LEGEND_FONT,
+    LEGEND_SWATCH_H,
+    LEGEND_SWATCH_W,
+    LEGEND_TITLE,
+    LEGEND_TITLE_FONT,
+    EdgeShape,
+    LegendLayout,
+    arrowhead,
+    edge_shape,
+    label_baselines,
+)
+from icsviewer.layout.geometry import BoxLayout, Layout, Point
+from icsviewer.model.chart import Chart
+from icsviewer.model.kinds import relation_kind
+from icsviewer.style.theme import Theme, resolve_body_style
+
+FRAME_LABEL_SIZE = 10.0
+EDGE_LABEL_SIZE = 8.0
+# Relationship labels never print smaller than this, however far the chart is shrunk.
+EDGE_LABEL_MIN = 7.0
+
+
+@dataclass(frozen=True)
+class _Map:
+    """Chart coordinates (y down) -> page coordinates (y up) for one tile."""
+
+    area: Rect
+    tile: Tile
+    scale: float
+
+    def x(self, x: float) -> float:
+        return self.area.x + (x - self.tile.chart_x) * self.scale
+
+    def y(self, y: float) -> float:
+        return self.area.top - (y - self.tile.chart_y) * self.scale
+
+    def p(self, point: Point) -> tuple[float, float]:
+        return (self.x(point[0]), self.y(point[1]))
+
+    def visible(self, x: float, y: float, w: float, h: float) -> bool:
+        """Whether a chart-space rectangle overlaps this tile at all."""
+        x0, y0 = self.x(x), self.y(y + h)
+        x1, y1 = self.x(x + w), self.y(y)
+        a = self.area
+        return x1 >= a.x and x0 <= a.right and y1 >= a.y and y0 <= a.top
+
+
+class ChartPainter:
+    """Draws one tile of the chart; `draw` clips to the tile's area."""
+
+    def __init__(self, chart: Chart, layout: Layout, theme: Theme, fonts: tuple[str, str],
+                 plan: PagePlan, body_keys: dict[str, str] | None) -> None:
+        self.chart = chart
+        self.layout = layout
+        self.theme = theme
+        self.regular, self.bold = fonts
+        self.plan = plan
+        self.body_keys = body_keys or {}
+
+    def draw(self, canv: Canvas, tile: Tile) -> None:
+        m = _Map(self.plan.chart_area, tile, self.plan.scale)
+        canv.saveState()
+        clip = canv.beginPath()
+        a = self.plan.chart_area
+        clip.rect(a.x, a.y, a.width, a.height)
+        canv.clipPath(clip, stroke=0, fill=0)
+        self._frames(canv, m)
+        labels = self._edges(canv, m)
+        self._boxes(canv, m)
+        for draw_label in labels:
+            draw_label()
+        canv.restoreState()
+        self._links(canv, m)
+
+    # ----- parts ------------------------------------------------------------------------------
+    def _frames(self, canv: Canvas, m: _Map) -> None:
+        kinds = {g.id: g.kind for g in self.chart.groups}
+        s = m.scale
+        for frame in self.layout.frames.values():
+            if not m.visible(frame.x, frame.y, frame.width, frame.height):
+                continue
+            style = self.theme.frame_style(kinds.get(frame.group_id, "other"))
+            canv.setFillColor(colour(style.fill))
+            canv.setStrokeColor(colour(style.stroke))
+            canv.setLineWidth(1.0 * s)
+            canv.setDash([d * s for d in style.dash] if style.dash else [])
+            canv.roundRect(m.x(frame.x), m.y(frame.y + frame.height), frame.width * s,
+                           frame.height * s, 6 * s, stroke=1, fill=1)
+            lx, ly = frame.label_pos
+            if (lx, ly) == (0.0, 0.0):
+                lx, ly = frame.x + 8, frame.y + 12
+            canv.setFillColor(colour(style.text))
+            canv.setFont(self.bold, FRAME_LABEL_SIZE * s)
+            canv.drawString(m.x(lx), m.y(ly), one_line(frame.label))
+        canv.setDash([])
+
+    def _edges(self, canv: Canvas, m: _Map) -> list[_LabelDraw]:
+        rels = {r.id: r for r in self.chart.relationships}
+        s = m.scale
+        labels: list[_LabelDraw] = []
+        for edge in self.layout.edges.values():
+            rel = rels.get(edge.rel_id)
+            kind = rel.kind if rel else "other"
+            style = self.theme.relation_style(kind)
+            shape = edge_shape(edge, style.arrow and relation_kind(kind).directed)
+            if shape is None or not _shape_visible(shape, m):
+                continue
+            stroke = colour(style.colour)
+            canv.setStrokeColor(stroke)
+            canv.setFillColor(stroke)
+            canv.setLineWidth(style.width * s)
+            canv.setDash([d * s for d in style.dash] if style.dash else [])
+            path = canv.beginPath()
+            if shape.tail is not None:
+                path.moveTo(*m.p(shape.tail[1]))
+                path.lineTo(*m.p(shape.start))
+            else:
+                path.moveTo(*m.p(shape.start))
+            for c1, c2, end in shape.cubics:
+                path.curveTo(*m.p(c1), *m.p(c2), *m.p(end))
+            if shape.head is not None:
+                path.lineTo(*m.p(shape.head[1]))
+            canv.drawPath(path, stroke=1, fill=0)
+            canv.setDash([])
+            for pair in (shape.head, shape.tail):
+                if pair is not None:
+                    _triangle(canv, m, *pair)
+            if rel is not None and one_line(rel.label) and edge.label_pos is not None:
+                labels.append(_LabelDraw(canv, m, edge.label_pos, one_line(rel.label),
+                                         self.regular, style.colour))
+        return labels
+
+    def _boxes(self, canv: Canvas, m: _Map) -> None:
+        s = m.scale
+        for box in self.layout.boxes.values():
+            if not self.chart.has_body(box.body_id) or not m.visible(box.x, box.y, box.width, box.height):
+                continue
+            body = self.chart.body(box.body_id)
+            style = resolve_body_style(self.theme, body)
+            canv.setFillColor(colour(style.fill))
+            canv.setStrokeColor(colour(style.stroke))
+            canv.setLineWidth(style.stroke_width * s)
+            canv.setDash([d * s for d in style.dash] if style.dash else [])
+            canv.roundRect(m.x(box.x), m.y(box.y + box.height), box.width * s, box.height * s,
+                           style.corner_radius * s, stroke=1, fill=1)
+            canv.setDash([])
+            canv.setFillColor(colour(style.text))
+            canv.setFont(self.bold if style.bold else self.regular, box.font_size * s)
+            for x, y, line in label_baselines(box):
+                canv.drawCentredString(m.x(x), m.y(y), line)
+
+    def _links(self, canv: Canvas, m: _Map) -> None:
+        a = m.area
+        for box in self.layout.boxes.values():
+            key = self.body_keys.get(box.body_id)
+            if key is None or not m.visible(box.x, box.y, box.width, box.height):
+                continue
+            x0, x1 = max(m.x(box.x), a.x), min(m.x(box.x + box.width), a.right)
+            y0, y1 = max(m.y(box.y + box.height), a.y), min(m.y(box.y), a.top)
+            canv.linkAbsolute("", key, Rect=(x0, y0, x1, y1), Border="[0 0 0]")
+
+    def box_top(self, box: BoxLayout, tile: Tile) -> tuple[float, float]:
+        """Page (left, top) of a box on a tile, for a "view this box" destination."""
+        m = _Map(self.plan.chart_area, tile, self.plan.scale)
+        return m.x(box.x), m.y(box.y)
+
+
+class _LabelDraw:
+    """A relationship label, drawn after the boxes on a white patch so lines do not cross it."""
+
+    def __init__(self, canv: Canvas, m: _Map, pos: Point, text: str, font: str, fill: str) -> None:
+        self.canv, self.m, self.pos, self.text, self.font, self.fill = canv, m, pos, text, font, fill
+
+    def __call__(self) -> None:
+        size = max(EDGE_LABEL_SIZE * self.m.scale, EDGE_LABEL_MIN)
+        x, y = self.m.p(self.pos)
+        width = stringWidth(self.text, self.font, size)
+        self.canv.setFillColorRGB(1, 1, 1)
+        self.canv.rect(x - width / 2 - 1.5, y - size * 0.55, width + 3, size * 1.1, stroke=0, fill=1)
+        self.canv.setFillColor(colour(self.fill))
+        self.canv.setFont(self.font, size)
+        self.canv.drawCentredString(x, y - BASELINE_DROP * size, self.text)
+
+
+def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:
+    a, b, c = arrowhead(base, tip)
+    path = canv.beginPath()
+    path.moveTo(*m.p(a))
+    path.lineTo(*m.p(b))
+    path.lineTo(*m.p(c))
+    path.close()
+    canv.drawPath(path, stroke=0, fill=1)
+
+
+def _shape_visible(shape: EdgeShape, m: _Map) -> bool:
+    xs = [shape.start[0]] + [p[0] for cubic in shape.cubics for p in cubic]
+    ys = [shape.start[1]] + [p[1] for cubic in shape.cubics for p in cubic]
+    for pair in (shape.head, shape.tail):
+        if pair is not None:
+            xs.append(pair[1][0])
+            ys.append(pair[1][1])
+    return m.visible(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def draw_legend(canv: Canvas, legend: LegendLayout, area: Rect, theme: Theme,
+                fonts: tuple[str, str]) -> None:
+    """The legend at its own size (it is not scaled with the chart), top-left of `area`."""
+    if not legend.items:
+        return
+    regular, bold = fonts
+    left, top = area.x, area.top
+
+    def y(v: float) -> float:
+        return top - v
+
+    canv.setFillColor(TEXT)
+    canv.setFont(bold, LEGEND_TITLE_FONT)
+    canv.drawString(left, y(legend.title_baseline), LEGEND_TITLE)
+    for item in legend.items:
+        x0 = left + item.x
+        if item.is_body:
+            style = theme.body_style(item.kind)
+            canv.setFillColor(colour(style.fill))
+            canv.setStrokeColor(colour(style.stroke))
+            canv.setLineWidth(min(style.stroke_width, 1.5))
+            canv.setDash(list(style.dash) if style.dash else [])
+            canv.roundRect(x0, y(item.y + LEGEND_SWATCH_H), LEGEND_SWATCH_W, LEGEND_SWATCH_H, 2,
+                           stroke=1, fill=1)
+            canv.setDash([])
+        else:
+            rstyle = theme.relation_style(item.kind)
+            mid = y(item.y + LEGEND_SWATCH_H / 2)
+            c = colour(rstyle.colour)
+            canv.setStrokeColor(c)
+            canv.setFillColor(c)
+            canv.setLineWidth(rstyle.width)
+            canv.setDash(list(rstyle.dash) if rstyle.dash else [])
+            canv.line(x0, mid, x0 + LEGEND_SWATCH_W, mid)
+            canv.setDash([])
+            if rstyle.arrow and relation_kind(item.kind).directed:
+                tip = (x0 + LEGEND_SWATCH_W, mid)
+                base = (tip[0] - 10.0, mid)
+                a, b, cc = arrowhead(base, tip)
+                path = canv.beginPath()
+                path.moveTo(*a)
+                path.lineTo(*b)
+                path.lineTo(*cc)
+                path.close()
+                canv.drawPath(path, stroke=0, fill=1)
+        canv.setFillColor(TEXT)
+        canv.setFont(regular, LEGEND_FONT)
+        canv.drawString(left + item.text_x, y(item.text_baseline), item.label)

@@ -1,0 +1,67 @@
+"""reportlab set-up for the board-pack PDF: locked down, fonts registered, house colours.
+
+`harden_reportlab` makes reportlab fetch nothing and evaluate nothing, whatever text reaches it:
+no trusted hosts or URL schemes (so an ``<img src="http://...">`` could never be fetched, even
+if markup slipped through), and no expression evaluation in colour names (the
+CVE-2023-33733 route). We also never pass user text to Paragraph unescaped (see safe_text);
+this is the second lock.
+"""
+
+from __future__ import annotations
+
+from reportlab import rl_config
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from icsviewer.layout.text_metrics import FONT_NAME_BOLD, FONT_NAME_REGULAR, text_width
+
+# House colours for the page furniture (NHS identity).
+DARK_BLUE = HexColor("#003087")
+NHS_BLUE = HexColor("#005EB8")
+TEXT = HexColor("#231F20")
+MUTED = HexColor("#425563")
+RULE = HexColor("#AEB7BD")
+LINK = HexColor("#005EB8")
+
+
+def harden_reportlab() -> None:
+    """Forbid fetching and evaluation in reportlab (idempotent; call before every build)."""
+    rl_config.trustedHosts = []
+    rl_config.trustedSchemes = []
+    # None: toColor accepts only literal colours, never an evaluated expression.
+    rl_config.toColorCanUse = None  # type: ignore[assignment]
+
+
+def font_names() -> tuple[str, str]:
+    """(regular, bold) reportlab font names of the bundled Liberation Sans, registered.
+
+    Registration goes through the layout's text metrics, so the PDF draws with exactly the font
+    the boxes were measured with (Helvetica only if the bundled file is missing).
+    """
+    text_width("x", 10.0, False)
+    text_width("x", 10.0, True)
+    from reportlab.pdfbase import pdfmetrics
+
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    regular = FONT_NAME_REGULAR if FONT_NAME_REGULAR in registered else "Helvetica"
+    bold = FONT_NAME_BOLD if FONT_NAME_BOLD in registered else "Helvetica-Bold"
+    return regular, bold
+
+
+def colour(value: str) -> Color:
+    """A reportlab colour from a theme '#RRGGBB' string (themes only hold validated values)."""
+    return HexColor(value)
+
+
+def fit_text(text: str, font: str, size: float, max_width: float) -> str:
+    """The text, cut with an ellipsis if it is wider than `max_width` (one-line furniture)."""
+    if stringWidth(text, font, size) <= max_width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= max_width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"

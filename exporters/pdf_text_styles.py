@@ -1,0 +1,63 @@
+"""Paragraph styles and the bookmarking heading for the PDF's text pages.
+
+`OutlinedHeading` is a Paragraph that, when drawn, becomes a named destination and an outline
+(bookmark) entry, so the bookmark lands on the page the heading actually appears on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from exporters.pdf_setup import DARK_BLUE, MUTED, TEXT
+from exporters.safe_text import one_line
+
+
+def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
+    """The text-page styles, in the bundled font."""
+    base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, textColor=TEXT,
+                          alignment=TA_LEFT, spaceAfter=4)
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=18, leading=22,
+                                textColor=DARK_BLUE, spaceAfter=10),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=13, leading=17,
+                             textColor=DARK_BLUE, spaceBefore=10, spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=base, fontName=bold, fontSize=11, leading=14,
+                             textColor=DARK_BLUE, spaceBefore=10, spaceAfter=2),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, leading=11, textColor=MUTED,
+                               spaceAfter=3),
+        "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=8.5, leading=11,
+                                textColor=MUTED, spaceBefore=3, spaceAfter=1),
+        "item": ParagraphStyle("item", parent=base, fontSize=9, leading=12, leftIndent=10,
+                               bulletIndent=2, spaceAfter=1),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
+        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=bold, fontSize=8.5,
+                                   leading=11, spaceAfter=0, textColor=MUTED),
+        "note": ParagraphStyle("note", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+    }
+
+
+class OutlinedHeading(Paragraph):
+    """A heading that is also a link destination and an outline entry.
+
+    `markup` must already be safe Paragraph markup (escaped user text); `outline_title` is
+    plain text (reportlab writes it as a PDF string, escaping it itself).
+    """
+
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, outline_title: str,
+                 level: int, **kw: Any) -> None:
+        super().__init__(markup, style, **kw)
+        self.key = key
+        self.outline_title = one_line(outline_title)[:200] or key
+        self.level = level
+        self.keepWithNext = True
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.bookmarkHorizontal(self.key, 0, self.height + self.style.spaceBefore)
+        canv.addOutlineEntry(self.outline_title, self.key, self.level, closed=self.level >= 1)

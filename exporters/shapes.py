@@ -1,0 +1,139 @@
+"""Geometry every exporter shares, so the PDF, the SVG and the PNG draw exactly alike.
+
+All in chart coordinates (points, y down) as the Layout gives them: where each label line's
+baseline goes, where an arrowhead's corners are, the full path of a relationship line, and
+how the legend's entries are arranged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from icsviewer.layout.geometry import BoxLayout, EdgeLayout, Point
+from icsviewer.layout.text_metrics import line_height, text_width
+from icsviewer.style.legend import Legend
+
+# Where a line's baseline sits below its line-box centre, as a fraction of the font size: half
+# Liberation Sans' cap height (0.729 em), so capitals look vertically centred.
+BASELINE_DROP = 0.36
+# Arrowhead half-width relative to its length (Graphviz 'normal' arrows are about 1:3).
+ARROW_HALF_WIDTH = 0.35
+
+
+def label_baselines(box: BoxLayout) -> list[tuple[float, float, str]]:
+    """(centre x, baseline y, text) for each label line, the block centred in the box."""
+    lh = line_height(box.font_size)
+    cx, cy = box.center
+    top = cy - lh * len(box.lines) / 2
+    return [
+        (cx, top + lh * (i + 0.5) + BASELINE_DROP * box.font_size, line)
+        for i, line in enumerate(box.lines)
+    ]
+
+
+def arrowhead(base: Point, tip: Point) -> tuple[Point, Point, Point]:
+    """The triangle of an arrowhead from the middle of its base to its tip."""
+    # The base's half-width is proportional to the arrow's length, so (-dy, dx) scaled works.
+    nx, ny = -(tip[1] - base[1]) * ARROW_HALF_WIDTH, (tip[0] - base[0]) * ARROW_HALF_WIDTH
+    return ((base[0] + nx, base[1] + ny), tip, (base[0] - nx, base[1] - ny))
+
+
+@dataclass(frozen=True)
+class EdgeShape:
+    """A relationship line as drawn: start point, cubic segments, arrowheads at either end."""
+
+    start: Point
+    # Each cubic is (control 1, control 2, end).
+    cubics: tuple[tuple[Point, Point, Point], ...]
+    head: tuple[Point, Point] | None  # (base, tip)
+    tail: tuple[Point, Point] | None  # (base, tip)
+
+
+def edge_shape(edge: EdgeLayout, arrows: bool) -> EdgeShape | None:
+    """The drawn shape of an edge, or None if its point list is unusable.
+
+    The Layout's path stops an arrowhead short of the box and gives the tip separately (as
+    Graphviz does); the arrowhead spans that gap. Without a tip the path ends at the box and
+    has no head. Point lists that are not 1 + 3n long are cut to the longest usable prefix.
+    """
+    points = edge.points
+    if len(points) < 4:
+        if len(points) >= 2:
+            # A two- or three-point path: draw straight lines as degenerate cubics.
+            segs = tuple((a, b, b) for a, b in zip(points, points[1:]))
+            points = (points[0], *[p for seg in segs for p in seg])
+        else:
+            return None
+    usable = 1 + 3 * ((len(points) - 1) // 3)
+    points = points[:usable]
+    if not all(math.isfinite(c) for p in points for c in p):
+        return None
+    cubics = tuple(
+        (points[i], points[i + 1], points[i + 2]) for i in range(1, len(points) - 1, 3)
+    )
+    head = (points[-1], edge.arrow_tip) if arrows and edge.arrow_tip is not None else None
+    tail = (points[0], edge.arrow_tail) if arrows and edge.arrow_tail is not None else None
+    return EdgeShape(points[0], cubics, head, tail)
+
+
+# ----- legend --------------------------------------------------------------------------------
+LEGEND_FONT = 8.0
+LEGEND_TITLE_FONT = 9.0
+LEGEND_SWATCH_W = 24.0
+LEGEND_SWATCH_H = 12.0
+LEGEND_GAP = 6.0
+LEGEND_ROW = 16.0
+LEGEND_COL_GAP = 16.0
+LEGEND_TITLE = "Key"
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One entry: a swatch (box or line sample) at (x, y) top-left, its text to the right."""
+
+    kind: str
+    is_body: bool
+    label: str
+    x: float
+    y: float
+
+    @property
+    def text_x(self) -> float:
+        return self.x + LEGEND_SWATCH_W + LEGEND_GAP
+
+    @property
+    def text_baseline(self) -> float:
+        return self.y + LEGEND_SWATCH_H / 2 + BASELINE_DROP * LEGEND_FONT
+
+
+@dataclass(frozen=True)
+class LegendLayout:
+    """The legend arranged in columns: entries relative to the legend's top-left corner."""
+
+    items: tuple[LegendItem, ...]
+    width: float
+    height: float
+    title_baseline: float
+
+
+def layout_legend(legend: Legend, max_width: float) -> LegendLayout:
+    """Arrange body kinds then relationship kinds in as many equal columns as fit."""
+    entries = [(e.kind, True, e.label) for e in legend.bodies] + [
+        (e.kind, False, e.label) for e in legend.relations
+    ]
+    if not entries:
+        return LegendLayout((), 0.0, 0.0, 0.0)
+    widest = max(text_width(label, LEGEND_FONT) for _, _, label in entries)
+    col_w = LEGEND_SWATCH_W + LEGEND_GAP + widest + LEGEND_COL_GAP
+    columns = max(1, min(len(entries), int((max_width + LEGEND_COL_GAP) // col_w)))
+    rows = math.ceil(len(entries) / columns)
+    top = LEGEND_TITLE_FONT + 6.0
+    items = []
+    for index, (kind, is_body, label) in enumerate(entries):
+        # Fill down each column first, so body kinds and line kinds read as two runs.
+        col, row = divmod(index, rows)
+        items.append(LegendItem(kind, is_body, label, col * col_w, top + row * LEGEND_ROW))
+    width = columns * col_w - LEGEND_COL_GAP
+    height = top + rows * LEGEND_ROW - (LEGEND_ROW - LEGEND_SWATCH_H)
+    return LegendLayout(tuple(items), width, height, LEGEND_TITLE_FONT)
