@@ -1,0 +1,1 @@
+"""The main window's side panels: details, legend, problems and the overview."""

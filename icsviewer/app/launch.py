@@ -1,0 +1,67 @@
+"""Start the window: `icsviewer [PATH] [--theme NAME] [--present]`.
+
+Checks first that a Linux machine can show a window at all (and says what to install if not),
+loads the bundled fonts, and opens PATH or the bundled flagship chart.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from icsviewer import paths
+from icsviewer.app.platform_check import check as check_platform
+from icsviewer.style.theme import THEMES
+
+
+def run_app(path: str | None, theme: str | None = None, present: bool = False) -> int:
+    """Run the GUI until the window closes; returns the process exit code."""
+    problem = check_platform()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    if theme is not None and theme not in THEMES:
+        print(
+            f"icsviewer: unknown theme {theme!r}; choose one of: {', '.join(THEMES)}",
+            file=sys.stderr,
+        )
+        return 2
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from icsviewer.app.main_window import MainWindow
+    from icsviewer.app.settings import APPLICATION, ORGANISATION, open_settings
+    from icsviewer.canvas.fonts import load_bundled_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(QIcon())
+    load_bundled_fonts()
+    window = MainWindow(open_settings())
+    if theme is not None:
+        window.set_theme(theme)
+    window.show()
+    target = Path(path) if path else paths.FLAGSHIP_CHART
+    if not path and not target.exists():
+        window.prompts.error(
+            "Bundled chart missing",
+            f"The bundled chart was not found at {target}. Use File > Open.",
+        )
+    else:
+        window.open_path(target)
+    if present:
+        start_presenting(window)
+    return int(app.exec())
+
+
+def start_presenting(window: object) -> None:
+    """Start presenter mode if it is installed (it is a separate feature)."""
+    try:
+        from icsviewer.present import start_presenting as start  # type: ignore[attr-defined]
+    except ImportError:
+        print("icsviewer: presenter mode is not available in this build", file=sys.stderr)
+        return
+    start(window)

@@ -1,0 +1,407 @@
+"""The main window: the chart in the middle, details, legend, overview and problems around it.
+
+It owns the open Document, the ChartScene built from it and the LayoutRunner that arranges it
+in the background. A chart first appears in the instant fallback arrangement (or, if Graphviz
+answers quickly, straight in its proper one), and is swapped to the Graphviz layout when that
+arrives; a layout failure is reported and the fallback stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from icsviewer import __version__
+from icsviewer.app import settings as keys
+from icsviewer.app.actions import build_menus, shortcut_summary
+from icsviewer.app.docks.details_dock import DetailsPanel
+from icsviewer.app.docks.legend_dock import LegendPanel
+from icsviewer.app.docks.problems_dock import ProblemsPanel
+from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner
+from icsviewer.app.opening import Loader, OpenFailure, load_document
+from icsviewer.app.prompts import Prompts
+from icsviewer.app.search_bar import SearchBar
+from icsviewer.app.settings import RecentFiles
+from icsviewer.app.view_context import ViewContextMenu
+from icsviewer.canvas.minimap import Minimap
+from icsviewer.canvas.scene import ChartScene
+from icsviewer.canvas.view import ChartView
+from icsviewer.editor.commands import SetGroups
+from icsviewer.editor.document import Document
+from icsviewer.layout.fallback import fallback_layout
+from icsviewer.layout.geometry import Layout
+from icsviewer.style.theme import DEFAULT_THEME, THEMES, Theme, get_theme
+
+CHART_SUFFIXES = (".yaml", ".yml")
+# Wait this long for Graphviz before showing the quick arrangement, so a fast layout (or a
+# cached one) appears directly without a visible jump.
+FALLBACK_DELAY_MS = 1200
+RELAYOUT_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """The ICS Viewer window. Tests pass their own settings, prompts, loader and layout."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        prompts: Prompts | None = None,
+        loader: Loader = load_document,
+        layout_function: LayoutFunction | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.recent = RecentFiles(settings)
+        self.prompts = prompts or Prompts(self)
+        self._loader = loader
+        self.document: Document | None = None
+        self.scene: ChartScene | None = None
+        self.theme: Theme = get_theme(self._saved_theme())
+        self.setWindowTitle("ICS Viewer")
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.view = ChartView()
+        self.view.setObjectName("chart_view")
+        self.search_bar = SearchBar()
+        self.placeholder = QLabel("Arranging the chart…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.search_bar)
+        column.addWidget(self.placeholder, 1)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+        self.details = DetailsPanel()
+        self.legend = LegendPanel()
+        self.problems = ProblemsPanel()
+        self.minimap = Minimap(self.view)
+        self.docks = {
+            "details": self._dock(
+                "Details", "details_dock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "legend": self._dock(
+                "Legend", "legend_dock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "overview": self._dock(
+                "Overview", "overview_dock", self.minimap, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "problems": self._dock(
+                "Problems", "problems_dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
+        }
+        self.tabifyDockWidget(self.docks["details"], self.docks["legend"])
+        self.docks["details"].raise_()
+        self.docks["problems"].hide()
+
+        self.menus: dict[str, QMenu]
+        self.window_actions: dict[str, QAction]
+        self.menus, self.window_actions = build_menus(self)
+        for dock in self.docks.values():
+            self.menus["panels"].addAction(dock.toggleViewAction())
+        self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
+        self.window_actions[f"theme_{self.theme.name}"].setChecked(True)
+        self.context_menu = ViewContextMenu(self)
+
+        self.zoom_label = QLabel("")
+        self.zoom_label.setAccessibleName("Zoom level")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+
+        self.runner = LayoutRunner(layout_function, self)
+        self.runner.finished.connect(self._on_layout)
+        self.runner.failed.connect(self._on_layout_failed)
+        self._fallback_timer = QTimer(self, singleShot=True, interval=FALLBACK_DELAY_MS)
+        self._fallback_timer.timeout.connect(self._show_view)
+        self._relayout_timer = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
+        self._relayout_timer.timeout.connect(self._relayout_now)
+        self._fit_on_layout = False
+
+        self.search_bar.match_chosen.connect(self.go_to_body)
+        self.search_bar.closed.connect(self._return_focus_to_chart)
+        self.details.body_requested.connect(self.go_to_body)
+        self.problems.body_requested.connect(self.go_to_body)
+        self._restore_window()
+
+    # ----- construction helpers ---------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() finds docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _saved_theme(self) -> str:
+        name = self.settings.value(keys.KEY_THEME, DEFAULT_THEME)
+        return name if isinstance(name, str) and name in THEMES else DEFAULT_THEME
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.value(keys.KEY_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen else None
+            if area is not None and area.width() > 0:
+                w, h = int(area.width() * 0.85), int(area.height() * 0.85)
+                self.resize(w, h)
+                self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
+            else:
+                self.resize(1280, 800)
+        state = self.settings.value(keys.KEY_STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    # ----- opening ------------------------------------------------------------------------------
+    def choose_and_open(self) -> None:
+        start = str(self.document.path.parent) if self.document and self.document.path else ""
+        path = self.prompts.ask_open_path(start)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a chart file; on failure say why and keep the current chart. True if opened."""
+        result = self._loader(Path(path))
+        if isinstance(result, OpenFailure):
+            self.prompts.error("Cannot open chart", result.message, result.details())
+            self.statusBar().showMessage(result.message, 10000)
+            return False
+        self.show_document(result)
+        if result.path is not None:
+            self.recent.add(result.path)
+        return True
+
+    def reload(self) -> None:
+        if self.document is not None and self.document.path is not None:
+            self.open_path(self.document.path)
+
+    def show_document(self, document: Document) -> None:
+        """Show a document: quick arrangement now, Graphviz's when it arrives."""
+        if self.scene is not None:
+            self.scene.detach()
+        old_scene = self.scene
+        self.document = document
+        chart = document.chart
+        self.scene = ChartScene(chart, fallback_layout(chart), self.theme, self)
+        self.scene.relayout_requested.connect(self._relayout_timer.start)
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.body_activated.connect(self._on_activated)
+        self.scene.group_toggle_requested.connect(self.toggle_group)
+        self.scene.context_requested.connect(self.context_menu.popup_for)
+        self.scene.chart_changed.connect(self._on_chart_changed)
+        self.view.set_chart_scene(self.scene)
+        self.minimap.sync_scene()
+        if old_scene is not None:
+            old_scene.deleteLater()
+        self.search_bar.set_chart(chart)
+        self.details.show_body(chart, "")
+        self.legend.show_legend(chart, self.theme)
+        self.problems.set_problems(document.problems)
+        self.docks["problems"].setVisible(bool(document.problems))
+        document.modified_changed.connect(self.setWindowModified)
+        self._update_title()
+        self.view.hide()
+        self.placeholder.show()
+        self._fit_on_layout = True
+        self._fallback_timer.start()
+        self.runner.request(chart)
+        n = len(document.problems)
+        if n:
+            self.statusBar().showMessage(
+                f"Opened with {n} problem{'s' if n > 1 else ''}: see the Problems panel.", 10000
+            )
+
+    def _update_title(self) -> None:
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle("ICS Viewer")
+            return
+        self.setWindowTitle(f"{doc.chart.meta.title} — {doc.display_name}[*] — ICS Viewer")
+        self.setWindowModified(doc.is_modified)
+
+    # ----- layout -------------------------------------------------------------------------------
+    def _show_view(self) -> None:
+        """Show the chart (called when the layout arrives or the wait for it runs out)."""
+        self._fallback_timer.stop()
+        if self.view.isHidden():
+            self.placeholder.hide()
+            self.view.show()
+            QTimer.singleShot(0, self.view.fit_all)
+            if self.runner.busy:
+                self.statusBar().showMessage("Arranging the chart with Graphviz…")
+
+    def _on_layout(self, layout: Layout) -> None:
+        if self.scene is None:
+            return
+        self.scene.set_layout(layout)
+        refit = self._fit_on_layout and not self.view.isHidden()
+        self._fit_on_layout = False
+        self._show_view()
+        if refit:
+            self.view.fit_all()
+        self.minimap.sync_scene()
+        self.statusBar().showMessage(f"{len(layout.boxes)} boxes arranged ({layout.engine}).", 5000)
+
+    def _on_layout_failed(self, message: str) -> None:
+        self._show_view()
+        self.statusBar().showMessage("Layout failed; showing a simple arrangement.", 15000)
+        self.prompts.error(
+            "Could not arrange the chart",
+            f"{message}\n\nThe chart is shown in a simple arrangement instead.",
+        )
+
+    def _relayout_now(self) -> None:
+        if self.document is not None:
+            self.runner.request(self.document.chart)
+
+    # ----- selection, details, navigation -------------------------------------------------------
+    def go_to_body(self, body_id: str) -> None:
+        """Select a body and bring it to the middle of the view."""
+        if self.scene is None or not self.scene.chart.has_body(body_id):
+            return
+        self.scene.select_bodies([body_id])
+        self.view.centre_on_body(body_id)
+
+    def _on_selection(self) -> None:
+        if self.scene is None:
+            return
+        selected = self.scene.selected_body_ids()
+        body_id = selected[0] if selected else ""
+        self.details.show_body(self.scene.chart, body_id)
+        if body_id:
+            body = self.scene.chart.body(body_id)
+            self.statusBar().showMessage(body.name)
+
+    def _on_activated(self, body_id: str) -> None:
+        self.docks["details"].show()
+        self.docks["details"].raise_()
+
+    def show_selected_details(self) -> None:
+        if self.scene is not None and self.scene.selected_body_ids():
+            self._on_activated(self.scene.selected_body_ids()[0])
+
+    def clear_selection(self) -> None:
+        if self.scene is not None:
+            self.scene.select_bodies([])
+
+    def _on_chart_changed(self) -> None:
+        if self.document is None:
+            return
+        self.details.refresh()
+        self.legend.show_legend(self.document.chart, self.theme)
+        self._update_title()
+
+    def open_search(self) -> None:
+        self.search_bar.open_bar()
+
+    def _return_focus_to_chart(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ----- groups ---------------------------------------------------------------------------------
+    def toggle_group(self, group_id: str) -> None:
+        if self.document is None:
+            return
+        group = next((g for g in self.document.chart.groups if g.id == group_id), None)
+        if group is not None:
+            self._set_collapsed({group_id}, not group.collapsed)
+
+    def set_all_collapsed(self, collapsed: bool) -> None:
+        if self.document is not None:
+            self._set_collapsed({g.id for g in self.document.chart.groups}, collapsed)
+
+    def _set_collapsed(self, group_ids: set[str], collapsed: bool) -> None:
+        from dataclasses import replace
+
+        doc = self.document
+        if doc is None:
+            return
+        groups = [
+            replace(g, collapsed=collapsed) if g.id in group_ids else g for g in doc.chart.groups
+        ]
+        names = [g.name for g in doc.chart.groups if g.id in group_ids]
+        what = names[0] if len(names) == 1 else "groups"
+        command = SetGroups(doc, groups, f"{'Collapse' if collapsed else 'Expand'} {what}")
+        if not command.isObsolete():
+            doc.undo_stack.push(command)
+
+    def undo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    # ----- theme ----------------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        """Redraw in another theme; positions stay (no re-layout)."""
+        if name not in THEMES:
+            return
+        self.theme = get_theme(name)
+        self.window_actions[f"theme_{name}"].setChecked(True)
+        self.settings.setValue(keys.KEY_THEME, name)
+        if self.scene is not None and self.document is not None:
+            self.scene.set_theme(self.theme)
+            self.legend.show_legend(self.document.chart, self.theme)
+
+    # ----- recent files, drag and drop, help ------------------------------------------------------
+    def _fill_recent_menu(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        paths = self.recent.paths()
+        for index, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{index % 10} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if paths:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Files", self.recent.clear)
+        else:
+            menu.addAction("No recent files").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_chart(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_chart(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
+            for t, k in shortcut_summary(self.window_actions)
+        )
+        self.prompts.info("Keyboard shortcuts", f"<table cellpadding=3>{rows}</table>")
+
+    def show_about(self) -> None:
+        self.prompts.info(
+            "About ICS Viewer",
+            f"<b>ICS Viewer</b> {__version__}<br>A chart of an "
+            "NHS Integrated Care System, kept in one YAML file.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.KEY_STATE, self.saveState())
+        self.settings.sync()
+        self.runner.cancel()
+        self.runner.wait(5000)
+        super().closeEvent(event)
+
+
+def _dropped_chart(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    for url in event.mimeData().urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(CHART_SUFFIXES):
+            return Path(url.toLocalFile())
+    return None

@@ -1,0 +1,61 @@
+"""Remembered preferences: window geometry, dock layout, theme and recent files (QSettings).
+
+Under tests (ICSVIEWER_TESTING=1) settings go to an ini file inside `appdirs.app_home()`,
+which the test set-up points at a temporary folder, so tests never touch real preferences.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from icsviewer import appdirs
+
+ORGANISATION = "ICS Viewer"
+APPLICATION = "ICS Viewer"
+MAX_RECENT = 10
+
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_THEME = "view/theme"
+KEY_RECENT = "files/recent"
+
+
+def open_settings() -> QSettings:
+    """The app's settings store (a temporary ini file when testing)."""
+    if os.environ.get("ICSVIEWER_TESTING"):
+        path = appdirs.app_home() / "settings.ini"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+class RecentFiles:
+    """The most recently opened chart files, newest first, kept in settings."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    def paths(self) -> list[Path]:
+        raw = self._settings.value(KEY_RECENT, [])
+        if isinstance(raw, str):  # QSettings returns a lone string for a one-item list
+            raw = [raw]
+        if not isinstance(raw, list):
+            return []
+        return [Path(p) for p in raw if isinstance(p, str) and p]
+
+    def add(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        items = [str(p) for p in self.paths() if str(p) != resolved]
+        self._settings.setValue(KEY_RECENT, [resolved, *items][:MAX_RECENT])
+
+    def remove(self, path: Path) -> None:
+        items = [str(p) for p in self.paths() if p != path]
+        self._settings.setValue(KEY_RECENT, items)
+
+    def clear(self) -> None:
+        self._settings.setValue(KEY_RECENT, [])

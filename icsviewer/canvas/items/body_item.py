@@ -1,0 +1,158 @@
+"""A body's box: a rounded rectangle with its wrapped label, drawn from a resolved style.
+
+Geometry and looks are set from outside (`set_box`, `set_look`); `paint` only draws what was
+prepared. When the box is too small on screen to read, the label is skipped (level of detail),
+which keeps a 2,500-body chart fluid when zoomed out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from icsviewer.canvas.fonts import chart_font
+from icsviewer.canvas.qt_style import make_pen, qcolor, with_alpha
+
+# Below this many device pixels of text height a label is unreadable: draw faint bars instead.
+MIN_READABLE_TEXT_PX = 3.5
+LINE_SPACING = 1.2
+SELECTION_WIDTH = 3.0
+
+
+@dataclass(frozen=True)
+class BoxLook:
+    """Everything about how a box is drawn, in plain values (from a theme's BodyStyle)."""
+
+    fill: str
+    text: str
+    stroke: str
+    stroke_width: float = 1.0
+    dash: tuple[float, ...] = ()
+    corner_radius: float = 4.0
+    bold: bool = False
+    highlight: str = "#FFB81C"
+
+
+class BodyItem(QGraphicsItem):
+    """One box on the chart. `key` is the body id (or group id for a collapsed group)."""
+
+    def __init__(self, key: str, is_group: bool = False) -> None:
+        super().__init__()
+        self.key = key
+        self.is_group = is_group
+        self._rect = QRectF()
+        self._outer = QRectF()
+        self._lines: tuple[str, ...] = ()
+        self._font_size = 10.0
+        self._look = BoxLook("#FFFFFF", "#000000", "#425563")
+        self._pen = QPen()
+        self._brush = QBrush()
+        self._text_pen = QPen()
+        self._ring_pen = QPen()
+        self._bar_brush = QBrush()
+        self._emphasised = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        # Panning reuses the cached pixels; only zooming repaints the box.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(2.0)
+        self.set_look(self._look)
+
+    # ----- setters: all geometry and pens are prepared here, not in paint() -------------------
+    def set_box(self, rect: QRectF, lines: tuple[str, ...], font_size: float) -> None:
+        """Place the box (scene coordinates) with its already wrapped label lines."""
+        self.prepareGeometryChange()
+        self.setPos(rect.topLeft())
+        self._rect = QRectF(0.0, 0.0, rect.width(), rect.height())
+        self._lines = lines
+        self._font_size = font_size
+        self._update_outer()
+        self.update()
+
+    def set_look(self, look: BoxLook) -> None:
+        self._look = look
+        self._pen = make_pen(look.stroke, look.stroke_width, look.dash)
+        self._brush = QBrush(qcolor(look.fill))
+        self._text_pen = QPen(qcolor(look.text))
+        self._ring_pen = make_pen(look.highlight, SELECTION_WIDTH)
+        self._bar_brush = QBrush(with_alpha(look.text, 0.35))
+        self.prepareGeometryChange()
+        self._update_outer()
+        self.update()
+
+    def set_emphasised(self, emphasised: bool) -> None:
+        """Draw a highlight ring (the searched-for or hovered body)."""
+        if emphasised != self._emphasised:
+            self._emphasised = emphasised
+            self.update()
+
+    def _update_outer(self) -> None:
+        margin = max(self._look.stroke_width, SELECTION_WIDTH) + 2.0
+        self._outer = self._rect.adjusted(-margin, -margin, margin, margin)
+
+    # ----- reading -------------------------------------------------------------------------
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self._lines
+
+    @property
+    def look(self) -> BoxLook:
+        return self._look
+
+    def scene_rect(self) -> QRectF:
+        """The box in scene coordinates, without the selection ring."""
+        return self._rect.translated(self.pos())
+
+    # ----- QGraphicsItem -------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._outer
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        radius = self._look.corner_radius
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(self._pen)
+        painter.setBrush(self._brush)
+        painter.drawRoundedRect(self._rect, radius, radius)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected or self._emphasised:
+            painter.setPen(self._ring_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            gap = SELECTION_WIDTH / 2 + self._look.stroke_width / 2 + 0.5
+            outer = self._rect.adjusted(-gap, -gap, gap, gap)
+            painter.drawRoundedRect(outer, radius + gap, radius + gap)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * self._font_size < MIN_READABLE_TEXT_PX:
+            self._paint_text_bars(painter)
+            return
+        device = painter.device()
+        dpi = float(device.logicalDpiY()) if device is not None else 96.0
+        painter.setFont(chart_font(self._font_size, self._look.bold, dpi))
+        painter.setPen(self._text_pen)
+        line_height = self._font_size * LINE_SPACING
+        top = (self._rect.height() - line_height * len(self._lines)) / 2
+        for index, line in enumerate(self._lines):
+            line_rect = QRectF(0.0, top + index * line_height, self._rect.width(), line_height)
+            painter.drawText(line_rect, Qt.AlignmentFlag.AlignCenter, line)
+
+    def _paint_text_bars(self, painter: QPainter) -> None:
+        """Faint bars where the text would be, so a far-out view still reads as a chart."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._bar_brush)
+        line_height = self._font_size * LINE_SPACING
+        top = (self._rect.height() - line_height * len(self._lines)) / 2
+        for index, line in enumerate(self._lines):
+            width = min(self._rect.width() - 8.0, len(line) * self._font_size * 0.5)
+            centre = QPointF(self._rect.width() / 2, top + (index + 0.5) * line_height)
+            painter.drawRect(
+                QRectF(
+                    centre.x() - width / 2,
+                    centre.y() - self._font_size * 0.3,
+                    width,
+                    self._font_size * 0.6,
+                )
+            )

@@ -1,0 +1,168 @@
+"""A relationship's line: a QPainterPath through the layout's Bezier points, with an arrowhead.
+
+The path, arrowhead and label position are built in `set_route` when the layout changes;
+`paint` only strokes and fills what is ready.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from icsviewer.canvas.fonts import chart_font
+from icsviewer.canvas.qt_style import make_pen, qcolor
+
+Point = tuple[float, float]
+
+ARROW_LENGTH = 8.0
+ARROW_HALF_WIDTH_RATIO = 0.38
+LABEL_FONT_SIZE = 8.0
+# Emphasised lines (the focus of a hover, selection or presenter step) are this much thicker.
+EMPHASIS_FACTOR = 1.9
+
+
+def bezier_path(points: Sequence[Point]) -> QPainterPath:
+    """A path through Graphviz-style points (p0, c1, c2, p1, ...); a polyline if not 3k+1."""
+    path = QPainterPath()
+    if not points:
+        return path
+    path.moveTo(*points[0])
+    if len(points) >= 4 and (len(points) - 1) % 3 == 0:
+        for i in range(1, len(points), 3):
+            path.cubicTo(QPointF(*points[i]), QPointF(*points[i + 1]), QPointF(*points[i + 2]))
+    else:
+        for point in points[1:]:
+            path.lineTo(*point)
+    return path
+
+
+def arrowhead(base: Point, tip: Point, length: float, half_width: float) -> QPolygonF:
+    """A filled triangle pointing from `base` towards `tip`, its point at `tip`."""
+    dx, dy = tip[0] - base[0], tip[1] - base[1]
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    back = (tip[0] - ux * length, tip[1] - uy * length)
+    return QPolygonF(
+        [
+            QPointF(*tip),
+            QPointF(back[0] - uy * half_width, back[1] + ux * half_width),
+            QPointF(back[0] + uy * half_width, back[1] - ux * half_width),
+        ]
+    )
+
+
+class RelationItem(QGraphicsItem):
+    """One relationship drawn between two boxes. `key` is the relationship id."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.source = ""
+        self.target = ""
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        self._label = ""
+        self._label_pos: QPointF | None = None
+        self._colour = "#425563"
+        self._width = 1.0
+        self._dash: tuple[float, ...] = ()
+        self._directed = True
+        self._emphasised = False
+        self._pen = QPen()
+        self._bounds = QRectF()
+        self.setZValue(1.0)
+        self.setAcceptHoverEvents(False)
+
+    def set_route(
+        self,
+        source: str,
+        target: str,
+        points: Sequence[Point],
+        arrow_tip: Point | None,
+        label: str = "",
+        label_pos: Point | None = None,
+    ) -> None:
+        """Build the line from the layout: Bezier points and, if directed, the arrowhead."""
+        self.prepareGeometryChange()
+        self.source, self.target = source, target
+        self._path = bezier_path(points)
+        self._arrow = QPolygonF()
+        if arrow_tip and points:
+            # Graphviz convention: the curve stops short and the arrowhead spans the gap.
+            base = points[-1]
+            length = math.dist(base, arrow_tip)
+            if length > 0.5:
+                self._arrow = arrowhead(base, arrow_tip, length, length * ARROW_HALF_WIDTH_RATIO)
+        elif len(points) >= 2 and points[-2] != points[-1]:
+            self._arrow = arrowhead(
+                points[-2], points[-1], ARROW_LENGTH, ARROW_LENGTH * ARROW_HALF_WIDTH_RATIO
+            )
+        self._label = label
+        self._label_pos = QPointF(*label_pos) if label and label_pos else None
+        self._update_bounds()
+        self.update()
+
+    def set_look(self, colour: str, width: float, dash: tuple[float, ...], directed: bool) -> None:
+        self._colour, self._width, self._dash, self._directed = colour, width, dash, directed
+        self._update_pen()
+
+    def set_emphasised(self, emphasised: bool) -> None:
+        """Thicker line while its bodies are the focus."""
+        if emphasised != self._emphasised:
+            self._emphasised = emphasised
+            self._update_pen()
+
+    @property
+    def emphasised(self) -> bool:
+        return self._emphasised
+
+    def _update_pen(self) -> None:
+        self.prepareGeometryChange()
+        width = self._width * (EMPHASIS_FACTOR if self._emphasised else 1.0)
+        self._pen = make_pen(self._colour, width, self._dash)
+        self._update_bounds()
+        self.update()
+
+    def _update_bounds(self) -> None:
+        margin = self._pen.widthF() + ARROW_LENGTH
+        bounds = self._path.boundingRect().united(self._arrow.boundingRect())
+        if self._label_pos is not None:
+            half = max(len(self._label) * LABEL_FONT_SIZE * 0.35, 20.0)
+            bounds = bounds.united(
+                QRectF(self._label_pos.x() - half, self._label_pos.y() - 8, 2 * half, 16)
+            )
+        self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
+
+    def path(self) -> QPainterPath:
+        return QPainterPath(self._path)
+
+    # ----- QGraphicsItem -------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(self._pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self._directed and not self._arrow.isEmpty():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(qcolor(self._colour)))
+            painter.drawPolygon(self._arrow)
+        if self._label_pos is None:
+            return
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * LABEL_FONT_SIZE < 4.0:
+            return
+        device = painter.device()
+        dpi = float(device.logicalDpiY()) if device is not None else 96.0
+        painter.setFont(chart_font(LABEL_FONT_SIZE, False, dpi))
+        metrics_rect = QRectF(self._label_pos.x() - 100, self._label_pos.y() - 7, 200, 14)
+        painter.setPen(QPen(qcolor(self._colour)))
+        painter.drawText(metrics_rect, Qt.AlignmentFlag.AlignCenter, self._label)

@@ -1,0 +1,130 @@
+"""An overview of the whole chart with the part the main view shows outlined.
+
+Click or drag in it to move the main view there. The chart is rendered once into a picture
+(again only after the scene changes, batched), so panning a 2,500-body chart never redraws the
+overview's items.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGraphicsScene, QSizePolicy, QWidget
+
+from icsviewer.canvas.view import ChartView
+
+REFRESH_DELAY_MS = 250
+
+
+class Minimap(QWidget):
+    """A small picture of the scene that steers a ChartView."""
+
+    def __init__(self, main_view: ChartView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._main = main_view
+        self._scene: QGraphicsScene | None = None
+        self._picture = QPixmap()
+        self._target = QRectF()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._render)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Overview of the whole chart")
+        self.setToolTip("Overview: click or drag to move the chart view")
+        self.setMinimumSize(160, 110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        main_view.viewport_changed.connect(self.update)
+        self.sync_scene()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 160)
+
+    def sync_scene(self) -> None:
+        """Follow the main view's current scene (after a file is opened)."""
+        if self._scene is not None:
+            self._scene.changed.disconnect(self._schedule)
+        self._scene = self._main.scene()
+        if self._scene is not None:
+            self._scene.changed.connect(self._schedule)
+        self._render()
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _render(self) -> None:
+        """Draw the scene into the picture, scaled to fit the widget."""
+        scene = self._scene
+        if scene is None or self.width() <= 0 or self.height() <= 0:
+            self._picture = QPixmap()
+            self.update()
+            return
+        source = scene.sceneRect()
+        scale = min(
+            self.width() / max(source.width(), 1.0), self.height() / max(source.height(), 1.0)
+        )
+        w, h = source.width() * scale, source.height() * scale
+        self._target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(max(int(w * ratio), 1), max(int(h * ratio), 1))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(scene.backgroundBrush().color())
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The scene's own selection and hover state is drawn as it is: the overview shows it too.
+        scene.render(painter, QRectF(0, 0, w, h), source, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+        self._picture = picture
+        self.update()
+
+    def visible_area(self) -> QRectF:
+        """The part of the scene the main view shows, in scene coordinates."""
+        return self._main.mapToScene(self._main.viewport().rect()).boundingRect()
+
+    def _to_widget(self, rect: QRectF) -> QRectF:
+        scene = self._scene
+        if scene is None or self._target.isEmpty():
+            return QRectF()
+        source = scene.sceneRect()
+        sx = self._target.width() / max(source.width(), 1.0)
+        sy = self._target.height() / max(source.height(), 1.0)
+        return QRectF(
+            self._target.left() + (rect.left() - source.left()) * sx,
+            self._target.top() + (rect.top() - source.top()) * sy,
+            rect.width() * sx,
+            rect.height() * sy,
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        if not self._picture.isNull():
+            painter.drawPixmap(self._target.topLeft(), self._picture)
+        area = self._to_widget(self.visible_area()).intersected(self._target)
+        if not area.isEmpty():
+            painter.setPen(QPen(QColor("#005EB8"), 1.5))
+            painter.setBrush(QColor(0, 94, 184, 36))
+            painter.drawRect(area)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._schedule()
+
+    def _steer(self, pos: QPointF) -> None:
+        scene = self._scene
+        if scene is None or self._target.isEmpty():
+            return
+        source = scene.sceneRect()
+        x = source.left() + (pos.x() - self._target.left()) / self._target.width() * source.width()
+        y = source.top() + (pos.y() - self._target.top()) / self._target.height() * source.height()
+        self._main.centerOn(QPointF(x, y))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._steer(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._steer(event.position())

@@ -1,0 +1,414 @@
+"""The chart scene: items for a Chart placed by a Layout and drawn in a Theme.
+
+The model emits, the scene listens: `ChartScene` subscribes to the chart and updates its items
+when bodies change; changes that move things ask the owner for a new layout through
+`relayout_requested`. Items never see model records: the scene gives them geometry and looks
+and keeps the mapping between items and body ids.
+
+Emphasis has two sources: an explicit focus (`set_emphasis`, used by the presenter) and the
+interactive focus (the hovered or selected body). The explicit one wins while it is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Signal
+from PySide6.QtGui import QBrush, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from icsviewer.canvas.focus import Edge, emphasis_for, reveal_for
+from icsviewer.canvas.items.body_item import BodyItem, BoxLook
+from icsviewer.canvas.items.frame_item import FrameItem
+from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.qt_style import qcolor
+from icsviewer.layout.boxes import label_lines
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Body, Chart, Group, Relationship
+from icsviewer.model.events import ChartEvent
+from icsviewer.model.kinds import body_kind, relation_kind
+from icsviewer.style.theme import Theme, resolve_body_style
+
+SCENE_MARGIN = 40.0
+
+
+class ChartScene(QGraphicsScene):
+    """Items for one chart. Construct with `(chart, layout, theme)`."""
+
+    # A change moved or resized something: the owner should compute a new layout.
+    relayout_requested = Signal()
+    # A body was double-clicked (or Enter pressed on it in the view).
+    body_activated = Signal(str)
+    # The user asked to collapse or expand a group (double-click on its name or its box).
+    group_toggle_requested = Signal(str)
+    # Right-click: ("body" | "group" | "chart", id or "", screen position).
+    context_requested = Signal(str, str, QPoint)
+    # Anything in the chart changed (details and legend panels refresh).
+    chart_changed = Signal()
+
+    def __init__(
+        self, chart: Chart, layout: Layout, theme: Theme, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.chart = chart
+        self.theme = theme
+        self.layout = layout
+        self._boxes: dict[str, BodyItem] = {}
+        self._relations: dict[str, RelationItem] = {}
+        self._frames: dict[str, FrameItem] = {}
+        self._box_of: dict[str, str] = {}
+        self._explicit_focus: set[str] | None = None
+        self._hovered: str | None = None
+        self._revealed: set[str] | None = None
+        self.set_theme(theme)
+        self.set_layout(layout)
+        chart.subscribe(self._on_chart_event)
+        self.selectionChanged.connect(self._refresh_emphasis)
+
+    def detach(self) -> None:
+        """Stop following the chart (call before dropping the scene for another document)."""
+        self.chart.unsubscribe(self._on_chart_event)
+
+    # ----- building from a layout -------------------------------------------------------------
+    def set_layout(self, layout: Layout) -> None:
+        """Place every item where `layout` says; items the layout no longer has are removed."""
+        self.layout = layout
+        group_ids = {g.id for g in self.chart.groups}
+        self._sync_items(self._boxes, set(layout.boxes), lambda k: BodyItem(k, k in group_ids))
+        for key, box in layout.boxes.items():
+            item = self._boxes[key]
+            item.set_box(QRectF(box.x, box.y, box.width, box.height), box.lines, box.font_size)
+            self._style_box(item)
+        self._sync_items(self._relations, set(layout.edges), RelationItem)
+        records = {r.id: r for r in self.chart.relationships}
+        for key, edge in layout.edges.items():
+            record = records.get(key)
+            self._relations[key].set_route(
+                edge.source,
+                edge.target,
+                edge.points,
+                edge.arrow_tip,
+                record.label if record else "",
+                edge.label_pos,
+            )
+            self._style_relation(self._relations[key], record)
+        self._sync_items(self._frames, set(layout.frames), FrameItem)
+        for key, frame in layout.frames.items():
+            self._frames[key].set_frame(
+                QRectF(frame.x, frame.y, frame.width, frame.height), frame.label, frame.label_pos
+            )
+            self._style_frame(self._frames[key])
+        self._map_bodies_to_boxes()
+        bounds = QRectF(0.0, 0.0, layout.width, layout.height)
+        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        self._apply_visibility()
+
+    def _sync_items(
+        self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
+    ) -> None:
+        for key in [k for k in items if k not in wanted]:
+            self.removeItem(items.pop(key))
+        for key in wanted:
+            if key not in items:
+                item = factory(key)
+                items[key] = item
+                self.addItem(item)
+
+    def _map_bodies_to_boxes(self) -> None:
+        """Each body id -> the key of the box standing for it (itself or its collapsed group)."""
+        self._box_of = {key: key for key, item in self._boxes.items() if not item.is_group}
+        for group in self.chart.groups:
+            if group.id in self._boxes:
+                for member in group.members:
+                    self._box_of.setdefault(member, group.id)
+
+    # ----- theme -----------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw every item in another theme; positions are untouched (no re-layout)."""
+        self.theme = theme
+        self.setBackgroundBrush(QBrush(qcolor(theme.background)))
+        for item in self._boxes.values():
+            self._style_box(item)
+        records = {r.id: r for r in self.chart.relationships}
+        for key, rel_item in self._relations.items():
+            self._style_relation(rel_item, records.get(key))
+        for frame in self._frames.values():
+            self._style_frame(frame)
+        self._apply_visibility()
+
+    def _style_box(self, item: BodyItem) -> None:
+        theme = self.theme
+        if item.is_group:
+            group = self._group(item.key)
+            fs = theme.frame_style(group.kind if group else "other")
+            item.set_look(
+                BoxLook(fs.fill, fs.text, fs.stroke, 1.5, (4.0, 2.0), 6.0, True, theme.highlight)
+            )
+            item.setToolTip(f"{group.name if group else item.key} (collapsed group)")
+            return
+        if not self.chart.has_body(item.key):
+            return
+        body = self.chart.body(item.key)
+        st = resolve_body_style(theme, body)
+        item.set_look(
+            BoxLook(
+                st.fill,
+                st.text,
+                st.stroke,
+                st.stroke_width,
+                st.dash,
+                st.corner_radius,
+                st.bold,
+                theme.highlight,
+            )
+        )
+        item.setToolTip(f"{body.name}\n{body_kind(body.kind).display_name}")
+
+    def _style_relation(self, item: RelationItem, record: Relationship | None) -> None:
+        kind = record.kind if record else ""
+        style = self.theme.relation_style(kind)
+        directed = style.arrow and relation_kind(kind).directed
+        item.set_look(style.colour, style.width, style.dash, directed)
+
+    def _style_frame(self, item: FrameItem) -> None:
+        group = self._group(item.key)
+        fs = self.theme.frame_style(group.kind if group else "other")
+        item.set_look(fs.fill, fs.stroke, fs.text, fs.dash)
+
+    def _group(self, group_id: str) -> Group | None:
+        try:
+            return self.chart.group(group_id)
+        except KeyError:
+            return None
+
+    # ----- following the model ----------------------------------------------------------------
+    def _on_chart_event(self, event: ChartEvent) -> None:
+        if event.kind == "body_changed":
+            for body_id in event.ids:
+                self._update_body(body_id)
+        elif event.kind == "body_removed":
+            for body_id in event.ids:
+                if body_id in self._boxes:
+                    self.removeItem(self._boxes.pop(body_id))
+                for key in [
+                    k for k, r in self._relations.items() if body_id in (r.source, r.target)
+                ]:
+                    self.removeItem(self._relations.pop(key))
+        elif event.kind == "relationship_removed":
+            for rel_id in event.ids:
+                if rel_id in self._relations:
+                    self.removeItem(self._relations.pop(rel_id))
+        elif event.kind == "relationship_changed":
+            records = {r.id: r for r in self.chart.relationships}
+            for rel_id in event.ids:
+                if rel_id in self._relations:
+                    self._style_relation(self._relations[rel_id], records.get(rel_id))
+        if event.structural and event.kind not in ("meta_changed", "tours_changed"):
+            self.relayout_requested.emit()
+        self.chart_changed.emit()
+
+    def _update_body(self, body_id: str) -> None:
+        item = self._boxes.get(body_id)
+        if item is None or not self.chart.has_body(body_id):
+            return
+        body: Body = self.chart.body(body_id)
+        # The box keeps its size until the new layout arrives; the label is re-wrapped now so an
+        # edit shows at once.
+        lines = label_lines(body)
+        if lines != item.lines:
+            item.set_box(item.scene_rect(), lines, item_font_size(item, self.layout))
+        self._style_box(item)
+
+    # ----- queries for the window and the presenter ----------------------------------------------
+    def body_ids(self) -> list[str]:
+        """Ids of the bodies drawn as their own box, in chart order."""
+        return [b.id for b in self.chart.bodies if b.id in self._boxes]
+
+    def body_item(self, body_id: str) -> BodyItem | None:
+        """The box drawn for a body (its collapsed group's box if it is hidden in one)."""
+        key = self._box_of.get(body_id)
+        return self._boxes.get(key) if key else None
+
+    def body_rect(self, body_id: str) -> QRectF:
+        """The body's box in scene coordinates; empty if it is not drawn."""
+        item = self.body_item(body_id)
+        return item.scene_rect() if item else QRectF()
+
+    def bodies_rect(self, ids: Iterable[str]) -> QRectF:
+        """The union of the boxes of these bodies (empty if none is drawn)."""
+        rect = QRectF()
+        for body_id in ids:
+            r = self.body_rect(body_id)
+            if not r.isEmpty():
+                rect = r if rect.isEmpty() else rect.united(r)
+        return rect
+
+    def body_at(self, pos: QPointF) -> str | None:
+        """The id of the body whose box is under a scene point, or None."""
+        item = self.box_item_at(pos)
+        return item.key if item is not None and not item.is_group else None
+
+    def box_item_at(self, pos: QPointF) -> BodyItem | None:
+        for item in self.items(pos, deviceTransform=QTransform()):
+            if isinstance(item, BodyItem) and item.isVisible():
+                return item
+        return None
+
+    def frame_label_at(self, pos: QPointF) -> str | None:
+        """The group whose frame's name strip is under a scene point, or None."""
+        for item in self.items(pos, deviceTransform=QTransform()):
+            if isinstance(item, FrameItem) and item.label_strip().contains(pos):
+                return item.key
+        return None
+
+    def reading_order(self) -> list[str]:
+        """Body ids in reading order: tier, then top to bottom, then left to right."""
+
+        def key(body_id: str) -> tuple[int, float, float]:
+            rect = self.body_rect(body_id)
+            return (
+                body_kind(self.chart.body(body_id).kind).tier,
+                round(rect.top() / 20),
+                rect.left(),
+            )
+
+        return sorted((b for b in self.body_ids() if self._boxes[b].isVisible()), key=key)
+
+    # ----- selection -------------------------------------------------------------------------
+    def selected_body_ids(self) -> list[str]:
+        return [i.key for i in self.selectedItems() if isinstance(i, BodyItem) and not i.is_group]
+
+    def select_bodies(self, ids: Iterable[str]) -> None:
+        """Select exactly these bodies (unknown ids are ignored)."""
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for body_id in wanted:
+                item = self._boxes.get(body_id)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    # ----- emphasis and reveal -----------------------------------------------------------------
+    def set_emphasis(self, focus: set[str] | None) -> None:
+        """None: everything normal. Else the focus bodies and their lines stand out, rest dims."""
+        self._explicit_focus = set(focus) if focus is not None else None
+        self._apply_visibility()
+
+    def set_revealed(self, ids: set[str] | None) -> None:
+        """None: all visible. Else only these bodies, their frames and lines between them."""
+        self._revealed = set(ids) if ids is not None else None
+        self._apply_visibility()
+
+    def set_hovered(self, body_id: str | None) -> None:
+        if body_id != self._hovered:
+            self._hovered = body_id
+            self._apply_visibility()
+
+    def _refresh_emphasis(self) -> None:
+        self._apply_visibility()
+
+    def _edges(self) -> list[Edge]:
+        return [
+            Edge(k, self._box_of.get(r.source, r.source), self._box_of.get(r.target, r.target))
+            for k, r in self._relations.items()
+        ]
+
+    def _apply_visibility(self) -> None:
+        edges = self._edges()
+        if self._revealed is None:
+            for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):
+                item.setVisible(True)
+        else:
+            shown = {self._box_of.get(b, b) for b in self._revealed}
+            members = {
+                k: [self._box_of.get(m, m) for m in self._group_members(k)] for k in self._frames
+            }
+            reveal = reveal_for(shown, edges, members)
+            for key, item in self._boxes.items():
+                item.setVisible(key in reveal.boxes)
+            for key, rel in self._relations.items():
+                rel.setVisible(key in reveal.edges)
+            for key, frame in self._frames.items():
+                frame.setVisible(key in reveal.frames)
+        focus, neighbours = self._current_focus()
+        if focus is None:
+            for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):
+                item.setOpacity(1.0)
+            for rel in self._relations.values():
+                rel.set_emphasised(False)
+            for box in self._boxes.values():
+                box.set_emphasised(False)
+            return
+        emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
+        dim = self.theme.dim_opacity
+        for key, item in self._boxes.items():
+            item.setOpacity(1.0 if key in emphasis.boxes else dim)
+        for key, rel in self._relations.items():
+            rel.setOpacity(1.0 if key in emphasis.edges else dim)
+            rel.set_emphasised(key in emphasis.edges)
+        for frame in self._frames.values():
+            frame.setOpacity(1.0)
+
+    def _current_focus(self) -> tuple[set[str] | None, bool]:
+        """The focus to show and whether neighbours stay readable (interactive focus only)."""
+        if self._explicit_focus is not None:
+            return self._explicit_focus, False
+        if self._hovered is not None:
+            return {self._hovered}, True
+        selected = self.selected_body_ids()
+        return (set(selected), True) if selected else (None, True)
+
+    def _group_members(self, group_id: str) -> tuple[str, ...]:
+        group = self._group(group_id)
+        return group.members if group else ()
+
+    # ----- mouse --------------------------------------------------------------------------------
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self.set_hovered(self.body_at(event.scenePos()))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        pos = event.scenePos()
+        item = self.box_item_at(pos)
+        if item is not None:
+            (self.group_toggle_requested if item.is_group else self.body_activated).emit(item.key)
+            event.accept()
+            return
+        group_id = self.frame_label_at(pos)
+        if group_id is not None:
+            self.group_toggle_requested.emit(group_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        pos = event.scenePos()
+        item = self.box_item_at(pos)
+        if item is not None:
+            if not item.isSelected():
+                self.select_bodies([item.key])
+            self.context_requested.emit(
+                "group" if item.is_group else "body", item.key, event.screenPos()
+            )
+        else:
+            group_id = self.frame_label_at(pos)
+            kind = "group" if group_id else "chart"
+            self.context_requested.emit(kind, group_id or "", event.screenPos())
+        event.accept()
+
+
+def item_font_size(item: BodyItem, layout: Layout) -> float:
+    """The label size the layout gave a box (10 pt if the layout does not know it)."""
+    box = layout.boxes.get(item.key)
+    return box.font_size if box else 10.0

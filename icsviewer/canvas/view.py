@@ -1,0 +1,243 @@
+"""The chart view: zoom (wheel around the cursor, pinch, keys), pan (drag, arrows, scroll bars).
+
+Keyboard: Tab / Shift+Tab walk the bodies in reading order, Enter activates the selected body
+(shows its details), arrow keys pan. The view's accessible name and description follow the
+selected body, so a screen reader announces what the keyboard reached.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+
+from icsviewer.canvas.scene import ChartScene
+from icsviewer.model.kinds import body_kind
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 8.0
+# One wheel notch zooms by this factor; smooth-scrolling touchpads send fractions of a notch.
+WHEEL_STEP = 1.15
+KEY_PAN_STEP = 60
+
+
+class ChartView(QGraphicsView):
+    """A view on a ChartScene with the zoom and pan every user expects."""
+
+    # The zoom level changed (1.0 is 100 %): the status bar shows it, the minimap follows.
+    zoom_changed = Signal(float)
+    # The visible part of the scene changed (pan or zoom).
+    viewport_changed = Signal()
+
+    def __init__(self, scene: ChartScene | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Chart")
+        self.setAccessibleDescription("No body selected. Press Tab to move between bodies.")
+        self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
+        self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
+        if scene is not None:
+            self.set_chart_scene(scene)
+
+    def set_chart_scene(self, scene: ChartScene) -> None:
+        old = self.scene()
+        if isinstance(old, ChartScene):
+            old.selectionChanged.disconnect(self._describe_selection)
+        self.setScene(scene)
+        scene.selectionChanged.connect(self._describe_selection)
+        self._describe_selection()
+
+    def chart_scene(self) -> ChartScene | None:
+        scene = self.scene()
+        return scene if isinstance(scene, ChartScene) else None
+
+    # ----- zoom ----------------------------------------------------------------------------
+    def zoom_level(self) -> float:
+        """The current scale: 1.0 means one layout point is one logical pixel (100 %)."""
+        return float(self.transform().m11())
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by `factor`, keeping the scene point under `anchor` (view coords) in place."""
+        current = self.zoom_level()
+        target = min(max(current * factor, MIN_ZOOM), MAX_ZOOM)
+        if abs(target - current) < 1e-9:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(target / current, target / current)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        else:
+            before = self.mapToScene(anchor.toPoint())
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(target / current, target / current)
+            after = self.mapToScene(anchor.toPoint())
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoom_changed.emit(self.zoom_level())
+        self.viewport_changed.emit()
+
+    def reset_zoom(self) -> None:
+        """100 %, keeping the centre of the view where it is."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.resetTransform()
+        self.centerOn(centre)
+        self.zoom_changed.emit(self.zoom_level())
+        self.viewport_changed.emit()
+
+    def fit_rect(self, rect: QRectF, margin: float = 40) -> None:
+        """Show `rect` as large as it fits with `margin` pixels of air, never above 400 %."""
+        if rect.isEmpty():
+            return
+        view = self.viewport().rect()
+        avail_w = max(view.width() - 2 * margin, 10)
+        avail_h = max(view.height() - 2 * margin, 10)
+        scale = min(avail_w / rect.width(), avail_h / rect.height(), 4.0)
+        scale = min(max(scale, MIN_ZOOM), MAX_ZOOM)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom_level())
+        self.viewport_changed.emit()
+
+    def fit_all(self) -> None:
+        """The whole chart in view."""
+        scene = self.chart_scene()
+        if scene is None:
+            return
+        layout = scene.layout
+        self.fit_rect(QRectF(0.0, 0.0, layout.width, layout.height), margin=16)
+
+    def centre_on_body(self, body_id: str) -> None:
+        """Bring a body into the middle of the view, zooming in if it would be unreadable."""
+        scene = self.chart_scene()
+        if scene is None:
+            return
+        rect = scene.body_rect(body_id)
+        if rect.isEmpty():
+            return
+        if self.zoom_level() < 0.6:
+            self.zoom_by(0.9 / self.zoom_level())
+        self.centerOn(rect.center())
+        self.viewport_changed.emit()
+
+    # ----- events --------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)  # Shift+wheel scrolls sideways, as in other apps
+            return
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.zoom_by(WHEEL_STEP ** (delta / 120.0), event.position())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                self.zoom_by(pinch.scaleFactor(), pinch.centerPoint())
+                event.accept()
+                return True
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position())
+            return True
+        return super().viewportEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.viewport_changed.emit()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        scene = self.chart_scene()
+        if scene is not None:
+            scene.set_hovered(None)
+        super().leaveEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab walk the bodies instead of leaving the chart."""
+        return self.step_selection(1 if next else -1)
+
+    def step_selection(self, step: int) -> bool:
+        """Select the next (or previous) body in reading order and bring it into view."""
+        scene = self.chart_scene()
+        if scene is None:
+            return False
+        order = scene.reading_order()
+        if not order:
+            return False
+        selected = scene.selected_body_ids()
+        if selected and selected[0] in order:
+            index = (order.index(selected[0]) + step) % len(order)
+        else:
+            index = 0 if step > 0 else len(order) - 1
+        scene.select_bodies([order[index]])
+        self.ensureVisible(scene.body_rect(order[index]), 60, 60)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        scene = self.chart_scene()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and scene is not None:
+            selected = scene.selected_body_ids()
+            if selected:
+                scene.body_activated.emit(selected[0])
+                event.accept()
+                return
+        pans = {
+            Qt.Key.Key_Left: (-KEY_PAN_STEP, 0),
+            Qt.Key.Key_Right: (KEY_PAN_STEP, 0),
+            Qt.Key.Key_Up: (0, -KEY_PAN_STEP),
+            Qt.Key.Key_Down: (0, KEY_PAN_STEP),
+        }
+        if key in pans and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            dx, dy = pans[Qt.Key(key)]
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Tab and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            self.step_selection(1)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Backtab:
+            self.step_selection(-1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ----- accessibility ---------------------------------------------------------------------
+    def _describe_selection(self) -> None:
+        scene = self.chart_scene()
+        selected = scene.selected_body_ids() if scene else []
+        if not scene or not selected:
+            self.setAccessibleName("Chart")
+            self.setAccessibleDescription("No body selected. Press Tab to move between bodies.")
+            return
+        body = scene.chart.body(selected[0])
+        kind = body_kind(body.kind).display_name
+        self.setAccessibleName(f"{body.name}, {kind}")
+        related = len(scene.chart.relationships_of(body.id))
+        self.setAccessibleDescription(
+            f"{body.description or kind}. {related} relationships. Press Enter for details."
+        )
