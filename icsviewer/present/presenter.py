@@ -1,0 +1,489 @@
+"""The presenter: full screen, the chart alone, stepped through a tour by keys and clicks.
+
+`Presenter` is the controller the window owns (see `install.py`). `start()` strips the main
+window to its chart view and goes full screen on the window's current screen (why the same
+window rather than a new one: see `window_state.py`); `stop()` (Esc) puts everything back.
+While presenting, an application-wide event filter takes the presenter's keys (so menu
+shortcuts cannot steal Space or Return from a clicker) and the viewport's mouse events (so a
+click advances the show and never starts an edit or a drag of a body).
+
+What each step shows comes from `TourPlayer`; the camera glides to frame it; the caption and
+the 'n / m' counter sit in a strip at the bottom. Without a tour the show is free
+exploration: click a body to spotlight it and its relations, click the background to clear,
+drag to pan, wheel to zoom.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
+
+from icsviewer.model.chart import Chart, Tour
+from icsviewer.present.camera import DEFAULT_DURATION_MS, Camera
+from icsviewer.present.keymap import Action, action_for, digit_of
+from icsviewer.present.overlay import CaptionOverlay, ScreenCover
+from icsviewer.present.presenter_view import PresenterView, StepSummary, other_screen
+from icsviewer.present.tour_player import StepState, TourPlayer
+from icsviewer.present.window_state import (
+    WindowSnapshot,
+    restore_window,
+    strip_window,
+    take_snapshot,
+)
+
+# The cursor disappears after this long without moving (presenters point with the mouse, then
+# leave it; a parked arrow in the middle of a slide distracts).
+CURSOR_HIDE_MS = 2000
+# A press that moves further than this (pixels) pans instead of clicking.
+DRAG_THRESHOLD = 6
+EXPLORE_HINT = "Click a body to spotlight it and its relationships · click the background to clear"
+
+
+class Presenter(QObject):
+    """Runs presentations in a main window with `document`, `scene` and `view` attributes."""
+
+    started = Signal()
+    stopped = Signal()
+    # Emitted after every change of what the audience sees (step, spotlight, cover).
+    changed = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        animate: bool = True,
+        cursor_hide_ms: int = CURSOR_HIDE_MS,
+        use_presenter_view: bool = True,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.animate = animate
+        self.use_presenter_view = use_presenter_view
+        self.player: TourPlayer | None = None
+        self.camera: Camera | None = None
+        self.caption: CaptionOverlay | None = None
+        self.cover_widget: ScreenCover | None = None
+        self.presenter_view: PresenterView | None = None
+        self.typed = ""  # digits typed so far for "number then Enter"
+        self._snap: WindowSnapshot | None = None
+        self._press: QPoint | None = None
+        self._last_drag: QPoint | None = None
+        self._dragging = False
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(cursor_hide_ms)
+        self._cursor_timer.timeout.connect(self._hide_cursor)
+
+    # ----- what the window holds ----------
+    @property
+    def chart(self) -> Chart:
+        chart: Chart = self.window.document.chart  # type: ignore[attr-defined]
+        return chart
+
+    @property
+    def scene(self) -> Any:
+        return self.window.scene  # type: ignore[attr-defined]
+
+    @property
+    def view(self) -> QGraphicsView:
+        view: QGraphicsView = self.window.view  # type: ignore[attr-defined]
+        return view
+
+    @property
+    def active(self) -> bool:
+        return self._snap is not None
+
+    @property
+    def cover(self) -> str | None:
+        """'black' or 'white' while the screen is covered, else None."""
+        return self.cover_widget.colour if self.cover_widget else None
+
+    def tours(self) -> tuple[Tour, ...]:
+        return self.chart.tours
+
+    # ----- starting and stopping ----------
+    def start(self, tour_id: str | None = None, explore: bool = False, step: int = 1) -> bool:
+        """Go full screen with a tour (the default one unless `tour_id`), or explore freely.
+
+        A chart without tours, or `explore=True`, starts free exploration. Returns False if a
+        presentation is already running.
+        """
+        if self.active:
+            return False
+        chart = self.chart
+        tour: Tour | None = None
+        if not explore:
+            ids = [t.id for t in chart.tours]
+            tour = chart.tour(tour_id) if tour_id in ids else chart.default_tour()
+        scene, view = self.scene, self.view
+        self.player = TourPlayer(chart, tour, known=scene.body_ids())
+        self.player.goto(step)
+        self._snap = take_snapshot(self.window, view, scene)
+        scene.select_bodies([])
+        self.camera = Camera(view, DEFAULT_DURATION_MS if self.animate else 0, self)
+        self.caption = CaptionOverlay(view)
+        self.cover_widget = ScreenCover(view)
+        self.typed = ""
+        strip_window(self.window, view, self._snap)
+        self._widen_scene_rect()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        self._open_presenter_view()
+        self._show(animate=False)
+        self._wake_cursor()
+        self.started.emit()
+        return True
+
+    def stop(self) -> None:
+        """Leave full screen and give the window back exactly as it was."""
+        if self._snap is None:
+            return
+        snap, self._snap = self._snap, None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        view = self.view
+        view.removeEventFilter(self)
+        view.viewport().removeEventFilter(self)
+        self._cursor_timer.stop()
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera.deleteLater()
+        for widget in (self.caption, self.cover_widget, self.presenter_view):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+        self.camera = self.caption = self.cover_widget = self.presenter_view = None
+        self.player = None
+        self.typed = ""
+        restore_window(self.window, view, self.scene, snap)
+        self.stopped.emit()
+
+    # ----- moving through the tour ----------
+    def next(self) -> bool:
+        return self._move(lambda p: p.next())
+
+    def prev(self) -> bool:
+        return self._move(lambda p: p.prev())
+
+    def first(self) -> bool:
+        return self._move(lambda p: p.first())
+
+    def last(self) -> bool:
+        return self._move(lambda p: p.last())
+
+    def goto(self, number: int) -> bool:
+        return self._move(lambda p: p.goto(number))
+
+    def _move(self, how: Any) -> bool:
+        if self.player is None or self.player.exploring:
+            return False
+        if self.cover is not None:
+            # A step taken while the screen is black would be missed by the room: the first
+            # key only brings the chart back.
+            self.set_cover(None)
+            return False
+        moved = bool(how(self.player))
+        if moved:
+            self._show(animate=True)
+        return moved
+
+    def set_cover(self, colour: str | None) -> None:
+        """Black out ('black'), white out ('white') or uncover (None) the screen."""
+        if self.cover_widget is None:
+            return
+        self.cover_widget.cover(colour)
+        self._sync_presenter_view()
+        self.changed.emit()
+
+    def toggle_cover(self, colour: str) -> None:
+        self.set_cover(None if self.cover == colour else colour)
+
+    # ----- free exploration ----------
+    def spotlight(self, body_id: str | None) -> None:
+        """Spotlight a body and its relations (None clears), in free exploration."""
+        if self.player is None or self.caption is None:
+            return
+        focus = self.player.spotlight(body_id)
+        self.scene.set_emphasis(set(focus) if focus else None)
+        name = self.chart.body(body_id).name if focus and body_id else ""
+        self.caption.show_text(name, "")
+        self.changed.emit()
+
+    # ----- keys ----------
+    def press(
+        self, key: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> bool:
+        """Act on a key as the presenter would; True if the key was the presenter's."""
+        action = action_for(key, modifiers)
+        if action is None or not self.active:
+            return False
+        self._perform(action, key)
+        return True
+
+    def _perform(self, action: Action, key: int) -> None:
+        if action is Action.DIGIT:
+            self.typed = (self.typed + str(digit_of(key)))[-4:]
+            self._show_typed()
+            return
+        if action is Action.ENTER and self.typed:
+            number, self.typed = int(self.typed), ""
+            if not self.goto(number):
+                self._show_counter()
+            return
+        if action is Action.BACKSPACE and self.typed:
+            self.typed = self.typed[:-1]
+            self._show_typed()
+            return
+        if self.typed:
+            # Any other key abandons a half-typed number.
+            self.typed = ""
+            self._show_counter()
+        if action is Action.EXIT:
+            if self.cover is not None:
+                self.set_cover(None)
+            else:
+                self.stop()
+        elif action is Action.BLACK:
+            self.toggle_cover("black")
+        elif action is Action.WHITE:
+            self.toggle_cover("white")
+        elif action in (Action.NEXT, Action.ENTER):
+            self.next()
+        elif action in (Action.PREV, Action.BACKSPACE):
+            self.prev()
+        elif action is Action.FIRST:
+            self.first()
+        elif action is Action.LAST:
+            self.last()
+
+    # ----- drawing the current state ----------
+    def _show(self, animate: bool) -> None:
+        """Apply the current step (or exploration) to the scene, the camera and the caption."""
+        if self.player is None or self.caption is None or self.camera is None:
+            return
+        scene = self.scene
+        state = self.player.current()
+        if state is None:
+            scene.set_revealed(None)
+            spotlit = self.player.spotlit
+            focus = self.player.spotlight(spotlit)
+            scene.set_emphasis(set(focus) if focus else None)
+            name = self.chart.body(spotlit).name if focus and spotlit else EXPLORE_HINT
+            self.caption.show_text(name, "")
+        else:
+            scene.set_revealed(set(state.revealed) if state.revealed is not None else None)
+            scene.set_emphasis(set(state.focus) if state.focus else None)
+            self.caption.show_text(state.caption, state.counter)
+        self._frame(animate)
+        self._sync_presenter_view()
+        self.changed.emit()
+
+    def target_rect(self) -> QRectF:
+        """The scene rectangle the current step frames: its bodies, or all that is shown."""
+        scene = self.scene
+        state = self.player.current() if self.player else None
+        if state is not None and state.focus:
+            return QRectF(scene.bodies_rect(sorted(state.focus)))
+        if state is not None and state.revealed:
+            return QRectF(scene.bodies_rect(sorted(state.revealed)))
+        return QRectF(scene.bodies_rect(scene.body_ids()))
+
+    def _frame(self, animate: bool) -> None:
+        if self.camera is None or self.caption is None:
+            return
+        target = self.target_rect()
+        if target.isEmpty():
+            return
+        duration = self.camera.duration_ms
+        if not animate:
+            self.camera.duration_ms = 0
+        self.camera.frame(target, reserve_bottom_px=self.caption.reserved_height())
+        self.camera.duration_ms = duration
+
+    def _show_typed(self) -> None:
+        if self.caption is not None and self.player is not None:
+            state = self.player.current()
+            self.caption.show_text(state.caption if state else "", f"Go to {self.typed}…")
+
+    def _show_counter(self) -> None:
+        if self.caption is not None and self.player is not None:
+            state = self.player.current()
+            if state is not None:
+                self.caption.show_text(state.caption, state.counter)
+
+    def _widen_scene_rect(self) -> None:
+        """Let the camera centre bodies at the chart's edges (the scroll range would stop it)."""
+        whole = QRectF(self.scene.bodies_rect(self.scene.body_ids()))
+        if whole.isEmpty():
+            whole = self.scene.sceneRect()
+        pad = max(whole.width(), whole.height(), 1000.0)
+        self.view.setSceneRect(whole.adjusted(-pad, -pad, pad, pad))
+
+    # ----- presenter view (second screen) ----------
+    def _open_presenter_view(self) -> None:
+        if not self.use_presenter_view or len(QGuiApplication.screens()) < 2:
+            return
+        screen = other_screen(self.window.screen())
+        if screen is None:
+            return
+        pv = PresenterView()
+        pv.next_requested.connect(self.next)
+        pv.prev_requested.connect(self.prev)
+        pv.swap_requested.connect(self.swap_screens)
+        pv.end_requested.connect(self.stop)
+        pv.show_on(screen)
+        self.presenter_view = pv
+
+    def swap_screens(self) -> None:
+        """Show the chart on the presenter view's screen and the presenter view on this one."""
+        pv = self.presenter_view
+        if pv is None or pv.screen() is None or self.window.screen() is None:
+            return
+        audience, speaker = self.window.screen(), pv.screen()
+        if audience is speaker:
+            return
+        self.window.showNormal()
+        self.window.setGeometry(speaker.availableGeometry().adjusted(40, 40, -40, -40))
+        self.window.showFullScreen()
+        pv.show_on(audience)
+
+    def _sync_presenter_view(self) -> None:
+        pv, player = self.presenter_view, self.player
+        if pv is None or player is None:
+            return
+        pv.update_view(
+            self._summary(player.current()), self._summary(player.upcoming()), self.cover
+        )
+
+    def _summary(self, state: StepState | None) -> StepSummary | None:
+        if state is None:
+            return None
+        chart = self.chart
+        names = tuple(chart.body(b).name for b in sorted(state.focus) if chart.has_body(b))
+        return StepSummary(state.counter, state.caption, state.notes, names)
+
+    # ----- events while presenting ----------
+    def _owns(self, widget: QObject) -> bool:
+        if not isinstance(widget, QWidget):
+            return False  # the QWindow sees key events too; act once, on the widget
+        top = widget.window()
+        return top is self.window or (
+            self.presenter_view is not None and top is self.presenter_view
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.active:
+            return False
+        if not shiboken6.isValid(self.window) or not shiboken6.isValid(self.view):
+            # The window is being destroyed mid-show (the app quits): just stop listening.
+            self._snap = None
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            return False
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self._owns(watched):
+            assert isinstance(event, QKeyEvent)
+            if action_for(event.key(), event.modifiers()) is None:
+                return False
+            event.accept()
+            if kind == QEvent.Type.KeyPress:
+                self.press(event.key(), event.modifiers())
+            return True
+        if watched is self.view and kind == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._after_resize)
+            return False
+        if watched is self.view.viewport():
+            return self._viewport_event(event)
+        return False
+
+    def _after_resize(self) -> None:
+        """Full screen arrives after start (window managers are asynchronous): re-frame."""
+        if not self.active:
+            return
+        for widget in (self.caption, self.cover_widget):
+            if widget is not None:
+                widget.place()
+        self._frame(animate=False)
+
+    def _viewport_event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove:
+            assert isinstance(event, QMouseEvent)
+            self._wake_cursor()
+            self._drag_to(event.position().toPoint())
+            return True
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            assert isinstance(event, QMouseEvent)
+            self._wake_cursor()
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._press = self._last_drag = event.position().toPoint()
+                self._dragging = False
+            return True
+        if kind == QEvent.Type.MouseButtonRelease:
+            assert isinstance(event, QMouseEvent)
+            if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+                if not self._dragging:
+                    self.click(event.position().toPoint())
+                self._press = None
+            return True
+        if kind == QEvent.Type.Wheel:
+            assert isinstance(event, QWheelEvent)
+            if self.camera is not None:
+                self.camera.stop()
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.view.zoom_by(1.15**steps)  # type: ignore[attr-defined]
+            return True
+        # No context menus, hover editing or drag-and-drop while presenting.
+        return kind in (QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.Drop)
+
+    def click(self, pos: QPoint) -> None:
+        """A left click at a viewport position: next step, or spotlight when exploring."""
+        if self.cover is not None:
+            self.set_cover(None)
+            return
+        if self.player is None:
+            return
+        if self.player.exploring:
+            self.spotlight(self.scene.body_at(self.view.mapToScene(pos)))
+        else:
+            self.next()
+
+    def _drag_to(self, pos: QPoint) -> None:
+        if self._press is None or self._last_drag is None:
+            return
+        if not self._dragging and (pos - self._press).manhattanLength() < DRAG_THRESHOLD:
+            return
+        self._dragging = True
+        if self.camera is not None:
+            self.camera.stop()
+        delta = pos - self._last_drag
+        self._last_drag = pos
+        bars = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
+        bars[0].setValue(bars[0].value() - delta.x())
+        bars[1].setValue(bars[1].value() - delta.y())
+
+    # ----- cursor ----------
+    def _wake_cursor(self) -> None:
+        if not self.active:
+            return
+        viewport = self.view.viewport()
+        if viewport.cursor().shape() == Qt.CursorShape.BlankCursor:
+            viewport.setCursor(Qt.CursorShape.ArrowCursor)
+        self._cursor_timer.start()
+
+    def _hide_cursor(self) -> None:
+        if self.active:
+            self.view.viewport().setCursor(Qt.CursorShape.BlankCursor)
+
+    @property
+    def cursor_hidden(self) -> bool:
+        return self.active and self.view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor
