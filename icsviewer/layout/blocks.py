@@ -21,8 +21,8 @@ from icsviewer.layout.structure import Node, Structure
 PAGE_WIDTH = 390 / 25.4 * 72
 PAGE_HEIGHT = 240 / 25.4 * 72
 # Spacing the Graphviz builder asks for (nodesep, ranksep) and cluster framing, in points.
-NODE_GAP = 13.0
-RANK_GAP = 23.0
+NODE_GAP = 11.0
+RANK_GAP = 19.0
 CLUSTER_PAD = 8.0
 CLUSTER_LABEL = 16.0
 SHELF_GAP = 20.0
@@ -43,6 +43,7 @@ class Block:
     rows: list[list[str]]
     width: float = 0.0
     height: float = 0.0
+    row_heights: tuple[float, ...] = ()
 
     @property
     def top(self) -> list[str]:
@@ -113,6 +114,7 @@ def measure(block: Block, structure: Structure) -> None:
         for c, node_id in enumerate(row):
             col_widths[c] = max(col_widths[c], structure.nodes[node_id].size.width)
     row_heights = [max(structure.nodes[m].size.height for m in row) for row in block.rows]
+    block.row_heights = tuple(row_heights)
     block.width = sum(col_widths) + NODE_GAP * (columns - 1)
     block.height = sum(row_heights) + RANK_GAP * (len(row_heights) - 1)
     if block.cluster_id is not None:
@@ -144,7 +146,7 @@ def pack_shelves(blocks: list[Block], top_width: float, top_height: float) -> li
             low = high
         shelves = _fill(blocks, low)
         chart_w = max(top_width, *(_shelf_width(s) for s in shelves))
-        chart_h = top_height + sum(max(b.height for b in s) + RANK_GAP for s in shelves)
+        chart_h = top_height + sum(_shelf_height(s) for s in shelves)
         scale = min(PAGE_WIDTH / chart_w, PAGE_HEIGHT / chart_h)
         if best is None or scale > best[0] + 1e-9:
             best = (scale, shelves)
@@ -164,6 +166,16 @@ def _fill(blocks: list[Block], width: float) -> list[list[Block]]:
         shelves[-1].append(block)
         used += block.width + SHELF_GAP
     return shelves
+
+
+def _shelf_height(shelf: list[Block]) -> float:
+    """Rows of a shelf share ranks, so each row is as tall as its tallest box on the shelf."""
+    rows = max(len(b.row_heights) for b in shelf)
+    heights = [max((b.row_heights[r] for b in shelf if r < len(b.row_heights)), default=0.0)
+               for r in range(rows)]
+    framed = any(b.cluster_id is not None for b in shelf)
+    frame = 2 * CLUSTER_PAD + CLUSTER_LABEL if framed else 0.0
+    return sum(heights) + RANK_GAP * rows + frame
 
 
 def _shelf_width(shelf: list[Block]) -> float:

@@ -23,7 +23,7 @@ MAX_LABEL_WIDTH = 118.0
 MAX_LINES = 3
 # Padding between the label and the box edge.
 PAD_X = 7.0
-PAD_Y = 5.0
+PAD_Y = 4.0
 # Smallest box, so short names ("NHSE") still give a box big enough to click and read.
 MIN_BOX_WIDTH = 64.0
 MIN_BOX_HEIGHT = 26.0

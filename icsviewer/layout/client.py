@@ -31,10 +31,12 @@ from typing import Any
 
 from icsviewer import appdirs
 from icsviewer.layout.dot_reader import read_answer
+from icsviewer.layout.frames import collapsed_groups_as_frames
 from icsviewer.layout.geometry import Layout
 from icsviewer.layout.graph_builder import build_spec
 from icsviewer.layout.pins import apply_pins
 from icsviewer.layout.structure import build_structure
+from icsviewer.layout.tree_layout import layout_structure as tree_layout
 from icsviewer.model.chart import Chart
 
 # Bump when the layout rules change, so cached layouts from older versions are not reused.
@@ -175,9 +177,7 @@ def compute_layout(
             return cached
     structure = build_structure(chart)
     if engine == "tree":
-        from icsviewer.layout.tree_layout import layout_structure as tree
-
-        layout = tree(structure)
+        layout = tree_layout(structure)
     else:
         spec = build_spec(structure)
         answer = run_worker(
@@ -187,7 +187,7 @@ def compute_layout(
             layout = read_answer(answer, spec, structure)
         except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise LayoutError(f"Graphviz gave a layout that could not be read ({exc}).") from exc
-    layout = apply_pins(layout, structure)
+    layout = collapsed_groups_as_frames(apply_pins(layout, structure), structure)
     if cache is not None:
         cache.put(key, layout)
     return layout

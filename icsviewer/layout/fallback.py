@@ -11,8 +11,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout, frame_around
+from icsviewer.layout.frames import (
+    FRAME_LABEL_HEIGHT,
+    FRAME_PAD,
+    collapsed_groups_as_frames,
+    finish_layout,
+    frame_around,
+)
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
+from icsviewer.layout.pins import apply_pins
 from icsviewer.layout.routing import route
 from icsviewer.layout.structure import Node, Structure, build_structure
 from icsviewer.model.chart import Chart
@@ -39,7 +46,9 @@ class _Block:
 
 def fallback_layout(chart: Chart) -> Layout:
     """Lay the chart out in tier rows without Graphviz (always succeeds)."""
-    return layout_structure(build_structure(chart), engine="fallback")
+    structure = build_structure(chart)
+    layout = apply_pins(layout_structure(structure, engine="fallback"), structure)
+    return collapsed_groups_as_frames(layout, structure)
 
 
 def layout_structure(structure: Structure, engine: str = "fallback") -> Layout:

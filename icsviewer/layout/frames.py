@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
-from icsviewer.layout.structure import Cluster
+from icsviewer.layout.structure import Cluster, Structure
 
 FRAME_PAD = 8.0
 # Space above the boxes for the group's name (10 pt bold label plus a little air).
@@ -88,3 +88,23 @@ def _edge_points(e: EdgeLayout) -> list[Point]:
 
 def _shift(p: Point, dx: float, dy: float) -> Point:
     return (p[0] + dx, p[1] + dy)
+
+
+def collapsed_groups_as_frames(layout: Layout, structure: Structure) -> Layout:
+    """Turn the boxes standing for collapsed groups into frames (consumers draw groups as
+    frames; a collapsed one is a small frame holding only the group's name), so `boxes` holds
+    bodies only and `frames` holds every group."""
+    group_ids = [node_id for node_id, node in structure.nodes.items() if node.is_group]
+    if not group_ids:
+        return layout
+    boxes = dict(layout.boxes)
+    frames = dict(layout.frames)
+    for group_id in group_ids:
+        box = boxes.pop(group_id, None)
+        if box is None:
+            continue
+        frames[group_id] = FrameLayout(
+            group_id, box.lines[0] if box.lines else group_id, box.x, box.y, box.width,
+            box.height, (box.x + FRAME_PAD, box.y + FRAME_LABEL_HEIGHT - 4),
+        )
+    return replace(layout, boxes=boxes, frames=frames)

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from icsviewer.layout.blocks import (
+    CLUSTER_LABEL,
+    CLUSTER_PAD,
     NODE_GAP,
     RANK_GAP,
     Block,
@@ -185,8 +187,12 @@ def _add_blocks(
         (sum(structure.nodes[spec.node_ids[n]].size.width + NODE_GAP for n in tier_names)
          for tier_names in by_tier.values()), default=0.0,
     )
+    # Each tier row of the top part, plus a frame's padding and label where groups frame it.
+    framed = {m for c in structure.clusters for m in c.members}
     top_height = sum(
         max(structure.nodes[spec.node_ids[n]].size.height for n in tier_names) + RANK_GAP
+        + (2 * CLUSTER_PAD + CLUSTER_LABEL
+           if any(spec.node_ids[n] in framed for n in tier_names) else 0.0)
         for tier_names in by_tier.values()
     )
     shelves = pack_shelves(blocks, top_width, top_height)
