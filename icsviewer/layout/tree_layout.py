@@ -108,6 +108,8 @@ def _link_parents(
         if child is boss or child.key in parent or _is_ancestor(child, boss, parent):
             continue
         parent[child.key] = boss
+    tier = {u.key: _tier(u, structure) for u in units}
+    _adopt_orphans(units, unit_of, parent, structure, tier)
     roots: list[_Unit] = []
     for unit in units:
         above = parent.get(unit.key)
@@ -115,7 +117,48 @@ def _link_parents(
             roots.append(unit)
         else:
             above.children.append(unit)
+    # Under each parent, higher-tier subtrees first (stable: file order within a tier).
+    for unit in units:
+        if len(unit.children) > 1:
+            unit.children.sort(key=lambda u: tier[u.key])
     return roots
+
+
+def _adopt_orphans(
+    units: list[_Unit],
+    unit_of: dict[str, _Unit],
+    parent: dict[str, _Unit],
+    structure: Structure,
+    tier: dict[str, int],
+) -> None:
+    """Hang units with no structural parent (an ICP, a scrutiny committee, the former CCGs)
+    near what they relate to: under a linked unit of a higher tier, or beside one of the same
+    or a lower tier (as a child of its parent). Otherwise each would be a root of its own,
+    strewn along the top of the chart."""
+    linked: dict[str, list[_Unit]] = {}
+    for link in structure.links:
+        a, b = unit_of[link.tail], unit_of[link.head]
+        if a is not b:
+            linked.setdefault(a.key, []).append(b)
+            linked.setdefault(b.key, []).append(a)
+    for unit in units:
+        if unit.key in parent or tier[unit.key] == 0:
+            continue
+        for other in linked.get(unit.key, []):
+            if tier[other.key] < tier[unit.key]:
+                candidate: _Unit | None = other
+            else:
+                candidate = parent.get(other.key)
+            if candidate is not None and not _is_ancestor(unit, candidate, parent):
+                parent[unit.key] = candidate
+                break
+
+
+def _tier(unit: _Unit, structure: Structure) -> int:
+    if unit.node_id is not None:
+        return structure.nodes[unit.node_id].tier
+    assert unit.block is not None
+    return min(structure.nodes[m].tier for m in unit.block.members)
 
 
 def _is_ancestor(unit: _Unit, other: _Unit, parent: dict[str, _Unit]) -> bool:
