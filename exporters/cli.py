@@ -137,33 +137,30 @@ def _options(args: argparse.Namespace, source_name: str) -> ExportOptions | None
 
 
 def _load(path: Path) -> Any:
-    """The chart, or an exit code after printing why not."""
-    if not path.is_file():
-        _err(f"cannot read {path}: no such file")
-        return EXIT_IO
-    try:
-        with path.open("rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        _err(f"cannot read {path}: {exc.strerror or exc}")
-        return EXIT_IO
+    """The chart, or an exit code after printing why not.
+
+    Errors are printed as ``PATH:LINE:COL: error: message``; a file that cannot be read as
+    text at all (missing, a folder, no permission, not UTF-8, too big) exits 2, one with
+    errors in it exits 1. Warnings do not stop an export.
+    """
     try:
         from icsviewer.io.reader import load_chart
-    except ImportError:
-        from icsviewer.io import load_chart  # type: ignore[attr-defined,no-redef]
-    try:
-        result = load_chart(path)
-    except OSError as exc:
-        _err(f"cannot read {path}: {exc.strerror or exc}")
-        return EXIT_IO
+    except ImportError as exc:
+        _err(f"the chart reader is not available ({exc})")
+        return EXIT_INVALID
+    result = load_chart(path)
     errors = [p for p in result.problems if getattr(p, "severity", "error") == "error"]
-    if errors or result.chart is None:
-        for problem in errors:
-            print(str(problem), file=sys.stderr)
+    for problem in errors:
+        print(str(problem), file=sys.stderr)
+    if not getattr(result, "readable", True):
         if not errors:
             _err(f"cannot read {path}")
-            return EXIT_IO
+        return EXIT_IO
+    if errors:
         _err(f"{path.name} has {len(errors)} error(s); fix them and export again")
+        return EXIT_INVALID
+    if result.chart is None:
+        _err(f"{path.name} could not be read as a chart")
         return EXIT_INVALID
     return result.chart
 

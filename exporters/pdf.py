@@ -134,6 +134,10 @@ def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
     return owners
 
 
+def _legend_size(legend: LegendLayout) -> tuple[float, float]:
+    return legend.width, legend.height
+
+
 def _furniture(chart: Chart, options: ExportOptions, fonts: tuple[str, str]) -> Furniture:
     meta = chart.meta
     return Furniture(
@@ -153,7 +157,7 @@ def build_pdf(chart: Chart, layout: Layout, theme: Theme,
     harden_reportlab()
     fonts = font_names()
     legend = build_legend(chart, theme)
-    plan = plan_pages(layout, options, lambda width: layout_legend(legend, width).height)
+    plan = plan_pages(layout, options, lambda width: _legend_size(layout_legend(legend, width)))
     legend_layout = layout_legend(legend, plan.legend_area.width)
     furniture = _furniture(chart, options, fonts)
     linked = options.directory

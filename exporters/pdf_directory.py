@@ -79,10 +79,13 @@ class _DirectoryWriter:
                 para_text(section.heading), s["h2"], f"section-{section.key}", section.heading, 1)]
             if section.intro:
                 opening.append(_p(section.intro, s["note"]))
-            entries = [self._entry(body) for body in section.bodies]
-            # The heading travels with the first entry, so it never ends a column alone.
-            out.append(KeepTogether(opening + entries[0]))
-            out.extend(KeepTogether(entry) for entry in entries[1:])
+            for index, body in enumerate(section.bodies):
+                lead, rest = self._entry(body)
+                # An entry's name, kind line and description stay together, and the section
+                # heading travels with its first entry, so neither ends a column alone; the
+                # lists after them may flow on to the next column.
+                out.append(KeepTogether((opening if index == 0 else []) + lead))
+                out.extend(rest)
         return out
 
     def _link_to(self, body_id: str) -> str:
@@ -91,14 +94,16 @@ class _DirectoryWriter:
         key = self.keys.get(body_id)
         return f'<a href="#{key}">{name}</a>' if key else name
 
-    def _entry(self, body: Body) -> list[Flowable]:
+    def _entry(self, body: Body) -> tuple[list[Flowable], list[Flowable]]:
+        """(the lead kept together, the rest) of one body's entry."""
         s = self.styles
         key = self.keys[body.id]
         name = one_line(body.name) or body.id
         head = OutlinedHeading(para_text(name[:MAX_FIELD]), s["h3"], key, name, 2)
-        parts: list[Flowable] = [head, Paragraph(self._meta_line(body), s["meta"])]
+        lead: list[Flowable] = [head, Paragraph(self._meta_line(body), s["meta"])]
         if body.description.strip():
-            parts.append(_p(body.description, s["body"]))
+            lead.append(_p(body.description, s["body"]))
+        parts: list[Flowable] = []
         if body.members:
             parts.append(Paragraph("Members", s["label"]))
             parts.append(self._members_table(body))
@@ -122,8 +127,7 @@ class _DirectoryWriter:
         if self.link_back:
             parts.append(Paragraph(f'<a href="#{self.back[body.id]}">View on chart</a>', s["note"]))
         parts.append(Spacer(1, 4))
-        # Callers keep an entry whole where it fits (KeepTogether splits a too-long one).
-        return parts
+        return lead, parts
 
     def _meta_line(self, body: Body) -> str:
         facts = [f"<b>{para_text(kind_name(body.kind))}</b>"]
@@ -150,6 +154,7 @@ class _DirectoryWriter:
                          _p(one_line(m.nominated_by), s["cell"])])
         table = Table(rows, colWidths=["38%", "32%", "30%"], hAlign="LEFT", repeatRows=1)
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
             ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -141,15 +141,21 @@ def numbered_canvas_class(font: str, size: float = FOOTER_SIZE) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Start in the bundled font, or reportlab lists a non-embedded Helvetica.
+            kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            # Bookmarks made on the next page must name the next page: reportlab names pages
+            # by this counter, which only advances when a page is really added.
+            self._doc.pageCounter += 1
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held)
+            self._doc.pageCounter = 1
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
                 self.setFillColor(MUTED)

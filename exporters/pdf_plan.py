@@ -100,18 +100,21 @@ def smallest_font(layout: Layout) -> float:
     return min((b.font_size for b in layout.boxes.values() if b.font_size > 0), default=10.0)
 
 
-def plan_pages(
-    layout: Layout, options: ExportOptions, legend_height: Callable[[float], float]
-) -> PagePlan:
+LegendSize = Callable[[float], tuple[float, float]]
+# A legend beside the chart is one column of about this width.
+SIDE_LEGEND_WIDTH = 200.0
+
+
+def plan_pages(layout: Layout, options: ExportOptions, legend_size: LegendSize) -> PagePlan:
     """The plan for the chart pages; for orientation 'auto', the better of the two.
 
-    `legend_height(width)` is how tall the legend is when given that width (it wraps into
-    more columns on wider paper).
+    `legend_size(max_width)` is the legend's (width, height) when it may be that wide (it
+    wraps into more columns on wider paper).
     """
     if options.orientation != "auto":
-        return _plan(layout, options, options.orientation, legend_height)
-    land = _plan(layout, options, "landscape", legend_height)
-    port = _plan(layout, options, "portrait", legend_height)
+        return _plan(layout, options, options.orientation, legend_size)
+    land = _plan(layout, options, "landscape", legend_size)
+    port = _plan(layout, options, "portrait", legend_size)
     if land.tiled != port.tiled:
         return port if land.tiled else land
     if land.tiled:
@@ -119,29 +122,47 @@ def plan_pages(
     return port if port.scale > land.scale * 1.02 else land
 
 
-def _plan(
-    layout: Layout, options: ExportOptions, orientation: str,
-    legend_height_for: Callable[[float], float],
-) -> PagePlan:
+def _areas(page_w: float, page_h: float, legend_size: LegendSize) -> list[tuple[Rect, Rect]]:
+    """Candidate (chart area, legend area) pairs: legend along the bottom, or down the right."""
+    content_w = page_w - 2 * MARGIN
+    top = page_h - MARGIN - HEADER_H
+    bottom = MARGIN + FOOTER_H
+    lw, lh = legend_size(content_w)
+    if lh <= 0:
+        return [(Rect(MARGIN, bottom, content_w, max(top - bottom, 72.0)), Rect(MARGIN, bottom, 0, 0))]
+    band = lh + LEGEND_GAP
+    candidates = [(
+        Rect(MARGIN, bottom + band, content_w, max(top - bottom - band, 72.0)),
+        Rect(MARGIN, bottom, content_w, lh),
+    )]
+    sw, sh = legend_size(SIDE_LEGEND_WIDTH)
+    if sh <= top - bottom - LEGEND_GAP and sw < content_w / 2:
+        # Beside the chart: the legend's top lines up with the chart area's top.
+        chart = Rect(MARGIN, bottom + LEGEND_GAP, content_w - sw - LEGEND_GAP, top - bottom - LEGEND_GAP)
+        candidates.append((chart, Rect(chart.right + LEGEND_GAP, chart.top - sh, sw, sh)))
+    return candidates
+
+
+def _plan(layout: Layout, options: ExportOptions, orientation: str,
+          legend_size: LegendSize) -> PagePlan:
     page_w, page_h = options.page_size(orientation)
-    legend_height = legend_height_for(page_w - 2 * MARGIN)
-    legend_h = legend_height + LEGEND_GAP if legend_height > 0 else 0.0
-    area = Rect(
-        MARGIN,
-        MARGIN + FOOTER_H + legend_h,
-        page_w - 2 * MARGIN,
-        max(page_h - 2 * MARGIN - HEADER_H - FOOTER_H - legend_h, 72.0),
-    )
-    legend_area = Rect(MARGIN, MARGIN + FOOTER_H, page_w - 2 * MARGIN, legend_height)
     chart_w, chart_h = max(layout.width, 1.0), max(layout.height, 1.0)
+
+    def fit(pair: tuple[Rect, Rect]) -> float:
+        return min(pair[0].width / chart_w, pair[0].height / chart_h, MAX_UPSCALE)
+
+    # Wherever the legend lets the chart print larger.
+    area, legend_area = max(_areas(page_w, page_h, legend_size), key=fit)
     font = smallest_font(layout)
-    fit_scale = min(area.width / chart_w, area.height / chart_h, MAX_UPSCALE)
+    fit_scale = fit((area, legend_area))
     legible = fit_scale * font >= MIN_LEGIBLE_PT
     if options.fit == "one-page" or (options.fit == "auto" and legible):
-        tile = Tile(0, 0, (chart_w - area.width / fit_scale) / 2, (chart_h - area.height / fit_scale) / 2)
+        tile = Tile(0, 0, (chart_w - area.width / fit_scale) / 2,
+                    (chart_h - area.height / fit_scale) / 2)
         return PagePlan(page_w, page_h, orientation, area, legend_area, fit_scale, (tile,), 1, 1,
                         font * fit_scale)
-    return _tile(layout, area, legend_area, page_w, page_h, orientation, font, options.fit == "tile")
+    return _tile(layout, area, legend_area, page_w, page_h, orientation, font,
+                 options.fit == "tile")
 
 
 def _tile(layout: Layout, area: Rect, legend_area: Rect, page_w: float, page_h: float,
@@ -156,7 +177,7 @@ def _tile(layout: Layout, area: Rect, legend_area: Rect, page_w: float, page_h: 
     scale = min(
         (columns * step_w + OVERLAP) / chart_w,
         (rows * step_h + OVERLAP) / chart_h,
-        MAX_UPSCALE,
+        max(scale, 1.0),  # never larger than actual size unless 7 pt needs it
     )
     covered_w = (columns * step_w + OVERLAP) / scale
     covered_h = (rows * step_h + OVERLAP) / scale

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+
+from icsviewer import paths
 
 from icsviewer.layout.text_metrics import FONT_NAME_BOLD, FONT_NAME_REGULAR, text_width
+
+FONT_NAME_ITALIC = "LiberationSans-Italic"
 
 # House colours for the page furniture (NHS identity).
 DARK_BLUE = HexColor("#003087")
@@ -40,12 +46,23 @@ def font_names() -> tuple[str, str]:
     """
     text_width("x", 10.0, False)
     text_width("x", 10.0, True)
-    from reportlab.pdfbase import pdfmetrics
 
     registered = set(pdfmetrics.getRegisteredFontNames())
-    regular = FONT_NAME_REGULAR if FONT_NAME_REGULAR in registered else "Helvetica"
-    bold = FONT_NAME_BOLD if FONT_NAME_BOLD in registered else "Helvetica-Bold"
-    return regular, bold
+    if FONT_NAME_REGULAR not in registered or FONT_NAME_BOLD not in registered:
+        return "Helvetica", "Helvetica-Bold"
+    italic = FONT_NAME_REGULAR
+    if FONT_NAME_ITALIC in registered:
+        italic = FONT_NAME_ITALIC
+    elif paths.FONT_ITALIC.exists():
+        try:
+            pdfmetrics.registerFont(TTFont(FONT_NAME_ITALIC, str(paths.FONT_ITALIC)))
+            italic = FONT_NAME_ITALIC
+        except Exception:  # noqa: BLE001 - a damaged italic file: use upright text instead
+            italic = FONT_NAME_REGULAR
+    # So <b> and <i> in our own Paragraph markup stay in the embedded font.
+    registerFontFamily(FONT_NAME_REGULAR, normal=FONT_NAME_REGULAR, bold=FONT_NAME_BOLD,
+                       italic=italic, boldItalic=FONT_NAME_BOLD)
+    return FONT_NAME_REGULAR, FONT_NAME_BOLD
 
 
 def colour(value: str) -> Color:

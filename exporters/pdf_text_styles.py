@@ -18,7 +18,8 @@ from exporters.safe_text import one_line
 
 def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
     """The text-page styles, in the bundled font."""
-    base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13, textColor=TEXT,
+    base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=9.5,
+                          leading=13, textColor=TEXT,
                           alignment=TA_LEFT, spaceAfter=4)
     return {
         "body": base,
@@ -31,7 +32,7 @@ def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
         "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, leading=11, textColor=MUTED,
                                spaceAfter=3),
         "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=8.5, leading=11,
-                                textColor=MUTED, spaceBefore=3, spaceAfter=1),
+                                textColor=MUTED, spaceBefore=3, spaceAfter=1, keepWithNext=1),
         "item": ParagraphStyle("item", parent=base, fontSize=9, leading=12, leftIndent=10,
                                bulletIndent=2, spaceAfter=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),

@@ -126,7 +126,7 @@ def layout_legend(legend: Legend, max_width: float) -> LegendLayout:
         return LegendLayout((), 0.0, 0.0, 0.0)
     widest = max(text_width(label, LEGEND_FONT) for _, _, label in entries)
     col_w = LEGEND_SWATCH_W + LEGEND_GAP + widest + LEGEND_COL_GAP
-    columns = max(1, min(len(entries), int((max_width + LEGEND_COL_GAP) // col_w)))
+    columns = max(1, min(len(entries), int((max_width + LEGEND_COL_GAP + 0.01) // col_w)))
     rows = math.ceil(len(entries) / columns)
     top = LEGEND_TITLE_FONT + 6.0
     items = []

@@ -37,9 +37,9 @@ FOOTER_H = 18.0
 # Share of the page's usable height the chart takes; the rest is caption and notes.
 CHART_SHARE = 0.58
 # Air around the framed bodies, in chart points, so their lines can be seen leaving them.
-FRAME_PAD = 30.0
+FRAME_PAD = 60.0
 # Largest enlargement: one small body should not fill the page with 40 pt text.
-MAX_SCALE = 1.8
+MAX_SCALE = 1.5
 
 
 @dataclass(frozen=True)

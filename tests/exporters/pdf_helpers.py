@@ -1,0 +1,62 @@
+"""Read facts back out of a PDF with pypdf: text, outline titles, links, destinations."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from pypdf import PdfReader
+
+
+@dataclass
+class PdfFacts:
+    reader: PdfReader
+    pages_text: list[str]
+    outline: list[tuple[int, str]]  # (level, title)
+    # (page the link is on, page it goes to, top of the view it opens, link rectangle)
+    internal_links: list[tuple[int, int, float, tuple[float, ...]]]
+    uri_links: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages_text)
+
+
+def _flatten(items: list[Any], level: int, out: list[tuple[int, str]]) -> None:
+    for item in items:
+        if isinstance(item, list):
+            _flatten(item, level + 1, out)
+        else:
+            out.append((level, str(item.title)))
+
+
+def read_pdf(data: bytes) -> PdfFacts:
+    reader = PdfReader(io.BytesIO(data))
+    outline: list[tuple[int, str]] = []
+    _flatten(reader.outline, 0, outline)
+    internal: list[tuple[int, int, float, tuple[float, ...]]] = []
+    uris: list[str] = []
+    page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    for index, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            obj = annot.get_object()
+            if obj.get("/Subtype") != "/Link":
+                continue
+            rect = tuple(float(v) for v in obj["/Rect"])
+            if "/Dest" in obj:
+                dest = obj["/Dest"]
+                top = float(dest[3]) if len(dest) > 3 and dest[1] == "/XYZ" else 0.0
+                internal.append((index, page_of[dest[0].idnum], top, rect))
+            action = obj.get("/A")
+            if action is not None:
+                action = action.get_object()
+                if "/URI" in action:
+                    uris.append(str(action["/URI"]))
+    texts = [page.extract_text() or "" for page in reader.pages]
+    return PdfFacts(reader, texts, outline, internal, uris)
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed (extraction breaks lines and words unpredictably)."""
+    return "".join(text.split())
