@@ -20,6 +20,9 @@ class Problem:
     hint: str = ""
     # The body (or relationship) the problem is about, so the window can select it.
     body_id: str = ""
+    # A short stable name for the kind of problem ("duplicate-key", "not-utf8", ...), so tests,
+    # the hostile corpus and the window can tell problems apart without parsing the English.
+    code: str = ""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"

@@ -1,0 +1,242 @@
+"""Typed access to the keys of one YAML mapping, reporting every wrong type with line:col.
+
+`Fields` wraps a mapping node of a record (a body, a relationship, ...). Each accessor returns
+a value of the right type, or the field's default after reporting why the value was refused.
+`finish()` warns about unknown keys (with a did-you-mean) and returns them, so the record can
+keep them in `extra` and the writer can put them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from typing import Any
+
+from yaml import YAMLError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from icsviewer.io.yaml_tree import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    TIMESTAMP,
+    Context,
+    describe_misread,
+    quote_hint,
+    scalar_value,
+    short_tag,
+    to_python,
+)
+
+_DATE = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
+
+
+def _shape(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "this"
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """`did you mean 'name'?` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+class Fields:
+    """The keys of one mapping node, read with types checked."""
+
+    def __init__(
+        self, ctx: Context, node: MappingNode, where: str, known: tuple[str, ...], body_id: str = ""
+    ) -> None:
+        self.ctx = ctx
+        self.node = node
+        self.where = where
+        self.known = known
+        self.body_id = body_id
+        self.ok = True  # False once a required field is missing or unusable
+        self._values: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in node.value:
+            # Refused keys (duplicates, merge keys, lists as keys) were reported by check_tree.
+            if isinstance(key, ScalarNode) and id(key) not in ctx.refused:
+                self._values.setdefault(str(key.value), (key, value))
+        self.key_order = tuple(self._values)
+
+    # ----- reporting ---------------------------------------------------------------------------
+    def error(self, node: Node | None, message: str, hint: str = "", code: str = "type") -> None:
+        self.ctx.error(node or self.node, f"{self.where}: {message}", hint, code, self.body_id)
+
+    def warning(self, node: Node | None, message: str, hint: str = "", code: str = "") -> None:
+        self.ctx.warning(node or self.node, f"{self.where}: {message}", hint, code, self.body_id)
+
+    def _get(self, key: str, required: bool) -> Node | None:
+        entry = self._values.get(key)
+        if entry is None:
+            if required:
+                self.error(None, f"'{key}' is missing", code="missing")
+                self.ok = False
+            return None
+        node = entry[1]
+        if id(node) in self.ctx.refused:
+            if required:
+                self.ok = False
+            return None
+        return node
+
+    def has(self, key: str) -> bool:
+        return key in self._values
+
+    # ----- scalars -----------------------------------------------------------------------------
+    def text_of(self, node: Node, key: str, required: bool = False) -> str | None:
+        """The text of a scalar node, or None after reporting why it is not text."""
+        if isinstance(node, ScalarNode):
+            if node.tag == STR:
+                return str(node.value)
+            if node.tag == NULL and not node.style:
+                if required:
+                    self.error(
+                        node,
+                        f"{key} is empty ({describe_misread(node)})",
+                        "give it a value; if it really is '~' or 'null', put it in quotes",
+                        "empty",
+                    )
+                    return None
+                return ""
+            if not node.style and node.tag in (BOOL, INT, FLOAT, TIMESTAMP):
+                self.error(
+                    node,
+                    f"{key} must be text, but {describe_misread(node)}",
+                    quote_hint(key, node.value),
+                    "yaml11",
+                )
+                return None
+            self.error(
+                node, f"{key} must be text, not {short_tag(node.tag)}", "remove the tag", "type"
+            )
+            return None
+        self.error(
+            node,
+            f"{key} must be text, not {_shape(node)}",
+            "if the value contains '- ', '[' or ': ', put it all in quotes",
+            "type",
+        )
+        return None
+
+    def text(self, key: str, required: bool = False, default: str = "") -> str:
+        node = self._get(key, required)
+        if node is None:
+            return default
+        value = self.text_of(node, key, required)
+        if value is None:
+            if required:
+                self.ok = False
+            return default
+        return value
+
+    def ident(self, key: str, required: bool = True) -> str:
+        """An id: lower-case letters, digits and underscores."""
+        value = self.text(key, required)
+        if value and not re.fullmatch(r"[a-z0-9_]+", value):
+            suggestion = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")[:60] or "body_1"
+            self.error(
+                self._get(key, False),
+                f"{key} {value[:60]!r} may use only lower-case letters, digits and _",
+                f"for example {suggestion}",
+                "bad-id",
+            )
+            self.ok = False
+            return ""
+        return value
+
+    def date(self, key: str) -> dt.date | None:
+        node = self._get(key, False)
+        if node is None:
+            return None
+        if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
+            match = _DATE.fullmatch(node.value.strip())
+            if match:
+                try:
+                    return dt.date(*(int(g) for g in match.groups()))
+                except ValueError:
+                    self.error(node, f"{key} {node.value} is not a real date", code="bad-date")
+                    return None
+            if node.tag == TIMESTAMP:
+                self.error(
+                    node, f"{key} must be a date without a time, like 2025-11-01", code="bad-date"
+                )
+                return None
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            return None
+        self.error(
+            node, f"{key} must be a date written as YYYY-MM-DD, like 2025-11-01", code="bad-date"
+        )
+        return None
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        node = self._get(key, False)
+        if node is None:
+            return default
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
+            return node.value.lower() in ("true", "yes", "on", "y")
+        self.error(node, f"{key} must be true or false", code="type")
+        return default
+
+    def number(self, node: Node, key: str) -> float | None:
+        """A finite number (NaN or infinity would poison layout and exports)."""
+        if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT) and len(node.value) < 40:
+            try:
+                value = float(scalar_value(node))
+            except (ValueError, OverflowError, TypeError, YAMLError):
+                value = math.nan
+            if math.isfinite(value):
+                return value
+        self.error(node, f"{key} must be a finite number (points), like 120.0", code="type")
+        return None
+
+    # ----- collections -------------------------------------------------------------------------
+    def seq(self, key: str) -> list[Node]:
+        """The items of a list value (an empty value counts as an empty list)."""
+        node = self._get(key, False)
+        if node is None:
+            return []
+        if isinstance(node, SequenceNode):
+            return [item for item in node.value if id(item) not in self.ctx.refused]
+        if isinstance(node, ScalarNode) and node.tag == NULL:
+            return []
+        self.error(node, f"{key} must be a list", "write it as [a, b] or as lines starting '- '")
+        return []
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = (self.text_of(item, f"an item of {key}") for item in self.seq(key))
+        return tuple(v for v in values if v is not None)
+
+    def mapping(self, key: str, required: bool = False) -> MappingNode | None:
+        node = self._get(key, required)
+        if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not required):
+            return None
+        if isinstance(node, MappingNode):
+            return node
+        self.error(node, f"{key} must be a mapping of key: value pairs")
+        if required:
+            self.ok = False
+        return None
+
+    # ----- unknown keys ------------------------------------------------------------------------
+    def finish(self) -> dict[str, Any]:
+        """Warn about keys this version does not know and return them, in file order."""
+        extra: dict[str, Any] = {}
+        for name, (key, value) in self._values.items():
+            if name in self.known:
+                continue
+            hint = did_you_mean(name, self.known) or f"known keys: {', '.join(self.known)}"
+            ok, data = to_python(value, self.ctx, f"{self.where}: {name}")
+            if ok:
+                self.warning(key, f"unknown key '{name}' (kept as is)", hint, "unknown-key")
+                extra[name] = data
+        return extra

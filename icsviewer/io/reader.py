@@ -1,0 +1,232 @@
+"""Read a chart file into a `Chart`, with every problem as `PATH:LINE:COL: error|warning: ...`.
+
+    result = load_chart("data/cheshire_and_merseyside.yaml")
+    if result.chart is not None: ...       # what can be shown, bad records left out
+    for problem in result.problems: ...    # errors and warnings, in file order
+
+The path through here: raw bytes are checked (`guards`), the text is scanned, libyaml's event
+stream is walked for depth, anchors and extra documents, and only then is the file composed
+into nodes with the safe loader. Records are built from the nodes (`records`), then checked
+against each other (`references`) and against what an ICS needs (`domain_checks`).
+`load_chart` never raises: whatever goes wrong becomes a Problem.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from icsviewer.io import guards, references, schema
+from icsviewer.io.domain_checks import validate_chart
+from icsviewer.io.fields import Fields
+from icsviewer.io.problems import Problem, has_errors
+from icsviewer.io.records import build_body, build_group, build_meta, build_relationship, build_tour
+from icsviewer.io.yaml_tree import INT, Context, check_tree, compose
+from icsviewer.model.chart import FORMAT_VERSION, Chart
+
+R = TypeVar("R")
+
+
+@dataclass
+class LoadResult:
+    """What reading a file gave: the chart (None when nothing could be shown) and problems.
+
+    `readable` is False when the file could not be read as text at all (missing, a folder, no
+    permission, not UTF-8, too big): the command line exits 2 for those, 1 for other errors.
+    """
+
+    chart: Chart | None
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.chart is not None and not has_errors(self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def _fail(
+    label: str, message: str, hint: str = "", code: str = "", readable: bool = True
+) -> LoadResult:
+    return LoadResult(None, [Problem(label, 0, 0, "error", message, hint, code=code)], readable)
+
+
+def _read_error(label: str, exc: OSError) -> LoadResult:
+    reasons = {
+        errno.ENOENT: ("there is no such file", "check the name and folder", "not-found"),
+        errno.EISDIR: (
+            "this is a folder, not a chart file",
+            "give the path of a .yaml file",
+            "folder",
+        ),
+        errno.EACCES: ("you do not have permission to read this file", "", "permission"),
+        errno.EPERM: ("you do not have permission to read this file", "", "permission"),
+    }
+    message, hint, code = reasons.get(
+        exc.errno or 0, (f"the file cannot be read ({exc.strerror or exc})", "", "unreadable")
+    )
+    return _fail(label, message, hint, code, readable=False)
+
+
+def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> LoadResult:
+    """Read, check and build the chart in `path`. Never raises."""
+    label = os.fspath(path)
+    try:
+        file = Path(path)
+        if file.is_dir():
+            return _read_error(label, IsADirectoryError(errno.EISDIR, "is a directory"))
+        size = file.stat().st_size
+        if size > guards.MAX_BYTES:
+            return LoadResult(None, [guards.too_big_problem(label, size)], readable=False)
+        with file.open("rb") as stream:
+            # Read one byte past the limit: a file that grew since stat() is still refused.
+            data = stream.read(guards.MAX_BYTES + 1)
+    except OSError as exc:
+        return _read_error(label, exc)
+    except (ValueError, MemoryError) as exc:  # e.g. an embedded NUL in the path
+        return _fail(label, f"the file cannot be read ({exc})", code="unreadable", readable=False)
+    decoded = guards.decode_chart_bytes(data, label)
+    if decoded.text is None:
+        return LoadResult(None, decoded.problems, readable=False)
+    return parse_chart_text(decoded.text, label, domain_checks=domain_checks)
+
+
+def parse_chart_text(
+    text: str, path_label: str = "<text>", *, domain_checks: bool = True
+) -> LoadResult:
+    """Check and build a chart from its text (`path_label` names it in messages). Never raises."""
+    try:
+        return _parse(text, path_label, domain_checks)
+    except (RecursionError, MemoryError) as exc:
+        what = "too deeply nested" if isinstance(exc, RecursionError) else "too large to read"
+        return _fail(path_label, f"the file is {what}", code="too-deep")
+    except yaml.MarkedYAMLError as exc:
+        return LoadResult(None, [guards.syntax_problem(path_label, exc)])
+    except (yaml.YAMLError, UnicodeError, ValueError, TypeError, OverflowError) as exc:
+        return _fail(path_label, f"the file cannot be read as a chart ({exc})", code="syntax")
+    except Exception as exc:
+        return _fail(
+            path_label,
+            f"internal error while reading the file ({type(exc).__name__}: "
+            f"{exc}); please report it",
+            code="internal",
+        )
+
+
+def _parse(text: str, label: str, domain_checks: bool) -> LoadResult:
+    problems = guards.check_text(text, label) or guards.check_structure(text, label)
+    if problems:
+        return LoadResult(None, problems)
+    root = compose(text)
+    if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
+        return _fail(
+            label, "the file is empty (it holds no chart)", "start from data/template.yaml", "empty"
+        )
+    ctx = Context(label)
+    check_tree(root, ctx)
+    if not isinstance(root, MappingNode):
+        what = "a list" if isinstance(root, SequenceNode) else "a single value (text or a number)"
+        if id(root) not in ctx.refused:
+            ctx.error(
+                root,
+                f"the top of the file must be a mapping with format:, chart:, bodies: "
+                f"and so on, but it is {what}",
+                "start from data/template.yaml",
+                "root",
+            )
+        return LoadResult(None, ctx.problems)
+    chart = _build_chart(ctx, root)
+    if chart is not None and domain_checks:
+        ctx.problems.extend(validate_chart(chart, label))
+    ctx.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
+    return LoadResult(chart, ctx.problems)
+
+
+def _format_version(ctx: Context, top: Fields) -> int | None:
+    node = top._get("format", False)
+    if node is None:
+        ctx.warning(
+            top.node,
+            "the file has no 'format:' number; reading it as format 1",
+            "add 'format: 1' as the first line",
+            "format",
+        )
+        return FORMAT_VERSION
+    raw = node.value if isinstance(node, ScalarNode) else None
+    if raw is None or node.tag != INT or not raw.isdigit() or len(raw) > 6:
+        ctx.error(
+            node,
+            f"format must be a whole number such as {FORMAT_VERSION}",
+            f"write format: {FORMAT_VERSION}",
+            "format",
+        )
+        return None
+    version = int(raw)
+    if version > FORMAT_VERSION:
+        ctx.error(
+            node,
+            f"this chart uses file format {version}, which is newer than this "
+            f"version of ICS Viewer understands (format {FORMAT_VERSION})",
+            "update ICS Viewer to open it",
+            "format",
+        )
+        return None
+    if version < 1:
+        ctx.error(node, f"format {version} does not exist; the first format is 1", code="format")
+        return None
+    return version
+
+
+def _build_chart(ctx: Context, root: MappingNode) -> Chart | None:
+    top = Fields(ctx, root, "the file", schema.TOP_KEYS)
+    version = _format_version(ctx, top)
+    if version is None:
+        return None
+    meta_node = top.mapping("chart")
+    meta = (
+        build_meta(ctx, meta_node)
+        if meta_node is not None
+        else build_meta(
+            ctx, MappingNode("tag:yaml.org,2002:map", [], root.start_mark, root.start_mark)
+        )
+    )
+    bodies = _collect(ctx, top, "bodies", build_body)
+    rels = _collect(ctx, top, "relationships", build_relationship)
+    groups = _collect(ctx, top, "groups", build_group)
+    tours = _collect(ctx, top, "tours", build_tour)
+    extra = top.finish()
+    problems = ctx.problems
+    bodies = references.unique_bodies(bodies, ctx.label, problems)
+    ids = {b.id for b in bodies}
+    rels = references.resolve_relationships(rels, ids, ctx.label, problems)
+    groups = references.resolve_groups(groups, ids, ctx.label, problems)
+    tours = references.resolve_tours(tours, ids, ctx.label, problems)
+    return Chart(meta, bodies, rels, groups, tours, extra, version, top.key_order)
+
+
+def _collect(
+    ctx: Context, top: Fields, key: str, build: Callable[[Context, Node, int], R | None]
+) -> list[R]:
+    out: list[R] = []
+    for index, node in enumerate(top.seq(key)):
+        record = build(ctx, node, index)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+__all__ = ["LoadResult", "load_chart", "parse_chart_text"]
