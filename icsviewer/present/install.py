@@ -33,7 +33,8 @@ def _fill_tour_menu(menu: QMenu, presenter: Presenter) -> None:
     """List the chart's tours now (they change as the chart is edited or another file opens)."""
     menu.clear()
     tours = presenter.tours()
-    default = presenter.chart.default_tour()
+    chart = presenter.chart
+    default = chart.default_tour() if chart is not None else None
     for tour in tours:
         suffix = " (default)" if default is not None and tour.id == default.id else ""
         steps = len(tour.steps)

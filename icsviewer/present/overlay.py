@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from icsviewer.style.theme import FONT_FAMILY
+
 # NHS Dark Blue, mostly opaque, so white text stays readable over any part of the chart.
 STRIP_COLOUR = "rgba(0, 48, 135, 225)"
 # Caption text height as a share of the screen height: ~38 px on a 1080-line projector.
@@ -20,7 +22,7 @@ COUNTER_SHARE = 1 / 45
 
 
 def _pixel_font(height_px: int, bold: bool = False) -> QFont:
-    font = QFont()
+    font = QFont(FONT_FAMILY)
     font.setPixelSize(max(12, height_px))
     font.setBold(bold)
     return font

@@ -15,6 +15,7 @@ drag to pan, wheel to zoom.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -69,6 +70,8 @@ class Presenter(QObject):
         self.presenter_view: PresenterView | None = None
         self.typed = ""  # digits typed so far for "number then Enter"
         self._snap: WindowSnapshot | None = None
+        self._chart: Chart | None = None
+        self._scene: Any = None
         self._press: QPoint | None = None
         self._last_drag: QPoint | None = None
         self._dragging = False
@@ -79,13 +82,17 @@ class Presenter(QObject):
 
     # ----- what the window holds ----------
     @property
-    def chart(self) -> Chart:
-        chart: Chart = self.window.document.chart  # type: ignore[attr-defined]
-        return chart
+    def chart(self) -> Chart | None:
+        """The chart being presented (while presenting), else the window's, if it has one."""
+        if self._chart is not None:
+            return self._chart
+        chart = getattr(getattr(self.window, "document", None), "chart", None)
+        return chart if isinstance(chart, Chart) else None
 
     @property
     def scene(self) -> Any:
-        return self.window.scene  # type: ignore[attr-defined]
+        """The scene being presented (the window may swap in another when a file opens)."""
+        return self._scene if self._scene is not None else getattr(self.window, "scene", None)
 
     @property
     def view(self) -> QGraphicsView:
@@ -102,33 +109,43 @@ class Presenter(QObject):
         return self.cover_widget.colour if self.cover_widget else None
 
     def tours(self) -> tuple[Tour, ...]:
-        return self.chart.tours
+        chart = self.chart
+        return chart.tours if chart is not None else ()
 
     # ----- starting and stopping ----------
     def start(self, tour_id: str | None = None, explore: bool = False, step: int = 1) -> bool:
         """Go full screen with a tour (the default one unless `tour_id`), or explore freely.
 
         A chart without tours, or `explore=True`, starts free exploration. Returns False if a
-        presentation is already running.
+        presentation is already running or there is no chart to show. While the window is
+        still arranging a new chart (its view hidden), the show starts when the view appears.
         """
         if self.active:
             return False
-        chart = self.chart
+        chart, scene, view = self.chart, self.scene, self.view
+        if chart is None or scene is None:
+            return False
+        if view.isHidden():
+            _WhenShown(view, lambda: self.start(tour_id, explore, step))
+            return True
         tour: Tour | None = None
         if not explore:
             ids = [t.id for t in chart.tours]
             tour = chart.tour(tour_id) if tour_id in ids else chart.default_tour()
-        scene, view = self.scene, self.view
+        self._chart, self._scene = chart, scene
         self.player = TourPlayer(chart, tour, known=scene.body_ids())
         self.player.goto(step)
         self._snap = take_snapshot(self.window, view, scene)
         scene.select_bodies([])
+        if hasattr(scene, "set_hovered"):
+            scene.set_hovered(None)  # a hover glow left from before would fight the spotlight
         self.camera = Camera(view, DEFAULT_DURATION_MS if self.animate else 0, self)
         self.caption = CaptionOverlay(view)
         self.cover_widget = ScreenCover(view)
         self.typed = ""
         strip_window(self.window, view, self._snap)
         self._widen_scene_rect()
+        scene.sceneRectChanged.connect(self._on_relayout)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -148,7 +165,7 @@ class Presenter(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        view = self.view
+        view, scene = self.view, self._scene
         view.removeEventFilter(self)
         view.viewport().removeEventFilter(self)
         self._cursor_timer.stop()
@@ -162,8 +179,21 @@ class Presenter(QObject):
         self.camera = self.caption = self.cover_widget = self.presenter_view = None
         self.player = None
         self.typed = ""
-        restore_window(self.window, view, self.scene, snap)
+        self._chart = self._scene = None
+        if scene is not None and shiboken6.isValid(scene):
+            scene.sceneRectChanged.disconnect(self._on_relayout)
+            restore_window(self.window, view, scene, snap)
         self.stopped.emit()
+
+    def _on_relayout(self, _rect: QRectF) -> None:
+        """A new layout arrived mid-show (Graphviz finishing after a quick arrangement): frame
+        the step again once the window has finished reacting to it."""
+        QTimer.singleShot(0, self._reframe_after_relayout)
+
+    def _reframe_after_relayout(self) -> None:
+        if self.active:
+            self._widen_scene_rect()
+            self._frame(animate=False)
 
     # ----- moving through the tour ----------
     def next(self) -> bool:
@@ -212,7 +242,8 @@ class Presenter(QObject):
             return
         focus = self.player.spotlight(body_id)
         self.scene.set_emphasis(set(focus) if focus else None)
-        name = self.chart.body(body_id).name if focus and body_id else ""
+        chart = self.chart
+        name = chart.body(body_id).name if chart and focus and body_id else ""
         self.caption.show_text(name, "")
         self.changed.emit()
 
@@ -275,7 +306,8 @@ class Presenter(QObject):
             spotlit = self.player.spotlit
             focus = self.player.spotlight(spotlit)
             scene.set_emphasis(set(focus) if focus else None)
-            name = self.chart.body(spotlit).name if focus and spotlit else EXPLORE_HINT
+            chart = self.player.chart
+            name = chart.body(spotlit).name if focus and spotlit else EXPLORE_HINT
             self.caption.show_text(name, "")
         else:
             scene.set_revealed(set(state.revealed) if state.revealed is not None else None)
@@ -365,7 +397,9 @@ class Presenter(QObject):
     def _summary(self, state: StepState | None) -> StepSummary | None:
         if state is None:
             return None
-        chart = self.chart
+        chart = self.player.chart if self.player else None
+        if chart is None:
+            return None
         names = tuple(chart.body(b).name for b in sorted(state.focus) if chart.has_body(b))
         return StepSummary(state.counter, state.caption, state.notes, names)
 
@@ -487,3 +521,20 @@ class Presenter(QObject):
     @property
     def cursor_hidden(self) -> bool:
         return self.active and self.view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor
+
+
+class _WhenShown(QObject):
+    """Calls back once, when a widget is next shown (then goes away)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            # After the window has finished showing it (and fitting the chart).
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False

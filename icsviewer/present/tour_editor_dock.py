@@ -174,7 +174,16 @@ class TourEditorDock(QDockWidget):
     # ----- following the document ----------
     @property
     def document(self) -> Any:
-        return self.window_.document  # type: ignore[attr-defined]
+        """The window's document (None before a file is open)."""
+        return getattr(self.window_, "document", None)
+
+    def _current_chart(self) -> Chart | None:
+        doc = self.document
+        return doc.chart if doc is not None else None
+
+    def _tours(self) -> tuple[Tour, ...]:
+        chart = self._current_chart()
+        return chart.tours if chart is not None else ()
 
     def _on_visibility(self, visible: bool) -> None:
         if visible:
@@ -184,13 +193,14 @@ class TourEditorDock(QDockWidget):
             self._follow.stop()
 
     def _follow_document(self) -> None:
-        chart = self.document.chart
+        chart = self._current_chart()
         if chart is self._chart:
             return
         if self._chart is not None:
             self._chart.unsubscribe(self._on_chart_event)
         self._chart = chart
-        chart.subscribe(self._on_chart_event)
+        if chart is not None:
+            chart.subscribe(self._on_chart_event)
         self.refresh()
 
     def _on_chart_event(self, event: ChartEvent) -> None:
@@ -200,22 +210,21 @@ class TourEditorDock(QDockWidget):
     # ----- showing the chart's tours ------------------------------------------------------------
     def current_tour(self) -> Tour | None:
         tour_id = self.tour_combo.currentData()
-        chart = self.document.chart
-        return chart.tour(tour_id) if tour_id in {t.id for t in chart.tours} else None
+        return next((t for t in self._tours() if t.id == tour_id), None)
 
     def current_step(self) -> int:
         return self.steps.currentRow()
 
     def refresh(self) -> None:
         """Rebuild lists from the chart, keeping the tour and step the user was on."""
-        chart = self.document.chart
+        tours = self._tours()
         keep = self.tour_combo.currentData()
         with QSignalBlocker(self.tour_combo):
             self.tour_combo.clear()
-            for tour in chart.tours:
+            for tour in tours:
                 self.tour_combo.addItem(tour.name or tour.id, tour.id)
             index = self.tour_combo.findData(keep)
-            self.tour_combo.setCurrentIndex(index if index >= 0 else (0 if chart.tours else -1))
+            self.tour_combo.setCurrentIndex(index if index >= 0 else (0 if tours else -1))
         self._fill_steps()
 
     def _fill_steps(self) -> None:
@@ -255,7 +264,8 @@ class TourEditorDock(QDockWidget):
 
     # ----- edits ----------
     def _push(self, command: Any) -> None:
-        self.document.undo_stack.push(command)
+        if self.document is not None:
+            self.document.undo_stack.push(command)
 
     def _selection_or_view(self) -> list[str]:
         scene = self.window_.scene  # type: ignore[attr-defined]
@@ -263,10 +273,12 @@ class TourEditorDock(QDockWidget):
         return chosen or bodies_in_view(scene, visible_scene_rect(self.window_.view))  # type: ignore[attr-defined]
 
     def new_tour(self) -> None:
+        if self.document is None:
+            return
         name = self.prompts.ask_text("New tour", "Name of the tour:", "New tour")
         if not name:
             return
-        tours, tour = tour_edits.with_new_tour(self.document.chart.tours, name)
+        tours, tour = tour_edits.with_new_tour(self._tours(), name)
         self._push(SetTours(self.document, tours, f"New tour “{name}”"))
         self.tour_combo.setCurrentIndex(self.tour_combo.findData(tour.id))
 
@@ -276,19 +288,19 @@ class TourEditorDock(QDockWidget):
             return
         name = self.prompts.ask_text("Rename tour", "Name of the tour:", tour.name)
         if name and name != tour.name:
-            tours = tour_edits.renamed(self.document.chart.tours, tour.id, name)
+            tours = tour_edits.renamed(self._tours(), tour.id, name)
             self._push(SetTours(self.document, tours, "Rename tour"))
 
     def delete_tour(self) -> None:
         tour = self.current_tour()
         if tour is not None:
-            tours = tour_edits.without_tour(self.document.chart.tours, tour.id)
+            tours = tour_edits.without_tour(self._tours(), tour.id)
             self._push(SetTours(self.document, tours, f"Delete tour “{tour.name}”"))
 
     def _mode_chosen(self, _index: int) -> None:
         tour, mode = self.current_tour(), self.mode_combo.currentData()
         if tour is not None and mode != tour.mode:
-            tours = tour_edits.with_mode(self.document.chart.tours, tour.id, mode)
+            tours = tour_edits.with_mode(self._tours(), tour.id, mode)
             self._push(SetTours(self.document, tours, "Change tour mode"))
 
     def _default_toggled(self, checked: bool) -> None:
@@ -297,7 +309,7 @@ class TourEditorDock(QDockWidget):
             # A default is replaced by choosing another, never left without one.
             self._fill_steps()
             return
-        tours = tour_edits.with_default(self.document.chart.tours, tour.id)
+        tours = tour_edits.with_default(self._tours(), tour.id)
         self._push(SetTours(self.document, tours, "Make tour the default"))
 
     def add_step_from_selection(self) -> None:
