@@ -68,7 +68,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     a["reload"] = _action(
         window, "&Reload", window.reload, ["Ctrl+R"], "Read the file again from disk"
     )
-    a["quit"] = _action(window, "&Quit", window.close, [StandardKey.Quit])
+    a["quit"] = _action(window, "&Quit", window.close, [StandardKey.Quit, "Ctrl+Q"])
     a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
     file_menu = menus["file"]
     file_menu.addAction(a["open"])

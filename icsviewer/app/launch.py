@@ -60,7 +60,7 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
 def start_presenting(window: object) -> None:
     """Start presenter mode if it is installed (it is a separate feature)."""
     try:
-        from icsviewer.present import start_presenting as start  # type: ignore[attr-defined]
+        from icsviewer.present import start_presenting as start
     except ImportError:
         print("icsviewer: presenter mode is not available in this build", file=sys.stderr)
         return

@@ -233,7 +233,11 @@ class MainWindow(QMainWindow):
         if self.view.isHidden():
             self.placeholder.hide()
             self.view.show()
-            QTimer.singleShot(0, self.view.fit_all)
+            # Let the layout give the view its size now, so the fit uses the real viewport.
+            column = self.centralWidget().layout()  # type: ignore[union-attr]
+            if column is not None:
+                column.activate()
+            self.view.fit_all()
             if self.runner.busy:
                 self.statusBar().showMessage("Arranging the chart with Graphviz…")
 

@@ -79,8 +79,7 @@ class ChartScene(QGraphicsScene):
     def set_layout(self, layout: Layout) -> None:
         """Place every item where `layout` says; items the layout no longer has are removed."""
         self.layout = layout
-        group_ids = {g.id for g in self.chart.groups}
-        self._sync_items(self._boxes, set(layout.boxes), lambda k: BodyItem(k, k in group_ids))
+        self._sync_items(self._boxes, set(layout.boxes), BodyItem)
         for key, box in layout.boxes.items():
             item = self._boxes[key]
             item.set_box(QRectF(box.x, box.y, box.width, box.height), box.lines, box.font_size)
@@ -99,11 +98,17 @@ class ChartScene(QGraphicsScene):
             )
             self._style_relation(self._relations[key], record)
         self._sync_items(self._frames, set(layout.frames), FrameItem)
+        groups = {g.id: g for g in self.chart.groups}
         for key, frame in layout.frames.items():
-            self._frames[key].set_frame(
+            group = groups.get(key)
+            frame_item = self._frames[key]
+            frame_item.set_frame(
                 QRectF(frame.x, frame.y, frame.width, frame.height), frame.label, frame.label_pos
             )
-            self._style_frame(self._frames[key])
+            # A collapsed group is laid out as a small frame standing for its hidden members.
+            hidden = [m for m in group.members if m not in layout.boxes] if group else []
+            frame_item.set_collapsed(bool(group and group.collapsed), len(hidden))
+            self._style_frame(frame_item)
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
@@ -122,9 +127,10 @@ class ChartScene(QGraphicsScene):
 
     def _map_bodies_to_boxes(self) -> None:
         """Each body id -> the key of the box standing for it (itself or its collapsed group)."""
-        self._box_of = {key: key for key, item in self._boxes.items() if not item.is_group}
+        self._box_of = {key: key for key in self._boxes}
         for group in self.chart.groups:
-            if group.id in self._boxes:
+            frame = self._frames.get(group.id)
+            if frame is not None and frame.collapsed:
                 for member in group.members:
                     self._box_of.setdefault(member, group.id)
 
@@ -144,14 +150,6 @@ class ChartScene(QGraphicsScene):
 
     def _style_box(self, item: BodyItem) -> None:
         theme = self.theme
-        if item.is_group:
-            group = self._group(item.key)
-            fs = theme.frame_style(group.kind if group else "other")
-            item.set_look(
-                BoxLook(fs.fill, fs.text, fs.stroke, 1.5, (4.0, 2.0), 6.0, True, theme.highlight)
-            )
-            item.setToolTip(f"{group.name if group else item.key} (collapsed group)")
-            return
         if not self.chart.has_body(item.key):
             return
         body = self.chart.body(item.key)
@@ -235,10 +233,19 @@ class ChartScene(QGraphicsScene):
         key = self._box_of.get(body_id)
         return self._boxes.get(key) if key else None
 
+    def collapsed_frame_of(self, body_id: str) -> FrameItem | None:
+        """The collapsed group frame a body is hidden in, if it is hidden."""
+        key = self._box_of.get(body_id)
+        frame = self._frames.get(key) if key else None
+        return frame if frame is not None and frame.collapsed else None
+
     def body_rect(self, body_id: str) -> QRectF:
         """The body's box in scene coordinates; empty if it is not drawn."""
         item = self.body_item(body_id)
-        return item.scene_rect() if item else QRectF()
+        if item is not None:
+            return item.scene_rect()
+        frame = self.collapsed_frame_of(body_id)
+        return frame.frame_rect() if frame is not None else QRectF()
 
     def bodies_rect(self, ids: Iterable[str]) -> QRectF:
         """The union of the boxes of these bodies (empty if none is drawn)."""
@@ -252,7 +259,7 @@ class ChartScene(QGraphicsScene):
     def body_at(self, pos: QPointF) -> str | None:
         """The id of the body whose box is under a scene point, or None."""
         item = self.box_item_at(pos)
-        return item.key if item is not None and not item.is_group else None
+        return item.key if item is not None else None
 
     def box_item_at(self, pos: QPointF) -> BodyItem | None:
         for item in self.items(pos, deviceTransform=QTransform()):
@@ -261,10 +268,13 @@ class ChartScene(QGraphicsScene):
         return None
 
     def frame_label_at(self, pos: QPointF) -> str | None:
-        """The group whose frame's name strip is under a scene point, or None."""
-        for item in self.items(pos, deviceTransform=QTransform()):
-            if isinstance(item, FrameItem) and item.label_strip().contains(pos):
-                return item.key
+        """The group whose name strip (or whole collapsed frame) is under a point, or None."""
+        frames = [
+            i for i in self.items(pos, deviceTransform=QTransform()) if isinstance(i, FrameItem)
+        ]
+        for frame in frames:
+            if frame.isVisible() and (frame.collapsed or frame.label_strip().contains(pos)):
+                return frame.key
         return None
 
     def reading_order(self) -> list[str]:
@@ -282,7 +292,7 @@ class ChartScene(QGraphicsScene):
 
     # ----- selection -------------------------------------------------------------------------
     def selected_body_ids(self) -> list[str]:
-        return [i.key for i in self.selectedItems() if isinstance(i, BodyItem) and not i.is_group]
+        return [i.key for i in self.selectedItems() if isinstance(i, BodyItem)]
 
     def select_bodies(self, ids: Iterable[str]) -> None:
         """Select exactly these bodies (unknown ids are ignored)."""
@@ -382,7 +392,7 @@ class ChartScene(QGraphicsScene):
         pos = event.scenePos()
         item = self.box_item_at(pos)
         if item is not None:
-            (self.group_toggle_requested if item.is_group else self.body_activated).emit(item.key)
+            self.body_activated.emit(item.key)
             event.accept()
             return
         group_id = self.frame_label_at(pos)
@@ -398,9 +408,7 @@ class ChartScene(QGraphicsScene):
         if item is not None:
             if not item.isSelected():
                 self.select_bodies([item.key])
-            self.context_requested.emit(
-                "group" if item.is_group else "body", item.key, event.screenPos()
-            )
+            self.context_requested.emit("body", item.key, event.screenPos())
         else:
             group_id = self.frame_label_at(pos)
             kind = "group" if group_id else "chart"

@@ -117,8 +117,9 @@ class ChartView(QGraphicsView):
         scene = self.chart_scene()
         if scene is None:
             return
-        layout = scene.layout
-        self.fit_rect(QRectF(0.0, 0.0, layout.width, layout.height), margin=16)
+        # The scene rect is the chart plus a margin: fitting it leaves a little air round the
+        # chart and no scroll bars.
+        self.fit_rect(scene.sceneRect(), margin=2)
 
     def centre_on_body(self, body_id: str) -> None:
         """Bring a body into the middle of the view, zooming in if it would be unreadable."""

@@ -37,12 +37,11 @@ class BoxLook:
 
 
 class BodyItem(QGraphicsItem):
-    """One box on the chart. `key` is the body id (or group id for a collapsed group)."""
+    """One box on the chart. `key` is the body id."""
 
-    def __init__(self, key: str, is_group: bool = False) -> None:
+    def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
-        self.is_group = is_group
         self._rect = QRectF()
         self._outer = QRectF()
         self._lines: tuple[str, ...] = ()

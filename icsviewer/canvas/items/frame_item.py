@@ -28,8 +28,11 @@ class FrameItem(QGraphicsItem):
         self._label = ""
         self._label_pos = QPointF()
         self._pen = QPen()
+        self._collapsed_pen = QPen()
         self._brush = QBrush()
         self._text_pen = QPen()
+        self._collapsed = False
+        self._count_text = ""
         self.setZValue(0.0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -45,9 +48,24 @@ class FrameItem(QGraphicsItem):
 
     def set_look(self, fill: str, stroke: str, text: str, dash: tuple[float, ...]) -> None:
         self._pen = make_pen(stroke, 1.0, dash)
+        # Collapsed: a heavier, dashed edge says "there is more inside".
+        self._collapsed_pen = make_pen(stroke, 1.8, (4.0, 2.0))
         self._brush = QBrush(qcolor(fill))
         self._text_pen = QPen(qcolor(text))
         self.update()
+
+    def set_collapsed(self, collapsed: bool, hidden_count: int) -> None:
+        """A collapsed group's frame stands for its members: name and count, centred."""
+        self._collapsed = collapsed
+        noun = "body" if hidden_count == 1 else "bodies"
+        self._count_text = f"{hidden_count} {noun} (double-click to expand)" if collapsed else ""
+        self.setZValue(2.0 if collapsed else 0.0)
+        self.setToolTip(f"{self._label}: {self._count_text}" if collapsed else "")
+        self.update()
+
+    @property
+    def collapsed(self) -> bool:
+        return self._collapsed
 
     @property
     def label(self) -> str:
@@ -67,7 +85,7 @@ class FrameItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(self._pen)
+        painter.setPen(self._collapsed_pen if self._collapsed else self._pen)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, FRAME_RADIUS, FRAME_RADIUS)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -77,6 +95,21 @@ class FrameItem(QGraphicsItem):
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
         painter.setFont(chart_font(FRAME_LABEL_SIZE, True, dpi))
         painter.setPen(self._text_pen)
+        if self._collapsed:
+            # Name on top, count below, centred: the frame is standing in for a box.
+            half = self._rect.height() / 2
+            top = QRectF(self._rect.left(), self._rect.top(), self._rect.width(), half)
+            painter.drawText(
+                top, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), self._label
+            )
+            painter.setFont(chart_font(FRAME_LABEL_SIZE * 0.8, False, dpi))
+            bottom = QRectF(self._rect.left(), self._rect.top() + half, self._rect.width(), half)
+            painter.drawText(
+                bottom,
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                "+ " + self._count_text.split(" (")[0],
+            )
+            return
         width = self._rect.right() - self._label_pos.x() - 4.0
         text_rect = QRectF(
             self._label_pos.x(),
