@@ -34,8 +34,10 @@ PAGE = landscape(A4)
 MARGIN = 36.0
 HEADER_H = 30.0
 FOOTER_H = 18.0
-# Share of the page's usable height the chart takes; the rest is caption and notes.
-CHART_SHARE = 0.58
+# Share of the page's usable height the chart takes, whatever the length of the notes.
+MIN_CHART_SHARE = 0.45
+MAX_CHART_SHARE = 0.8
+TEXT_GAP = 14.0
 # Air around the framed bodies, in chart points, so their lines can be seen leaving them.
 FRAME_PAD = 60.0
 # Largest enlargement: one small body should not fill the page with 40 pt text.
@@ -94,12 +96,7 @@ class _HandoutWriter:
         self.chart, self.layout, self.theme = chart, layout, theme
         self.tour_name = one_line(tour_name) or "Tour"
         self.fonts = font_names()
-        width, height = PAGE
-        usable = height - 2 * MARGIN - HEADER_H - FOOTER_H
-        chart_h = usable * CHART_SHARE
-        self.chart_area = Rect(
-            MARGIN, height - MARGIN - HEADER_H - chart_h, width - 2 * MARGIN, chart_h
-        )
+        self.chart_area = Rect(0, 0, 0, 0)  # set for each page by `page`
         regular, bold = self.fonts
         self.caption_style = ParagraphStyle(
             "caption", fontName=bold, fontSize=16, leading=20, textColor=DARK_BLUE, spaceAfter=4
@@ -112,9 +109,11 @@ class _HandoutWriter:
         )
 
     def page(self, canv: Canvas, step: HandoutStep, number: int, count: int) -> None:
+        story = self._story(step)
+        self.chart_area = self._chart_area(story)
         self._header(canv, number, count)
         self._chart(canv, step)
-        self._text(canv, step)
+        self._text(canv, story)
         self._footer(canv, number, count)
         canv.showPage()
 
@@ -168,7 +167,7 @@ class _HandoutWriter:
         )
         return ChartPainter(self.chart, layout, self.theme, self.fonts, plan, None)
 
-    def _text(self, canv: Canvas, step: HandoutStep) -> None:
+    def _story(self, step: HandoutStep) -> list[Paragraph]:
         names = [
             one_line(self.chart.body(b).name) for b in self.chart.body_ids() if b in step.focus
         ]
@@ -177,6 +176,20 @@ class _HandoutWriter:
             story.append(Paragraph(para_text("Shown: " + "; ".join(names)), self.bodies_style))
         if step.notes.strip():
             story.append(Paragraph(para_text(step.notes.strip()), self.notes_style))
+        return story
+
+    def _chart_area(self, story: list[Paragraph]) -> Rect:
+        """The chart gets the page the text does not need, within sensible bounds: short notes
+        leave a large chart, long notes still leave a useful one."""
+        width, height = PAGE
+        usable = height - 2 * MARGIN - HEADER_H - FOOTER_H
+        text_h = sum(p.wrap(width - 2 * MARGIN, height)[1] + p.style.spaceAfter for p in story)
+        chart_h = min(
+            max(usable - text_h - TEXT_GAP, usable * MIN_CHART_SHARE), usable * MAX_CHART_SHARE
+        )
+        return Rect(MARGIN, height - MARGIN - HEADER_H - chart_h, width - 2 * MARGIN, chart_h)
+
+    def _text(self, canv: Canvas, story: list[Paragraph]) -> None:
         top = self.chart_area.y - 10
         bottom = MARGIN + FOOTER_H
         frame = Frame(MARGIN, bottom, PAGE[0] - 2 * MARGIN, top - bottom, 0, 0, 0, 0)
