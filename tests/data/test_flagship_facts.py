@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 PLACES = ("Cheshire East", "Cheshire West", "Halton", "Knowsley", "Liverpool", "Sefton",
@@ -123,3 +124,9 @@ def test_tours_for_real_audiences(flagship: dict[str, Any]) -> None:
     for tour in tours.values():
         for step in tour["steps"]:
             assert step["caption"].count(".") <= 1, step["caption"]  # one short sentence
+
+
+def test_descriptions_are_two_to_four_sentences(flagship: dict[str, Any]) -> None:
+    wrong = [b["id"] for b in flagship["bodies"]
+             if not 2 <= len(re.findall(r"[.!?](?:\s|$)", b["description"])) <= 4]
+    assert wrong == []
