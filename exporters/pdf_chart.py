@@ -169,7 +169,8 @@ class ChartPainter:
             canv.setFillColor(colour(style.text))
             canv.setFont(self.bold if style.bold else self.regular, box.font_size * s)
             for x, y, line in label_baselines(box):
-                canv.drawCentredString(m.x(x), m.y(y), line)
+                # The layout wrapped the raw name; drop control characters before drawing.
+                canv.drawCentredString(m.x(x), m.y(y), one_line(line))
 
     def _links(self, canv: Canvas, m: _Map) -> None:
         a = m.area

@@ -17,6 +17,8 @@ from icsviewer.style.legend import Legend
 # Where a line's baseline sits below its line-box centre, as a fraction of the font size: half
 # Liberation Sans' cap height (0.729 em), so capitals look vertically centred.
 BASELINE_DROP = 0.36
+# Graphviz's default arrowhead length; the layout leaves this gap for the head.
+ARROW_LENGTH = 10.0
 # Arrowhead half-width relative to its length (Graphviz 'normal' arrows are about 1:3).
 ARROW_HALF_WIDTH = 0.35
 
@@ -72,9 +74,25 @@ def edge_shape(edge: EdgeLayout, arrows: bool) -> EdgeShape | None:
     cubics = tuple(
         (points[i], points[i + 1], points[i + 2]) for i in range(1, len(points) - 1, 3)
     )
-    head = (points[-1], edge.arrow_tip) if arrows and edge.arrow_tip is not None else None
+    head: tuple[Point, Point] | None = None
+    if arrows and edge.arrow_tip is not None:
+        head = (points[-1], edge.arrow_tip)
+    elif arrows:
+        # No room was left for the head (boxes very close): put it over the line's end.
+        head = _head_on_end(points)
     tail = (points[0], edge.arrow_tail) if arrows and edge.arrow_tail is not None else None
     return EdgeShape(points[0], cubics, head, tail)
+
+
+def _head_on_end(points: tuple[Point, ...]) -> tuple[Point, Point] | None:
+    end = points[-1]
+    for prev in reversed(points[:-1]):
+        dx, dy = end[0] - prev[0], end[1] - prev[1]
+        length = math.hypot(dx, dy)
+        if length > 1e-6:
+            size = min(ARROW_LENGTH, length)
+            return ((end[0] - dx / length * size, end[1] - dy / length * size), end)
+    return None
 
 
 # ----- legend --------------------------------------------------------------------------------

@@ -250,7 +250,9 @@ def edge_path_d(shape: EdgeShape) -> str:
         parts.append(f"M{n(shape.start[0])},{n(shape.start[1])}")
     for c1, c2, end in shape.cubics:
         parts.append(f"C{n(c1[0])},{n(c1[1])} {n(c2[0])},{n(c2[1])} {n(end[0])},{n(end[1])}")
-    if shape.head is not None:
+    last = shape.cubics[-1][2] if shape.cubics else shape.start
+    if shape.head is not None and shape.head[1] != last:
+        # The marker sits on the tip; a zero-length last segment would leave it unoriented.
         parts.append(f"L{n(shape.head[1][0])},{n(shape.head[1][1])}")
     return " ".join(parts)
 

@@ -14,10 +14,7 @@ from icsviewer.model.kinds import relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
 
 from exporters.safe_text import safe_id
-from exporters.shapes import ARROW_HALF_WIDTH
-
-# Arrowheads are as long as the layout's gap for them (Graphviz's default, 10 pt).
-ARROW_LENGTH = 10.0
+from exporters.shapes import ARROW_HALF_WIDTH, ARROW_LENGTH
 
 
 def css_block(chart: Chart, theme: Theme) -> str:
