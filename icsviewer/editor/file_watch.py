@@ -73,14 +73,14 @@ class FileWatcher(QObject):
         if self._path is not None:
             self._known = file_digest(self._path)
             self._reported = None
-            self._rewatch_file()
+            self._rewatch_file(fresh=True)
 
     def check_now(self) -> None:
         """Compare the file with what we know and report a change (once per new content)."""
         path = self._path
         if path is None:
             return
-        self._rewatch_file()
+        self._rewatch_file(fresh=True)
         if not path.exists():
             if self._reported != "<removed>" and self._known is not None:
                 self._reported = "<removed>"
@@ -101,11 +101,17 @@ class FileWatcher(QObject):
     def _poke(self, _changed: str) -> None:
         self._settle.start()
 
-    def _rewatch_file(self) -> None:
-        if self._path is not None and self._path.exists():
-            name = str(self._path)
-            if name not in self._watcher.files():
-                self._watcher.addPath(name)
+    def _rewatch_file(self, fresh: bool = False) -> None:
+        """Watch the file now at the path. `fresh` drops the old watch first: after a rename
+        over the path the old watch may still follow the previous file (kept alive as a
+        backup hard link), which would hide later changes to the new one."""
+        if self._path is None:
+            return
+        name = str(self._path)
+        if fresh and name in self._watcher.files():
+            self._watcher.removePath(name)
+        if self._path.exists() and name not in self._watcher.files():
+            self._watcher.addPath(name)
 
     def _unwatch(self) -> None:
         watched = self._watcher.files() + self._watcher.directories()

@@ -43,11 +43,12 @@ def small_chart() -> Chart:
         Body("trust", "Example Hospitals NHS Trust", "nhs_trust", pinned=(10.0, 300.0)),
     ]
     rels = [
-        Relationship("icb--accountable_to--nhse", "icb", "nhse", "accountable_to"),
+        Relationship("icb--accountable_to--nhse", "icb", "nhse", "accountable_to",
+                     id_generated=True),
         Relationship("hwb_council", "hwb", "council", "member_of", label="committee of"),
         Relationship("trust--partners_with--icb", "trust", "icb", "partners_with",
                      id_generated=True),
-        Relationship("icb--has_regard_to--hwb", "icb", "hwb", "has_regard_to"),
+        Relationship("icb_regard_hwb", "icb", "hwb", "has_regard_to"),
     ]
     groups = [Group("place_example", "Example Place", ("council", "hwb", "trust"), "place")]
     tours = [

@@ -47,7 +47,7 @@ CASES: dict[str, Make] = {
         replace(d.chart.relationship("hwb_council"), kind="hosts", target="icb"),
     ),
     "delete relationships": lambda d: c.DeleteRelationships(
-        d, ["icb--has_regard_to--hwb", "icb--accountable_to--nhse"]
+        d, ["icb_regard_hwb", "icb--accountable_to--nhse"]
     ),
     "edit chart meta": lambda d: c.EditChartMeta(
         d, d.chart.meta, replace(d.chart.meta, title="New title", marking="")

@@ -72,7 +72,10 @@ def _one_edit(data: st.DataObject, doc: Holder) -> QUndoCommand | None:
     if op == "paste":
         return c.paste_elements(doc, [chart.body(i) for i in some], chart.relationships)
     if op == "connect":
-        return c.connect(doc, some[0], data.draw(st.sampled_from(ids)), data.draw(RKINDS))
+        others = [i for i in ids if i != some[0]]
+        if not others:
+            return None
+        return c.connect(doc, some[0], data.draw(st.sampled_from(others)), data.draw(RKINDS))
     if op == "group":
         return c.set_group_membership(doc, "place_example", some, data.draw(st.booleans()))
     if op == "move":

@@ -105,7 +105,7 @@ def add_body(
         source, target = (body_id, connect_to) if new_is_source else (connect_to, body_id)
         rels.append(
             Relationship(
-                id=chart.new_relationship_id(source, relation, target),
+                id=chart.new_relationship_id(source, relation, target), id_generated=True,
                 source=source, target=target, kind=relation,
             )
         )

@@ -7,6 +7,7 @@ within one chart or between charts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -14,6 +15,8 @@ from icsviewer.editor.commands.base import HasChart
 from icsviewer.editor.commands.body_commands import AddElements
 from icsviewer.model.chart import Body, Chart, Relationship
 
+# What a file may spell as an id (see docs/FILE_FORMAT.md).
+_FILE_ID = re.compile(r"[a-z0-9_]+")
 # How far a copy of a pinned body lands from the original, in points, so both stay visible.
 COPY_OFFSET = (24.0, 24.0)
 
@@ -56,17 +59,16 @@ def copies_with_fresh_ids(
         if rel.source not in id_map or rel.target not in id_map:
             continue
         source, target = id_map[rel.source], id_map[rel.target]
-        base = f"{source}--{rel.kind}--{target}"
-        if rel.id_generated or rel.id.startswith(f"{rel.source}--{rel.kind}--{rel.target}"):
-            new_id = _fresh(base, taken_rels, "--")
+        # An id the reader made up (or one a file could not spell) is made up afresh in the
+        # reader's scheme and left out of the file; an id the user chose gets a suffix.
+        generated = rel.id_generated or not _FILE_ID.fullmatch(rel.id)
+        if generated:
+            new_id = _fresh(f"{source}--{rel.kind}--{target}", taken_rels, "--")
         else:
             new_id = _fresh(rel.id, taken_rels, "_")
         new_rels.append(
-            replace(
-                rel, id=new_id, source=source, target=target,
-                # Only an id the reader would make up again may be left out of the file.
-                id_generated=rel.id_generated and new_id == base, origin=None,
-            )
+            replace(rel, id=new_id, source=source, target=target, id_generated=generated,
+                    origin=None)
         )
     return new_bodies, new_rels
 

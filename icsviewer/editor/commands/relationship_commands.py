@@ -20,8 +20,12 @@ def connect(doc: HasChart, source: str, target: str, kind: str, label: str = "")
     chart = doc.chart
     chart.body(source)
     chart.body(target)
+    if source == target:
+        raise ValueError("a body cannot be related to itself")
     rel = Relationship(
-        id=chart.new_relationship_id(source, kind, target),
+        # The reader's own scheme for relationships without an id: the file stays tidy (the
+        # writer leaves such ids out) and a reload gives the same id back.
+        id=chart.new_relationship_id(source, kind, target), id_generated=True,
         source=source, target=target, kind=kind, label=label,
     )
     words = relation_kind(kind).display_name.lower()
@@ -40,6 +44,8 @@ class EditRelationship(RecordEdit):
             raise ValueError("EditRelationship keeps the relationship's id")
         if not (doc.chart.has_body(new.source) and doc.chart.has_body(new.target)):
             raise ValueError("a relationship must join two bodies of the chart")
+        if new.source == new.target:
+            raise ValueError("a body cannot be related to itself")
         super().__init__(doc, old, new, "Edit relationship", new.id, mergeable)
 
     def _apply(self, record: Relationship) -> None:

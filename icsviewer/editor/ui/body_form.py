@@ -120,6 +120,10 @@ class BodyForm(QWidget):
         doc.chart.subscribe(self._on_chart_event)
         self.show_body("")
 
+    def detach(self) -> None:
+        """Stop following the chart (before the form is dropped for another document)."""
+        self._doc.chart.unsubscribe(self._on_chart_event)
+
     # ----- showing ----------------------------------------------------------------------------
     @property
     def body_id(self) -> str:
