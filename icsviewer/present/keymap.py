@@ -50,7 +50,7 @@ _KEYS: dict[int, Action] = {
 }
 
 # With these held the key belongs to the application (Ctrl+Q still quits), not the show.
-_APP_MODIFIERS = (
+APP_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
@@ -61,7 +61,7 @@ def action_for(
     key: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> Action | None:
     """The presenter action for a key press, or None if the presenter should let it pass."""
-    if modifiers & _APP_MODIFIERS:
+    if modifiers & APP_MODIFIERS:
         return None
     return _KEYS.get(int(key))
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
 
 from icsviewer.model.chart import Chart, Tour
 from icsviewer.present.camera import DEFAULT_DURATION_MS, Camera
-from icsviewer.present.keymap import Action, action_for, digit_of
+from icsviewer.present.keymap import APP_MODIFIERS, Action, action_for, digit_of
 from icsviewer.present.overlay import CaptionOverlay, ScreenCover
 from icsviewer.present.presenter_view import PresenterView, StepSummary, other_screen
 from icsviewer.present.tour_player import StepState, TourPlayer
@@ -426,7 +426,11 @@ class Presenter(QObject):
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self._owns(watched):
             assert isinstance(event, QKeyEvent)
             if action_for(event.key(), event.modifiers()) is None:
-                return False
+                # Other plain keys on the audience's screen do nothing: Tab would select a
+                # body and Delete would delete one, mid-show. Ctrl/Alt shortcuts still work.
+                plain = not event.modifiers() & APP_MODIFIERS
+                if not (plain and isinstance(watched, QWidget) and watched.window() is self.window):
+                    return False
             event.accept()
             if kind == QEvent.Type.KeyPress:
                 self.press(event.key(), event.modifiers())

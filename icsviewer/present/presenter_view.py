@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
+
+from icsviewer.style.theme import FONT_FAMILY
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def _label(point_size: int, bold: bool = False, wrap: bool = True) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    font = QFont()
+    font = QFont(FONT_FAMILY)
     font.setPointSize(point_size)
     font.setBold(bold)
     label.setFont(font)
@@ -82,24 +85,39 @@ class PresenterView(QMainWindow):
         notes_scroll.setWidgetResizable(True)
         notes_scroll.setWidget(self.notes)
 
-        restart = QPushButton("Restart timer")
-        restart.clicked.connect(self.restart_timer)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("◀ Previous", self.prev_requested.emit),
+            ("Next ▶", self.next_requested.emit),
+            ("Restart timer", self.restart_timer),
+        ):
+            button = QPushButton(text)
+            # Buttons must not take the keyboard: arrows and Space belong to the show.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
 
-        grid = QGridLayout()
-        grid.addWidget(self.now_counter, 0, 0)
-        grid.addWidget(self.status, 0, 1)
-        grid.addWidget(self.timer_label, 0, 2)
-        grid.addWidget(self.now_caption, 1, 0, 1, 2)
-        grid.addWidget(self.now_bodies, 2, 0, 1, 2)
-        grid.addWidget(notes_scroll, 3, 0, 1, 2)
-        grid.addWidget(self._heading("Next"), 1, 2)
-        grid.addWidget(self.next_caption, 2, 2)
-        grid.addWidget(self.next_bodies, 3, 2)
-        grid.addWidget(restart, 4, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 2)
-        grid.setRowStretch(3, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.now_counter)
+        top.addWidget(self.status, 1)
+        now = QVBoxLayout()
+        now.addLayout(top)
+        now.addWidget(self.now_caption)
+        now.addWidget(self.now_bodies)
+        now.addWidget(notes_scroll, 1)
+        upcoming = QVBoxLayout()
+        upcoming.addWidget(self.timer_label)
+        upcoming.addSpacing(16)
+        upcoming.addWidget(self._heading("Next"))
+        upcoming.addWidget(self.next_caption)
+        upcoming.addWidget(self.next_bodies)
+        upcoming.addStretch(1)
+        upcoming.addLayout(buttons)
+        grid = QHBoxLayout()
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setSpacing(32)
+        grid.addLayout(now, 3)
+        grid.addLayout(upcoming, 2)
         central = QWidget()
         central.setLayout(grid)
         self.setCentralWidget(central)
@@ -115,8 +133,9 @@ class PresenterView(QMainWindow):
 
     @staticmethod
     def _heading(text: str) -> QLabel:
-        label = _label(13, bold=True, wrap=False)
-        label.setText(text)
+        label = _label(14, bold=True, wrap=False)
+        label.setText(text.upper())
+        label.setStyleSheet("color: #425563;")
         return label
 
     def _build_menu(self) -> None:

@@ -168,3 +168,11 @@ def test_cursor_hides_when_still(window, qtbot) -> None:
     qtbot.mouseMove(window.view.viewport())
     assert not presenter.cursor_hidden
     presenter.stop()
+
+
+def test_other_plain_keys_cannot_edit_or_select_mid_show(window, presenter, qtbot) -> None:
+    presenter.start()
+    keys(window, qtbot, K.Key_Tab, K.Key_Delete, K.Key_A)
+    assert window.scene.selected_body_ids() == []
+    assert len(window.document.chart) == 7
+    assert presenter.active and presenter.caption.counter == "1 / 3"
