@@ -130,3 +130,13 @@ def test_descriptions_are_two_to_four_sentences(flagship: dict[str, Any]) -> Non
     wrong = [b["id"] for b in flagship["bodies"]
              if not 2 <= len(re.findall(r"[.!?](?:\s|$)", b["description"])) <= 4]
     assert wrong == []
+
+
+def test_build_tours_end_with_the_whole_chart_revealed(flagship: dict[str, Any]) -> None:
+    # A build tour reveals bodies cumulatively; a body it never names would stay hidden.
+    every = {b["id"] for b in flagship["bodies"]}
+    builds = [t for t in flagship["tours"] if t.get("mode") == "build"]
+    assert builds
+    for tour in builds:
+        named = {b for step in tour["steps"] for b in step["bodies"]}
+        assert every - named == set(), tour["id"]
