@@ -182,7 +182,9 @@ class Presenter(QObject):
         self._chart = self._scene = None
         if scene is not None and shiboken6.isValid(scene):
             scene.sceneRectChanged.disconnect(self._on_relayout)
-            restore_window(self.window, view, scene, snap)
+        # The show's scene only gets its selection back if the window still shows it.
+        same = scene is not None and shiboken6.isValid(scene) and scene is self.window.scene  # type: ignore[attr-defined]
+        restore_window(self.window, view, scene if same else None, snap)
         self.stopped.emit()
 
     def _on_relayout(self, _rect: QRectF) -> None:
@@ -421,6 +423,10 @@ class Presenter(QObject):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
+            return False
+        if getattr(self.window, "scene", None) is not self._scene:
+            # Another file was opened mid-show (Ctrl+O still works): end the show cleanly.
+            QTimer.singleShot(0, self.stop)
             return False
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self._owns(watched):

@@ -172,9 +172,10 @@ def restore_window(
         viewport.setCursor(snap.cursor)
     # A null rect makes the view follow the scene's rect again, as it did by default.
     view.setSceneRect(QRectF() if snap.scene_rect_followed else snap.scene_rect)
-    scene.set_revealed(snap.revealed if snap.has_revealed else None)
-    scene.set_emphasis(snap.emphasis if snap.has_emphasis else None)
-    scene.select_bodies(snap.selection)
+    if scene is not None:  # None: the window swapped in another chart mid-show
+        scene.set_revealed(snap.revealed if snap.has_revealed else None)
+        scene.set_emphasis(snap.emphasis if snap.has_emphasis else None)
+        scene.select_bodies(snap.selection)
     restore_view(view, snap)
     # Under a window manager leaving full screen is asynchronous: the viewport gets its old
     # size back a little later, and scroll values set before that are clamped. Re-apply the

@@ -129,3 +129,21 @@ def test_wheel_zooms_while_exploring(qtbot) -> None:
     QApplication.sendEvent(viewport, event)
     assert window.view.zoom_level() > before
     presenter.stop()
+
+
+def test_opening_another_chart_mid_show_ends_it_and_restores_the_window(
+    window, presenter, qtbot
+) -> None:
+    from icsviewer.canvas.scene import ChartScene
+    from icsviewer.style.theme import get_theme
+
+    from .conftest import make_layout
+
+    presenter.start()
+    chart = make_chart(tours=())
+    window.scene = ChartScene(chart, make_layout(chart), get_theme("nhs"))
+    window.view.setScene(window.scene)
+    qtbot.keyClick(window.view, K.Key_Right)
+    qtbot.waitUntil(lambda: not presenter.active)
+    assert not window.isFullScreen()
+    assert window.details.isVisible() and window.menuBar().isVisible()
