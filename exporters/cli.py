@@ -78,7 +78,7 @@ def run_export(argv: Sequence[str]) -> int:
     except MemoryError:
         _err("not enough memory to export this chart")
         return EXIT_INVALID
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+    except Exception as exc:
         _err(f"the export failed unexpectedly ({type(exc).__name__}: {exc})")
         return EXIT_INVALID
 

@@ -26,8 +26,9 @@ FIT_MODES = ("auto", "one-page", "tile")
 MIN_LEGIBLE_PT = 7.0
 # PNG: "twice screen size" (a screen is 72 px per point-inch here, so 2x is 144 dpi).
 DEFAULT_PNG_SCALE = 2.0
-# A PNG larger than this many pixels on a side would exhaust memory; the exporter refuses.
-MAX_PNG_SIDE = 30000
+# Larger PNGs would exhaust memory (4 bytes a pixel) or Qt's limits; the exporter refuses.
+MAX_PNG_SIDE = 32000
+MAX_PNG_PIXELS = 80_000_000
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,12 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from exporters.atomic import write_bytes_atomic
 from exporters.options import ExportOptions
 from exporters.pdf_chart import ChartPainter, draw_legend
-from exporters.pdf_directory import body_keys, chart_keys, description_flowables, directory_flowables
+from exporters.pdf_directory import (
+    body_keys,
+    chart_keys,
+    description_flowables,
+    directory_flowables,
+)
 from exporters.pdf_furniture import (
     Furniture,
     draw_chart_header,

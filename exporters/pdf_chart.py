@@ -20,6 +20,7 @@ from exporters.pdf_setup import TEXT, colour
 from exporters.safe_text import one_line
 from exporters.shapes import (
     BASELINE_DROP,
+    FRAME_LABEL_SIZE,
     LEGEND_FONT,
     LEGEND_SWATCH_H,
     LEGEND_SWATCH_W,
@@ -29,14 +30,15 @@ from exporters.shapes import (
     LegendLayout,
     arrowhead,
     edge_shape,
+    frame_label_pos,
     label_baselines,
+    place_edge_labels,
 )
 from icsviewer.layout.geometry import BoxLayout, Layout, Point
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
 
-FRAME_LABEL_SIZE = 10.0
 EDGE_LABEL_SIZE = 8.0
 # Relationship labels never print smaller than this, however far the chart is shrunk.
 EDGE_LABEL_MIN = 7.0
@@ -87,10 +89,10 @@ class ChartPainter:
         clip.rect(a.x, a.y, a.width, a.height)
         canv.clipPath(clip, stroke=0, fill=0)
         self._frames(canv, m)
-        labels = self._edges(canv, m)
+        self._edges(canv, m)
+        self._frame_labels(canv, m)
+        self._edge_labels(canv, m)
         self._boxes(canv, m)
-        for draw_label in labels:
-            draw_label()
         canv.restoreState()
         self._links(canv, m)
 
@@ -108,18 +110,45 @@ class ChartPainter:
             canv.setDash([d * s for d in style.dash] if style.dash else [])
             canv.roundRect(m.x(frame.x), m.y(frame.y + frame.height), frame.width * s,
                            frame.height * s, 6 * s, stroke=1, fill=1)
-            lx, ly = frame.label_pos
-            if (lx, ly) == (0.0, 0.0):
-                lx, ly = frame.x + 8, frame.y + 12
-            canv.setFillColor(colour(style.text))
-            canv.setFont(self.bold, FRAME_LABEL_SIZE * s)
-            canv.drawString(m.x(lx), m.y(ly), one_line(frame.label))
         canv.setDash([])
 
-    def _edges(self, canv: Canvas, m: _Map) -> list[_LabelDraw]:
+    def _frame_labels(self, canv: Canvas, m: _Map) -> None:
+        """Group names over the lines, on a patch of the frame's colour so lines do not cut them."""
+        kinds = {g.id: g.kind for g in self.chart.groups}
+        size = FRAME_LABEL_SIZE * m.scale
+        for frame in self.layout.frames.values():
+            if not m.visible(frame.x, frame.y, frame.width, frame.height):
+                continue
+            style = self.theme.frame_style(kinds.get(frame.group_id, "other"))
+            label = one_line(frame.label)
+            x, y = m.p(frame_label_pos(frame))
+            width = stringWidth(label, self.bold, size)
+            canv.setFillColor(colour(style.fill))
+            canv.rect(x - 1.5, y - size * 0.3, width + 3, size * 1.15, stroke=0, fill=1)
+            canv.setFillColor(colour(style.text))
+            canv.setFont(self.bold, size)
+            canv.drawString(x, y, label)
+
+    def _edge_labels(self, canv: Canvas, m: _Map) -> None:
+        # Never below 7 pt on paper, however far the chart is shrunk.
+        size = max(EDGE_LABEL_SIZE, EDGE_LABEL_MIN / m.scale)
+        rels = {r.id: r for r in self.chart.relationships}
+        for label in place_edge_labels(self.chart, self.layout, size):
+            if not m.visible(label.x - label.width / 2, label.y - size, label.width, 2 * size):
+                continue
+            rel = rels[label.rel_id]
+            x, y = m.p((label.x, label.y))
+            half = (label.width / 2 + 1.5) * m.scale
+            canv.setFillColorRGB(1, 1, 1)
+            canv.rect(x - half, y - size * 0.55 * m.scale, 2 * half, size * 1.1 * m.scale,
+                      stroke=0, fill=1)
+            canv.setFillColor(colour(self.theme.relation_style(rel.kind).colour))
+            canv.setFont(self.regular, size * m.scale)
+            canv.drawCentredString(x, y - BASELINE_DROP * size * m.scale, label.text)
+
+    def _edges(self, canv: Canvas, m: _Map) -> None:
         rels = {r.id: r for r in self.chart.relationships}
         s = m.scale
-        labels: list[_LabelDraw] = []
         for edge in self.layout.edges.values():
             rel = rels.get(edge.rel_id)
             kind = rel.kind if rel else "other"
@@ -147,10 +176,6 @@ class ChartPainter:
             for pair in (shape.head, shape.tail):
                 if pair is not None:
                     _triangle(canv, m, *pair)
-            if rel is not None and one_line(rel.label) and edge.label_pos is not None:
-                labels.append(_LabelDraw(canv, m, edge.label_pos, one_line(rel.label),
-                                         self.regular, style.colour))
-        return labels
 
     def _boxes(self, canv: Canvas, m: _Map) -> None:
         s = m.scale
@@ -186,23 +211,6 @@ class ChartPainter:
         """Page (left, top) of a box on a tile, for a "view this box" destination."""
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
         return m.x(box.x), m.y(box.y)
-
-
-class _LabelDraw:
-    """A relationship label, drawn after the boxes on a white patch so lines do not cross it."""
-
-    def __init__(self, canv: Canvas, m: _Map, pos: Point, text: str, font: str, fill: str) -> None:
-        self.canv, self.m, self.pos, self.text, self.font, self.fill = canv, m, pos, text, font, fill
-
-    def __call__(self) -> None:
-        size = max(EDGE_LABEL_SIZE * self.m.scale, EDGE_LABEL_MIN)
-        x, y = self.m.p(self.pos)
-        width = stringWidth(self.text, self.font, size)
-        self.canv.setFillColorRGB(1, 1, 1)
-        self.canv.rect(x - width / 2 - 1.5, y - size * 0.55, width + 3, size * 1.1, stroke=0, fill=1)
-        self.canv.setFillColor(colour(self.fill))
-        self.canv.setFont(self.font, size)
-        self.canv.drawCentredString(x, y - BASELINE_DROP * size, self.text)
 
 
 def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:

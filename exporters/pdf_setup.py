@@ -16,7 +16,6 @@ from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from icsviewer import paths
-
 from icsviewer.layout.text_metrics import FONT_NAME_BOLD, FONT_NAME_REGULAR, text_width
 
 FONT_NAME_ITALIC = "LiberationSans-Italic"
@@ -57,7 +56,7 @@ def font_names() -> tuple[str, str]:
         try:
             pdfmetrics.registerFont(TTFont(FONT_NAME_ITALIC, str(paths.FONT_ITALIC)))
             italic = FONT_NAME_ITALIC
-        except Exception:  # noqa: BLE001 - a damaged italic file: use upright text instead
+        except Exception:
             italic = FONT_NAME_REGULAR
     # So <b> and <i> in our own Paragraph markup stay in the embedded font.
     registerFontFamily(FONT_NAME_REGULAR, normal=FONT_NAME_REGULAR, bold=FONT_NAME_BOLD,

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from exporters.atomic import write_bytes_atomic
-from exporters.options import MAX_PNG_SIDE, ExportOptions
+from exporters.options import MAX_PNG_PIXELS, MAX_PNG_SIDE, ExportOptions
 from exporters.svg import plan_sheet, render_svg
 from icsviewer import paths
 from icsviewer.layout.geometry import Layout
@@ -65,17 +65,18 @@ def render_image(
 ) -> QImage:
     """The chart sheet (title, chart, legend) as an ARGB image at the chosen scale.
 
-    Raises ValueError if the image would be larger than MAX_PNG_SIDE pixels on a side.
+    Raises ValueError if the image would be too large to allocate (see MAX_PNG_PIXELS).
     """
     options = options or ExportOptions()
     _ensure_qt()
     sheet = plan_sheet(chart, layout, theme, options)
     scale = options.png_scale
     width, height = round(sheet.width * scale), round(sheet.height * scale)
-    if max(width, height) > MAX_PNG_SIDE:
+    if max(width, height) > MAX_PNG_SIDE or width * height > MAX_PNG_PIXELS:
         raise ValueError(
-            f"the image would be {width}×{height} pixels (limit {MAX_PNG_SIDE}); "
-            "choose a smaller --scale or --dpi"
+            f"the image would be {width}×{height} pixels, too large to make "
+            f"(at most {MAX_PNG_PIXELS // 1_000_000} million pixels); "
+            "choose a smaller --scale or --dpi, or export SVG or PDF instead"
         )
     svg = render_svg(chart, layout, theme, options).encode("utf-8")
     renderer = QSvgRenderer(QByteArray(svg))

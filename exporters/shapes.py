@@ -10,13 +10,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from icsviewer.layout.geometry import BoxLayout, EdgeLayout, Point
+from exporters.safe_text import one_line
+from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
 from icsviewer.layout.text_metrics import line_height, text_width
+from icsviewer.model.chart import Chart
 from icsviewer.style.legend import Legend
 
 # Where a line's baseline sits below its line-box centre, as a fraction of the font size: half
 # Liberation Sans' cap height (0.729 em), so capitals look vertically centred.
 BASELINE_DROP = 0.36
+# Group names are drawn at this size (bold), in chart units.
+FRAME_LABEL_SIZE = 10.0
 # Graphviz's default arrowhead length; the layout leaves this gap for the head.
 ARROW_LENGTH = 10.0
 # Arrowhead half-width relative to its length (Graphviz 'normal' arrows are about 1:3).
@@ -93,6 +97,57 @@ def _head_on_end(points: tuple[Point, ...]) -> tuple[Point, Point] | None:
             size = min(ARROW_LENGTH, length)
             return ((end[0] - dx / length * size, end[1] - dy / length * size), end)
     return None
+
+
+def frame_label_pos(frame: FrameLayout) -> Point:
+    """Left end of the group name's baseline (top-left inside the frame if not given)."""
+    if frame.label_pos == (0.0, 0.0):
+        return (frame.x + 8, frame.y + 12)
+    return frame.label_pos
+
+
+@dataclass(frozen=True)
+class EdgeLabel:
+    """A relationship label that has room: its text centred on (x, y), chart coordinates."""
+
+    rel_id: str
+    text: str
+    x: float
+    y: float
+    width: float
+
+
+def place_edge_labels(chart: Chart, layout: Layout, size: float) -> list[EdgeLabel]:
+    """The relationship labels that can be drawn without covering a box or another label.
+
+    A dense chart has more labels than room; a label over a box or a group name hides that
+    name, which matters more. Labels left out are still in the PDF directory's relationship sentences.
+    """
+    pad = 2.0
+    taken = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in layout.boxes.values()]
+    for frame in layout.frames.values():
+        fx, fy = frame_label_pos(frame)
+        width = text_width(one_line(frame.label), FRAME_LABEL_SIZE, True)
+        taken.append((fx, fy - FRAME_LABEL_SIZE, fx + width, fy + FRAME_LABEL_SIZE * 0.3))
+    rels = {r.id: r for r in chart.relationships}
+    placed: list[EdgeLabel] = []
+    for edge in layout.edges.values():
+        rel = rels.get(edge.rel_id)
+        text = one_line(rel.label)[:80] if rel is not None else ""
+        if not text or edge.label_pos is None:
+            continue
+        x, y = edge.label_pos
+        width = text_width(text, size)
+        rect = (x - width / 2 - pad, y - size * 0.6, x + width / 2 + pad, y + size * 0.6)
+        if any(_overlaps(rect, other) for other in taken):
+            continue
+        taken.append(rect)
+        placed.append(EdgeLabel(edge.rel_id, text, x, y, width))
+    return placed
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 # ----- legend --------------------------------------------------------------------------------

@@ -9,12 +9,11 @@ Per-body colour overrides from the file are validated '#RRGGBB' values (see
 
 from __future__ import annotations
 
+from exporters.safe_text import safe_id
+from exporters.shapes import ARROW_HALF_WIDTH, ARROW_LENGTH
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
-
-from exporters.safe_text import safe_id
-from exporters.shapes import ARROW_HALF_WIDTH, ARROW_LENGTH
 
 
 def css_block(chart: Chart, theme: Theme) -> str:
@@ -44,13 +43,16 @@ def css_block(chart: Chart, theme: Theme) -> str:
                 rules.append(f"#{gid} text {{ fill: {style.text}; }}")
     for kind in dict.fromkeys(r.kind for r in chart.relationships):
         rstyle = theme.relation_style(kind)
-        rules.append(f".rel-{safe_id(kind)} {{ stroke: {rstyle.colour}; stroke-width: {rstyle.width:g}; }}")
+        rules.append(
+            f".rel-{safe_id(kind)} {{ stroke: {rstyle.colour}; stroke-width: {rstyle.width:g}; }}"
+        )
         rules.append(f".arrow-{safe_id(kind)} {{ fill: {rstyle.colour}; }}")
     for kind in dict.fromkeys(g.kind for g in chart.groups):
         fstyle = theme.frame_style(kind)
         k = safe_id(kind)
         rules.append(f".frame-{k} rect {{ fill: {fstyle.fill}; stroke: {fstyle.stroke}; }}")
-        rules.append(f".frame-{k} text {{ fill: {fstyle.text}; font-weight: bold; }}")
+        rules.append(f".frame-label-{k} rect {{ fill: {fstyle.fill}; }}")
+        rules.append(f".frame-label-{k} text {{ fill: {fstyle.text}; font-weight: bold; }}")
     return '<style type="text/css">\n' + "\n".join(rules) + "\n</style>\n"
 
 
@@ -87,8 +89,8 @@ def marker_defs(chart: Chart, theme: Theme) -> str:
         out.append(
             f'<marker id="arrow-start-{k}" {box} refX="0" refY="{half:g}" {size} '
             f'markerUnits="userSpaceOnUse" orient="auto">'
-            f'<path class="arrow-{k}" d="M{ARROW_LENGTH:g},0 L0,{half:g} L{ARROW_LENGTH:g},{2 * half:g} z" '
-            f'fill="{rstyle.colour}"/></marker>\n'
+            f'<path class="arrow-{k}" d="M{ARROW_LENGTH:g},0 L0,{half:g} '
+            f'L{ARROW_LENGTH:g},{2 * half:g} z" fill="{rstyle.colour}"/></marker>\n'
         )
     out.append("</defs>\n")
     return "".join(out)
