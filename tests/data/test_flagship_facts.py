@@ -140,3 +140,9 @@ def test_build_tours_end_with_the_whole_chart_revealed(flagship: dict[str, Any])
     for tour in builds:
         named = {b for step in tour["steps"] for b in step["bodies"]}
         assert every - named == set(), tour["id"]
+
+
+def test_captions_fit_one_line_on_a_projector(flagship: dict[str, Any]) -> None:
+    # About 70 characters fit one line of the presenter's caption bar at a readable size.
+    long = [s["caption"] for t in flagship["tours"] for s in t["steps"] if len(s["caption"]) > 70]
+    assert long == []
