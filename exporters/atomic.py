@@ -28,10 +28,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> Path:
         # mkstemp makes the file 0600; give it the permissions a normal new file would get.
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        Path(tmp).chmod(0o666 & ~umask)
+        Path(tmp).replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            Path(tmp).unlink()
         raise
     return path

@@ -25,7 +25,7 @@ FORMATS = (".pdf", ".svg", ".png")
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as our one-line error and exit code 2."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         raise _UsageError(message)
 
 
@@ -36,27 +36,47 @@ class _UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="icsviewer export",
-        description="Export a chart file to a board-pack PDF, a designer's SVG or a PNG for slides.",
+        description="Export a chart to a board-pack PDF, a designer's SVG or a PNG for slides.",
     )
     p.add_argument("path", help="the chart file (YAML)")
-    p.add_argument("-o", "--output", required=True,
-                   help="file to write; the format follows the extension: .pdf, .svg or .png")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="file to write; the format follows the extension: .pdf, .svg or .png",
+    )
     p.add_argument("--paper", choices=list(PAPER_SIZES), default="A4", help="PDF paper size")
-    p.add_argument("--orientation", choices=list(ORIENTATIONS), default="landscape",
-                   help="PDF orientation; 'auto' picks the one the chart fits better")
-    p.add_argument("--fit", choices=list(FIT_MODES), default="auto",
-                   help="PDF: 'one-page' always, 'tile' over several pages, or 'auto' (tile only "
-                   "when one page would print text under 7 pt)")
+    p.add_argument(
+        "--orientation",
+        choices=list(ORIENTATIONS),
+        default="landscape",
+        help="PDF orientation; 'auto' picks the one the chart fits better",
+    )
+    p.add_argument(
+        "--fit",
+        choices=list(FIT_MODES),
+        default="auto",
+        help="PDF: 'one-page' always, 'tile' over several pages, or 'auto' (tile only "
+        "when one page would print text under 7 pt)",
+    )
     p.add_argument("--theme", default="nhs", help="nhs, high_contrast or greyscale")
     p.add_argument("--title", default="", help="title to print instead of the chart's own")
-    p.add_argument("--marking", default="",
-                   help="protective marking for every page, e.g. OFFICIAL (default: the chart's)")
+    p.add_argument(
+        "--marking",
+        default="",
+        help="protective marking for every page, e.g. OFFICIAL (default: the chart's)",
+    )
     scale = p.add_mutually_exclusive_group()
-    scale.add_argument("--scale", type=float, default=None,
-                       help="PNG: pixels per point (default 2, twice screen size)")
+    scale.add_argument(
+        "--scale",
+        type=float,
+        default=None,
+        help="PNG: pixels per point (default 2, twice screen size)",
+    )
     scale.add_argument("--dpi", type=float, default=None, help="PNG: dots per inch")
-    p.add_argument("--no-directory", action="store_true",
-                   help="PDF: leave out the directory of bodies")
+    p.add_argument(
+        "--no-directory", action="store_true", help="PDF: leave out the directory of bodies"
+    )
     p.add_argument("--transparent", action="store_true", help="PNG: transparent background")
     return p
 
@@ -126,9 +146,15 @@ def _run(argv: list[str]) -> int:
 def _options(args: argparse.Namespace, source_name: str) -> ExportOptions | None:
     try:
         return ExportOptions(
-            paper=args.paper, orientation=args.orientation, fit=args.fit, title=args.title,
-            marking=args.marking, directory=not args.no_directory, source_name=source_name,
-            scale=args.scale if args.scale is not None else 2.0, dpi=args.dpi,
+            paper=args.paper,
+            orientation=args.orientation,
+            fit=args.fit,
+            title=args.title,
+            marking=args.marking,
+            directory=not args.no_directory,
+            source_name=source_name,
+            scale=args.scale if args.scale is not None else 2.0,
+            dpi=args.dpi,
             transparent=args.transparent,
         )
     except ValueError as exc:
@@ -173,13 +199,15 @@ def _layout(chart: Any) -> Any:
     try:
         return compute_layout(chart)
     except LayoutError as exc:
-        print(f"icsviewer export: note: {exc} Using the simple arrangement instead.",
-              file=sys.stderr)
+        print(
+            f"icsviewer export: note: {exc} Using the simple arrangement instead.", file=sys.stderr
+        )
         return fallback_layout(chart)
 
 
-def _write(suffix: str, chart: Any, layout: Any, theme: Any, out: Path,
-           options: ExportOptions) -> str:
+def _write(
+    suffix: str, chart: Any, layout: Any, theme: Any, out: Path, options: ExportOptions
+) -> str:
     if suffix == ".pdf":
         from exporters.pdf import export_pdf
 

@@ -18,8 +18,14 @@ from icsviewer.model.kinds import RELATION_KINDS, relation_kind
 
 HEADING = "How this system is organised"
 # Order in which the remaining relationship kinds are described.
-_OTHER_KINDS = ("delegates_to", "hosts", "agrees_objectives_with", "partners_with",
-                "has_regard_to", "scrutinises")
+_OTHER_KINDS = (
+    "delegates_to",
+    "hosts",
+    "agrees_objectives_with",
+    "partners_with",
+    "has_regard_to",
+    "scrutinises",
+)
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,8 @@ def _membership(chart: Chart) -> Paragraphs:
         ]
         if seats:
             paras.append(
-                f"{_name(chart, body.id)} has {plural(len(seats), 'listed seat')}: {join_names(seats)}."
+                f"{_name(chart, body.id)} has {plural(len(seats), 'listed seat')}: "
+                f"{join_names(seats)}."
             )
     return Paragraphs("Who sits on what", tuple(paras))
 
@@ -130,8 +137,11 @@ def _places(chart: Chart) -> Paragraphs:
 def _collaboratives(chart: Chart) -> Paragraphs:
     paras = []
     for body in chart.bodies_of_kind("provider_collaborative"):
-        members = [_name(chart, r.source) for r in chart.relationships
-                   if r.kind == "member_of" and r.target == body.id]
+        members = [
+            _name(chart, r.source)
+            for r in chart.relationships
+            if r.kind == "member_of" and r.target == body.id
+        ]
         if members:
             paras.append(f"{_name(chart, body.id)} brings together {join_names(members)}.")
         else:
@@ -162,7 +172,9 @@ def _history(chart: Chart) -> Paragraphs:
     for body in chart.bodies:
         if body.valid_to is not None:
             since = f" from {format_date(body.valid_from)}" if body.valid_from else ""
-            paras.append(f"{_name(chart, body.id)} existed{since} until {format_date(body.valid_to)}.")
+            paras.append(
+                f"{_name(chart, body.id)} existed{since} until {format_date(body.valid_to)}."
+            )
     verb = RELATION_KINDS["replaced_by"].verb
     for rel in chart.relationships:
         if rel.kind == "replaced_by":

@@ -50,9 +50,14 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES:
-            raise ValueError(f"unknown paper size {self.paper!r}; choose one of: {', '.join(PAPER_SIZES)}")
+            raise ValueError(
+                f"unknown paper size {self.paper!r}; choose one of: {', '.join(PAPER_SIZES)}"
+            )
         if self.orientation not in ORIENTATIONS:
-            raise ValueError(f"unknown orientation {self.orientation!r}; choose one of: {', '.join(ORIENTATIONS)}")
+            raise ValueError(
+                f"unknown orientation {self.orientation!r}; "
+                f"choose one of: {', '.join(ORIENTATIONS)}"
+            )
         if self.fit not in FIT_MODES:
             raise ValueError(f"unknown fit {self.fit!r}; choose one of: {', '.join(FIT_MODES)}")
         if not 0.05 <= self.scale <= 20:

@@ -85,17 +85,27 @@ class PdfResult:
         )
 
 
-class _ChartTileFlowable(Flowable):
+class _ChartTileFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
 
-    def __init__(self, painter: ChartPainter, plan: PagePlan, tile: Tile, furniture: Furniture,
-                 legend: LegendLayout, theme: Theme, owners: dict[str, Tile], linked: bool) -> None:
+    def __init__(
+        self,
+        painter: ChartPainter,
+        plan: PagePlan,
+        tile: Tile,
+        furniture: Furniture,
+        legend: LegendLayout,
+        theme: Theme,
+        owners: dict[str, Tile],
+        linked: bool,
+    ) -> None:
         super().__init__()
         self.painter, self.plan, self.tile, self.furniture = painter, plan, tile, furniture
         self.legend, self.theme, self.owners, self.linked = legend, theme, owners, linked
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return availWidth, availHeight
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # The whole page: the tile draws in page coordinates (the frame has no padding).
+        return avail_width, avail_height
 
     def draw(self) -> None:
         canv = self.canv
@@ -131,7 +141,10 @@ def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
     for box in layout.boxes.values():
         cx, cy = box.center
         for tile in plan.tiles:
-            if tile.chart_x <= cx <= tile.chart_x + view_w and tile.chart_y <= cy <= tile.chart_y + view_h:
+            if (
+                tile.chart_x <= cx <= tile.chart_x + view_w
+                and tile.chart_y <= cy <= tile.chart_y + view_h
+            ):
                 owners[box.body_id] = tile
                 break
         else:
@@ -155,8 +168,9 @@ def _furniture(chart: Chart, options: ExportOptions, fonts: tuple[str, str]) -> 
     )
 
 
-def build_pdf(chart: Chart, layout: Layout, theme: Theme,
-              options: ExportOptions | None = None) -> tuple[bytes, PdfResult]:
+def build_pdf(
+    chart: Chart, layout: Layout, theme: Theme, options: ExportOptions | None = None
+) -> tuple[bytes, PdfResult]:
     """The PDF as bytes, with what was built (no file is written)."""
     options = options or ExportOptions()
     harden_reportlab()
@@ -182,18 +196,31 @@ def build_pdf(chart: Chart, layout: Layout, theme: Theme,
 
     buffer = BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=page, invariant=1, pageCompression=1,
-        title=furniture.title, author=one_line(", ".join(meta.authors))[:300] or furniture.organisation,
+        buffer,
+        pagesize=page,
+        invariant=1,
+        pageCompression=1,
+        title=furniture.title,
+        author=one_line(", ".join(meta.authors))[:300] or furniture.organisation,
         subject=furniture.subtitle or "Integrated care system structure",
-        keywords=", ".join(k for k in ("NHS", "integrated care system", "organisation chart",
-                                       furniture.organisation) if k),
-        creator=CREATOR, lang=LANGUAGE,
-        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        keywords=", ".join(
+            k
+            for k in ("NHS", "integrated care system", "organisation chart", furniture.organisation)
+            if k
+        ),
+        creator=CREATOR,
+        lang=LANGUAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
     )
-    doc.addPageTemplates([
-        PageTemplate("chart", [Frame(0, 0, *page, 0, 0, 0, 0, id="chart")], onPage=chart_page),
-        PageTemplate("text", _text_frames(page), onPage=text_page),
-    ])
+    doc.addPageTemplates(
+        [
+            PageTemplate("chart", [Frame(0, 0, *page, 0, 0, 0, 0, id="chart")], onPage=chart_page),
+            PageTemplate("text", _text_frames(page), onPage=text_page),
+        ]
+    )
     styles = make_styles(*fonts)
     story: list[Flowable] = [
         _ChartTileFlowable(painter, plan, tile, furniture, legend_layout, theme, owners, linked)
@@ -209,8 +236,16 @@ def build_pdf(chart: Chart, layout: Layout, theme: Theme,
     canvas_class = numbered_canvas_class(fonts[0])
     doc.build(story, canvasmaker=canvas_class)
     data = buffer.getvalue()
-    result = PdfResult(None, doc.page, options.paper, plan.orientation, plan.tiled, plan.columns,
-                       plan.rows, plan.smallest_text)
+    result = PdfResult(
+        None,
+        doc.page,
+        options.paper,
+        plan.orientation,
+        plan.tiled,
+        plan.columns,
+        plan.rows,
+        plan.smallest_text,
+    )
     return data, result
 
 
@@ -222,16 +257,38 @@ def _text_frames(page: tuple[float, float]) -> list[Frame]:
     bottom = MARGIN + 26  # above the footer rule
     frame_h = height - MARGIN - TEXT_TOP - bottom
     return [
-        Frame(MARGIN + i * (col_w + COLUMN_GAP), bottom, col_w, frame_h,
-              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"col{i}")
+        Frame(
+            MARGIN + i * (col_w + COLUMN_GAP),
+            bottom,
+            col_w,
+            frame_h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=f"col{i}",
+        )
         for i in range(columns)
     ]
 
 
-def export_pdf(chart: Chart, layout: Layout, theme: Theme, path: str | Path,
-               options: ExportOptions | None = None) -> PdfResult:
+def export_pdf(
+    chart: Chart,
+    layout: Layout,
+    theme: Theme,
+    path: str | Path,
+    options: ExportOptions | None = None,
+) -> PdfResult:
     """Build the PDF and write it atomically to `path`."""
     data, result = build_pdf(chart, layout, theme, options)
     written = write_bytes_atomic(Path(path), data)
-    return PdfResult(written, result.pages, result.paper, result.orientation, result.tiled,
-                     result.columns, result.rows, result.smallest_text)
+    return PdfResult(
+        written,
+        result.pages,
+        result.paper,
+        result.orientation,
+        result.tiled,
+        result.columns,
+        result.rows,
+        result.smallest_text,
+    )

@@ -72,8 +72,15 @@ class _Map:
 class ChartPainter:
     """Draws one tile of the chart; `draw` clips to the tile's area."""
 
-    def __init__(self, chart: Chart, layout: Layout, theme: Theme, fonts: tuple[str, str],
-                 plan: PagePlan, body_keys: dict[str, str] | None) -> None:
+    def __init__(
+        self,
+        chart: Chart,
+        layout: Layout,
+        theme: Theme,
+        fonts: tuple[str, str],
+        plan: PagePlan,
+        body_keys: dict[str, str] | None,
+    ) -> None:
         self.chart = chart
         self.layout = layout
         self.theme = theme
@@ -108,8 +115,15 @@ class ChartPainter:
             canv.setStrokeColor(colour(style.stroke))
             canv.setLineWidth(1.0 * s)
             canv.setDash([d * s for d in style.dash] if style.dash else [])
-            canv.roundRect(m.x(frame.x), m.y(frame.y + frame.height), frame.width * s,
-                           frame.height * s, 6 * s, stroke=1, fill=1)
+            canv.roundRect(
+                m.x(frame.x),
+                m.y(frame.y + frame.height),
+                frame.width * s,
+                frame.height * s,
+                6 * s,
+                stroke=1,
+                fill=1,
+            )
         canv.setDash([])
 
     def _frame_labels(self, canv: Canvas, m: _Map) -> None:
@@ -140,8 +154,14 @@ class ChartPainter:
             x, y = m.p((label.x, label.y))
             half = (label.width / 2 + 1.5) * m.scale
             canv.setFillColorRGB(1, 1, 1)
-            canv.rect(x - half, y - size * 0.55 * m.scale, 2 * half, size * 1.1 * m.scale,
-                      stroke=0, fill=1)
+            canv.rect(
+                x - half,
+                y - size * 0.55 * m.scale,
+                2 * half,
+                size * 1.1 * m.scale,
+                stroke=0,
+                fill=1,
+            )
             canv.setFillColor(colour(self.theme.relation_style(rel.kind).colour))
             canv.setFont(self.regular, size * m.scale)
             canv.drawCentredString(x, y - BASELINE_DROP * size * m.scale, label.text)
@@ -180,7 +200,9 @@ class ChartPainter:
     def _boxes(self, canv: Canvas, m: _Map) -> None:
         s = m.scale
         for box in self.layout.boxes.values():
-            if not self.chart.has_body(box.body_id) or not m.visible(box.x, box.y, box.width, box.height):
+            if not self.chart.has_body(box.body_id) or not m.visible(
+                box.x, box.y, box.width, box.height
+            ):
                 continue
             body = self.chart.body(box.body_id)
             style = resolve_body_style(self.theme, body)
@@ -188,8 +210,15 @@ class ChartPainter:
             canv.setStrokeColor(colour(style.stroke))
             canv.setLineWidth(style.stroke_width * s)
             canv.setDash([d * s for d in style.dash] if style.dash else [])
-            canv.roundRect(m.x(box.x), m.y(box.y + box.height), box.width * s, box.height * s,
-                           style.corner_radius * s, stroke=1, fill=1)
+            canv.roundRect(
+                m.x(box.x),
+                m.y(box.y + box.height),
+                box.width * s,
+                box.height * s,
+                style.corner_radius * s,
+                stroke=1,
+                fill=1,
+            )
             canv.setDash([])
             canv.setFillColor(colour(style.text))
             canv.setFont(self.bold if style.bold else self.regular, box.font_size * s)
@@ -233,8 +262,9 @@ def _shape_visible(shape: EdgeShape, m: _Map) -> bool:
     return m.visible(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
 
 
-def draw_legend(canv: Canvas, legend: LegendLayout, area: Rect, theme: Theme,
-                fonts: tuple[str, str]) -> None:
+def draw_legend(
+    canv: Canvas, legend: LegendLayout, area: Rect, theme: Theme, fonts: tuple[str, str]
+) -> None:
     """The legend at its own size (it is not scaled with the chart), top-left of `area`."""
     if not legend.items:
         return
@@ -255,8 +285,15 @@ def draw_legend(canv: Canvas, legend: LegendLayout, area: Rect, theme: Theme,
             canv.setStrokeColor(colour(style.stroke))
             canv.setLineWidth(min(style.stroke_width, 1.5))
             canv.setDash(list(style.dash) if style.dash else [])
-            canv.roundRect(x0, y(item.y + LEGEND_SWATCH_H), LEGEND_SWATCH_W, LEGEND_SWATCH_H, 2,
-                           stroke=1, fill=1)
+            canv.roundRect(
+                x0,
+                y(item.y + LEGEND_SWATCH_H),
+                LEGEND_SWATCH_W,
+                LEGEND_SWATCH_H,
+                2,
+                stroke=1,
+                fill=1,
+            )
             canv.setDash([])
         else:
             rstyle = theme.relation_style(item.kind)

@@ -44,8 +44,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def description_flowables(chart: Chart, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The 'How this system is organised' pages."""
     out: list[Flowable] = [
-        OutlinedHeading(para_text(DESCRIPTION_HEADING), styles["title"], "description",
-                        DESCRIPTION_HEADING, 0)
+        OutlinedHeading(
+            para_text(DESCRIPTION_HEADING), styles["title"], "description", DESCRIPTION_HEADING, 0
+        )
     ]
     for part in describe(chart):
         out.append(Paragraph(para_text(part.heading), styles["h2"]))
@@ -66,8 +67,9 @@ class _DirectoryWriter:
     def flowables(self) -> list[Flowable]:
         s = self.styles
         out: list[Flowable] = [
-            OutlinedHeading(para_text(DIRECTORY_HEADING), s["title"], "directory",
-                            DIRECTORY_HEADING, 0),
+            OutlinedHeading(
+                para_text(DIRECTORY_HEADING), s["title"], "directory", DIRECTORY_HEADING, 0
+            ),
             Paragraph(
                 "Every body on the chart, in reading order. Select a name to go to its entry; "
                 "select <i>View on chart</i> to return to its box.",
@@ -75,8 +77,15 @@ class _DirectoryWriter:
             ),
         ]
         for section in directory_sections(self.chart):
-            opening: list[Flowable] = [OutlinedHeading(
-                para_text(section.heading), s["h2"], f"section-{section.key}", section.heading, 1)]
+            opening: list[Flowable] = [
+                OutlinedHeading(
+                    para_text(section.heading),
+                    s["h2"],
+                    f"section-{section.key}",
+                    section.heading,
+                    1,
+                )
+            ]
             if section.intro:
                 opening.append(_p(section.intro, s["note"]))
             for index, body in enumerate(section.bodies):
@@ -110,18 +119,22 @@ class _DirectoryWriter:
         rels = self.chart.relationships_of(body.id)
         if rels:
             parts.append(Paragraph("Relationships", s["label"]))
-            parts.extend(Paragraph(self._relationship(body, r), s["item"], bulletText="•")
-                         for r in rels)
+            parts.extend(
+                Paragraph(self._relationship(body, r), s["item"], bulletText="•") for r in rels
+            )
         links = [(safe_url(link.url), link.label) for link in body.links]
         safe_links = [(url, label) for url, label in links if url]
         if safe_links:
             parts.append(Paragraph("Links", s["label"]))
-            parts.extend(Paragraph(_link_markup(url, label), s["item"], bulletText="•")
-                         for url, label in safe_links)
+            parts.extend(
+                Paragraph(_link_markup(url, label), s["item"], bulletText="•")
+                for url, label in safe_links
+            )
         if body.sources:
             parts.append(Paragraph("Sources", s["label"]))
-            parts.extend(Paragraph(_source_markup(src), s["item"], bulletText="•")
-                         for src in body.sources)
+            parts.extend(
+                Paragraph(_source_markup(src), s["item"], bulletText="•") for src in body.sources
+            )
         if body.notes.strip():
             parts.append(Paragraph(f"<b>Note:</b> {para_text(body.notes[:MAX_FIELD])}", s["note"]))
         if self.link_back:
@@ -146,22 +159,36 @@ class _DirectoryWriter:
 
     def _members_table(self, body: Body) -> Table:
         s = self.styles
-        rows = [[Paragraph("Role", s["cellhead"]), Paragraph("Held by", s["cellhead"]),
-                 Paragraph("Nominated by", s["cellhead"])]]
+        rows = [
+            [
+                Paragraph("Role", s["cellhead"]),
+                Paragraph("Held by", s["cellhead"]),
+                Paragraph("Nominated by", s["cellhead"]),
+            ]
+        ]
         for m in body.members:
             holder = one_line(m.holder) or "Not recorded"
-            rows.append([_p(one_line(m.role), s["cell"]), _p(holder, s["cell"]),
-                         _p(one_line(m.nominated_by), s["cell"])])
+            rows.append(
+                [
+                    _p(one_line(m.role), s["cell"]),
+                    _p(holder, s["cell"]),
+                    _p(one_line(m.nominated_by), s["cell"]),
+                ]
+            )
         table = Table(rows, colWidths=["38%", "32%", "30%"], hAlign="LEFT", repeatRows=1)
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ]
+            )
+        )
         return table
 
     def _relationship(self, body: Body, rel: Relationship) -> str:
@@ -176,8 +203,9 @@ class _DirectoryWriter:
         return sentence + "."
 
 
-def directory_flowables(chart: Chart, styles: dict[str, ParagraphStyle],
-                        link_back: bool = True) -> list[Flowable]:
+def directory_flowables(
+    chart: Chart, styles: dict[str, ParagraphStyle], link_back: bool = True
+) -> list[Flowable]:
     """The directory pages: sections with bookmarks, one entry per body."""
     return _DirectoryWriter(chart, styles, link_back).flowables()
 

@@ -44,16 +44,19 @@ def draw_marking(canv: Canvas, f: Furniture, width: float, height: float) -> Non
     canv.drawCentredString(width / 2, MARGIN / 2 - MARKING_SIZE / 3, text)
 
 
-def draw_chart_header(canv: Canvas, f: Furniture, width: float, height: float,
-                      tile_label: str = "") -> None:
+def draw_chart_header(
+    canv: Canvas, f: Furniture, width: float, height: float, tile_label: str = ""
+) -> None:
     """Title, subtitle and organisation over the chart, with a rule under them."""
     regular, bold = f.fonts
     top = height - MARGIN
     right = width - MARGIN
-    side = f.organisation if not tile_label else tile_label
+    side = tile_label or f.organisation
     side_font = bold if tile_label else regular
-    widest = max(canv.stringWidth(side, side_font, 10) if side else 0.0,
-                 canv.stringWidth(f.organisation, regular, 9) if tile_label else 0.0)
+    widest = max(
+        canv.stringWidth(side, side_font, 10) if side else 0.0,
+        canv.stringWidth(f.organisation, regular, 9) if tile_label else 0.0,
+    )
     side_w = min(widest, (width - 2 * MARGIN) * 0.4)
     title_w = width - 2 * MARGIN - side_w - 16
     canv.setFillColor(DARK_BLUE)
@@ -86,8 +89,11 @@ def draw_text_header(canv: Canvas, f: Furniture, width: float, height: float) ->
     if f.organisation:
         canv.setFillColor(MUTED)
         canv.setFont(regular, 9)
-        canv.drawRightString(width - MARGIN, top - 10,
-                             fit_text(f.organisation, regular, 9, (width - 2 * MARGIN) * 0.35))
+        canv.drawRightString(
+            width - MARGIN,
+            top - 10,
+            fit_text(f.organisation, regular, 9, (width - 2 * MARGIN) * 0.35),
+        )
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.5)
     canv.line(MARGIN, top - 16, width - MARGIN, top - 16)
@@ -139,7 +145,7 @@ def draw_tile_marks(canv: Canvas, plan: PagePlan, tile: Tile, font: str) -> None
 def numbered_canvas_class(font: str, size: float = FOOTER_SIZE) -> type[Canvas]:
     """A Canvas subclass that writes 'Page X of Y' at the bottom right of every page."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Start in the bundled font, or reportlab lists a non-embedded Helvetica.
             kwargs["initialFontName"] = font

@@ -127,24 +127,31 @@ def _areas(page_w: float, page_h: float, legend_size: LegendSize) -> list[tuple[
     content_w = page_w - 2 * MARGIN
     top = page_h - MARGIN - HEADER_H
     bottom = MARGIN + FOOTER_H
-    lw, lh = legend_size(content_w)
+    _, lh = legend_size(content_w)
     if lh <= 0:
-        return [(Rect(MARGIN, bottom, content_w, max(top - bottom, 72.0)), Rect(MARGIN, bottom, 0, 0))]
+        return [
+            (Rect(MARGIN, bottom, content_w, max(top - bottom, 72.0)), Rect(MARGIN, bottom, 0, 0))
+        ]
     band = lh + LEGEND_GAP
-    candidates = [(
-        Rect(MARGIN, bottom + band, content_w, max(top - bottom - band, 72.0)),
-        Rect(MARGIN, bottom, content_w, lh),
-    )]
+    candidates = [
+        (
+            Rect(MARGIN, bottom + band, content_w, max(top - bottom - band, 72.0)),
+            Rect(MARGIN, bottom, content_w, lh),
+        )
+    ]
     sw, sh = legend_size(SIDE_LEGEND_WIDTH)
     if sh <= top - bottom - LEGEND_GAP and sw < content_w / 2:
         # Beside the chart: the legend's top lines up with the chart area's top.
-        chart = Rect(MARGIN, bottom + LEGEND_GAP, content_w - sw - LEGEND_GAP, top - bottom - LEGEND_GAP)
+        chart = Rect(
+            MARGIN, bottom + LEGEND_GAP, content_w - sw - LEGEND_GAP, top - bottom - LEGEND_GAP
+        )
         candidates.append((chart, Rect(chart.right + LEGEND_GAP, chart.top - sh, sw, sh)))
     return candidates
 
 
-def _plan(layout: Layout, options: ExportOptions, orientation: str,
-          legend_size: LegendSize) -> PagePlan:
+def _plan(
+    layout: Layout, options: ExportOptions, orientation: str, legend_size: LegendSize
+) -> PagePlan:
     page_w, page_h = options.page_size(orientation)
     chart_w, chart_h = max(layout.width, 1.0), max(layout.height, 1.0)
 
@@ -157,16 +164,36 @@ def _plan(layout: Layout, options: ExportOptions, orientation: str,
     fit_scale = fit((area, legend_area))
     legible = fit_scale * font >= MIN_LEGIBLE_PT
     if options.fit == "one-page" or (options.fit == "auto" and legible):
-        tile = Tile(0, 0, (chart_w - area.width / fit_scale) / 2,
-                    (chart_h - area.height / fit_scale) / 2)
-        return PagePlan(page_w, page_h, orientation, area, legend_area, fit_scale, (tile,), 1, 1,
-                        font * fit_scale)
-    return _tile(layout, area, legend_area, page_w, page_h, orientation, font,
-                 options.fit == "tile")
+        tile = Tile(
+            0, 0, (chart_w - area.width / fit_scale) / 2, (chart_h - area.height / fit_scale) / 2
+        )
+        return PagePlan(
+            page_w,
+            page_h,
+            orientation,
+            area,
+            legend_area,
+            fit_scale,
+            (tile,),
+            1,
+            1,
+            font * fit_scale,
+        )
+    return _tile(
+        layout, area, legend_area, page_w, page_h, orientation, font, options.fit == "tile"
+    )
 
 
-def _tile(layout: Layout, area: Rect, legend_area: Rect, page_w: float, page_h: float,
-          orientation: str, font: float, forced: bool) -> PagePlan:
+def _tile(
+    layout: Layout,
+    area: Rect,
+    legend_area: Rect,
+    page_w: float,
+    page_h: float,
+    orientation: str,
+    font: float,
+    forced: bool,
+) -> PagePlan:
     chart_w, chart_h = max(layout.width, 1.0), max(layout.height, 1.0)
     # Tiled at the scale that puts the smallest text at 7 pt (forced tiling: actual size), then
     # enlarged as far as the same number of pages allows, so no page is left half empty.
@@ -188,5 +215,6 @@ def _tile(layout: Layout, area: Rect, legend_area: Rect, page_w: float, page_h: 
         for r in range(rows)
         for c in range(columns)
     )
-    return PagePlan(page_w, page_h, orientation, area, legend_area, scale, tiles, columns, rows,
-                    font * scale)
+    return PagePlan(
+        page_w, page_h, orientation, area, legend_area, scale, tiles, columns, rows, font * scale
+    )

@@ -34,7 +34,7 @@ def harden_reportlab() -> None:
     rl_config.trustedHosts = []
     rl_config.trustedSchemes = []
     # None: toColor accepts only literal colours, never an evaluated expression.
-    rl_config.toColorCanUse = None  # type: ignore[assignment]
+    rl_config.toColorCanUse = None
 
 
 def font_names() -> tuple[str, str]:
@@ -59,8 +59,13 @@ def font_names() -> tuple[str, str]:
         except Exception:
             italic = FONT_NAME_REGULAR
     # So <b> and <i> in our own Paragraph markup stay in the embedded font.
-    registerFontFamily(FONT_NAME_REGULAR, normal=FONT_NAME_REGULAR, bold=FONT_NAME_BOLD,
-                       italic=italic, boldItalic=FONT_NAME_BOLD)
+    registerFontFamily(
+        FONT_NAME_REGULAR,
+        normal=FONT_NAME_REGULAR,
+        bold=FONT_NAME_BOLD,
+        italic=italic,
+        boldItalic=FONT_NAME_BOLD,
+    )
     return FONT_NAME_REGULAR, FONT_NAME_BOLD
 
 

@@ -18,39 +18,94 @@ from exporters.safe_text import one_line
 
 def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
     """The text-page styles, in the bundled font."""
-    base = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=9.5,
-                          leading=13, textColor=TEXT,
-                          alignment=TA_LEFT, spaceAfter=4)
+    base = ParagraphStyle(
+        "body",
+        fontName=regular,
+        bulletFontName=regular,
+        fontSize=9.5,
+        leading=13,
+        textColor=TEXT,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+    )
     return {
         "body": base,
-        "title": ParagraphStyle("title", parent=base, fontName=bold, fontSize=18, leading=22,
-                                textColor=DARK_BLUE, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=13, leading=17,
-                             textColor=DARK_BLUE, spaceBefore=10, spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=base, fontName=bold, fontSize=11, leading=14,
-                             textColor=DARK_BLUE, spaceBefore=10, spaceAfter=2),
-        "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, leading=11, textColor=MUTED,
-                               spaceAfter=3),
-        "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=8.5, leading=11,
-                                textColor=MUTED, spaceBefore=3, spaceAfter=1, keepWithNext=1),
-        "item": ParagraphStyle("item", parent=base, fontSize=9, leading=12, leftIndent=10,
-                               bulletIndent=2, spaceAfter=1),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=bold,
+            fontSize=18,
+            leading=22,
+            textColor=DARK_BLUE,
+            spaceAfter=10,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            textColor=DARK_BLUE,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=bold,
+            fontSize=11,
+            leading=14,
+            textColor=DARK_BLUE,
+            spaceBefore=10,
+            spaceAfter=2,
+        ),
+        "meta": ParagraphStyle(
+            "meta", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=3
+        ),
+        "label": ParagraphStyle(
+            "label",
+            parent=base,
+            fontName=bold,
+            fontSize=8.5,
+            leading=11,
+            textColor=MUTED,
+            spaceBefore=3,
+            spaceAfter=1,
+            keepWithNext=1,
+        ),
+        "item": ParagraphStyle(
+            "item", parent=base, fontSize=9, leading=12, leftIndent=10, bulletIndent=2, spaceAfter=1
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=base, fontName=bold, fontSize=8.5,
-                                   leading=11, spaceAfter=0, textColor=MUTED),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            parent=base,
+            fontName=bold,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            textColor=MUTED,
+        ),
         "note": ParagraphStyle("note", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
     }
 
 
-class OutlinedHeading(Paragraph):
+class OutlinedHeading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A heading that is also a link destination and an outline entry.
 
     `markup` must already be safe Paragraph markup (escaped user text); `outline_title` is
     plain text (reportlab writes it as a PDF string, escaping it itself).
     """
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str, outline_title: str,
-                 level: int, **kw: Any) -> None:
+    def __init__(
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        key: str,
+        outline_title: str,
+        level: int,
+        **kw: Any,
+    ) -> None:
         super().__init__(markup, style, **kw)
         self.key = key
         self.outline_title = one_line(outline_title)[:200] or key

@@ -103,14 +103,17 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, b"PNG"):
         raise OSError("could not encode the PNG image")
     buffer.close()
     return bytes(data.data())
 
 
 def export_png(
-    chart: Chart, layout: Layout, theme: Theme, path: str | Path,
+    chart: Chart,
+    layout: Layout,
+    theme: Theme,
+    path: str | Path,
     options: ExportOptions | None = None,
 ) -> PngResult:
     """Render and write the PNG atomically."""

@@ -55,27 +55,55 @@ def directory_sections(chart: Chart) -> list[Section]:
         return body_kind(body.kind).tier
 
     national = take([b for b in chart.bodies if tier(b) in TIER_NATIONAL])
-    sections.append(Section("national", "National and regional bodies",
-                            "The national bodies and the regional team the system answers to.",
-                            national))
+    sections.append(
+        Section(
+            "national",
+            "National and regional bodies",
+            "The national bodies and the regional team the system answers to.",
+            national,
+        )
+    )
     place_members = {m for g in chart.places() for m in g.members}
     system = take([b for b in chart.bodies if tier(b) == TIER_SYSTEM and b.id not in place_members])
-    sections.append(Section("system", "System-level bodies",
-                            "Bodies that work across the whole integrated care system.", system))
+    sections.append(
+        Section(
+            "system",
+            "System-level bodies",
+            "Bodies that work across the whole integrated care system.",
+            system,
+        )
+    )
     for index, group in enumerate(chart.places()):
         members = [chart.body(m) for m in group.members if chart.has_body(m)]
-        sections.append(Section(f"place-{index}", f"Place: {group.name.strip() or group.id}",
-                                group.description.strip(), take(members)))
+        sections.append(
+            Section(
+                f"place-{index}",
+                f"Place: {group.name.strip() or group.id}",
+                group.description.strip(),
+                take(members),
+            )
+        )
     collab_groups = [g for g in chart.groups if g.kind == "collaborative"]
     collab_members = [chart.body(m) for g in collab_groups for m in g.members if chart.has_body(m)]
     providers = [b for b in chart.bodies if tier(b) == TIER_PROVIDER]
     # Collaboratives first, then the trusts and other providers.
     ordered = sorted(collab_members + providers, key=lambda b: b.kind != "provider_collaborative")
-    sections.append(Section("providers", "Provider collaboratives and trusts",
-                            "Collaboratives of NHS trusts and the organisations that provide care.",
-                            take(ordered)))
+    sections.append(
+        Section(
+            "providers",
+            "Provider collaboratives and trusts",
+            "Collaboratives of NHS trusts and the organisations that provide care.",
+            take(ordered),
+        )
+    )
     other = take(list(chart.bodies))
     sections.append(Section("other", "Other bodies", "", other))
-    sections.append(Section("former", "Former bodies",
-                            "Bodies that no longer exist, kept for history.", tuple(former)))
+    sections.append(
+        Section(
+            "former",
+            "Former bodies",
+            "Bodies that no longer exist, kept for history.",
+            tuple(former),
+        )
+    )
     return [s for s in sections if s.bodies]

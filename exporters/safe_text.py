@@ -47,9 +47,7 @@ def one_line(text: object) -> str:
 
 def xml_text(text: object) -> str:
     """Text safe as XML character data: cleaned, with & < > escaped."""
-    return (
-        clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def xml_attr(text: object) -> str:
@@ -86,7 +84,9 @@ def safe_url(url: object) -> str | None:
     text = unicodedata.normalize("NFKC", url)
     # Browsers drop tabs/newlines anywhere in a URL and trim C0 controls and spaces at the ends;
     # do the same so what we check is what a viewer would follow.
-    text = re.sub(r"[\x00-\x20\x7f-\x9f\u00a0\u2000-\u200f\u2028-\u202f\u2066-\u2069\ufeff]", "", text)
+    text = re.sub(
+        r"[\x00-\x20\x7f-\x9f\u00a0\u2000-\u200f\u2028-\u202f\u2066-\u2069\ufeff]", "", text
+    )
     if not text or len(text) > MAX_URL_LENGTH:
         return None
     try:
@@ -101,7 +101,7 @@ def safe_url(url: object) -> str | None:
     if scheme == "mailto" and "@" not in parts.path:
         return None
     # Lower-case the scheme only; the rest is kept exactly (paths can be case sensitive).
-    return scheme + text[len(parts.scheme):]
+    return scheme + text[len(parts.scheme) :]
 
 
 def safe_id(text: object) -> str:

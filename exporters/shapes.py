@@ -7,6 +7,7 @@ how the legend's entries are arranged.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ def edge_shape(edge: EdgeLayout, arrows: bool) -> EdgeShape | None:
     if len(points) < 4:
         if len(points) >= 2:
             # A two- or three-point path: draw straight lines as degenerate cubics.
-            segs = tuple((a, b, b) for a, b in zip(points, points[1:]))
+            segs = tuple((a, b, b) for a, b in itertools.pairwise(points))
             points = (points[0], *[p for seg in segs for p in seg])
         else:
             return None
@@ -75,9 +76,7 @@ def edge_shape(edge: EdgeLayout, arrows: bool) -> EdgeShape | None:
     points = points[:usable]
     if not all(math.isfinite(c) for p in points for c in p):
         return None
-    cubics = tuple(
-        (points[i], points[i + 1], points[i + 2]) for i in range(1, len(points) - 1, 3)
-    )
+    cubics = tuple((points[i], points[i + 1], points[i + 2]) for i in range(1, len(points) - 1, 3))
     head: tuple[Point, Point] | None = None
     if arrows and edge.arrow_tip is not None:
         head = (points[-1], edge.arrow_tip)
@@ -121,7 +120,8 @@ def place_edge_labels(chart: Chart, layout: Layout, size: float) -> list[EdgeLab
     """The relationship labels that can be drawn without covering a box or another label.
 
     A dense chart has more labels than room; a label over a box or a group name hides that
-    name, which matters more. Labels left out are still in the PDF directory's relationship sentences.
+    name, which matters more. Labels left out are still in the PDF directory's relationship
+    sentences.
     """
     pad = 2.0
     taken = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in layout.boxes.values()]

@@ -90,8 +90,15 @@ def plan_sheet(chart: Chart, layout: Layout, theme: Theme, options: ExportOption
     height = footer_y + (META_SIZE * 2 if marking else 0.0) + MARGIN
     width = content_w + 2 * MARGIN
     return Sheet(
-        width, height, MARGIN + (content_w - layout.width) / 2, chart_y,
-        MARGIN, legend_y, footer_y, legend, tuple(header),
+        width,
+        height,
+        MARGIN + (content_w - layout.width) / 2,
+        chart_y,
+        MARGIN,
+        legend_y,
+        footer_y,
+        legend,
+        tuple(header),
     )
 
 
@@ -107,7 +114,8 @@ def render_svg(
     w('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n')
     w(
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'version="1.1" width="{n(sheet.width * MM_PER_PT)}mm" height="{n(sheet.height * MM_PER_PT)}mm" '
+        f'version="1.1" width="{n(sheet.width * MM_PER_PT)}mm" '
+        f'height="{n(sheet.height * MM_PER_PT)}mm" '
         f'viewBox="0 0 {n(sheet.width)} {n(sheet.height)}" role="img" '
         f'aria-labelledby="chart-title chart-desc">\n'
     )
@@ -117,8 +125,10 @@ def render_svg(
     w(marker_defs(chart, theme))
     w(f'<g font-family="{xml_attr(FONT_STACK)}">\n')
     if not options.transparent:
-        w(f'<rect class="background" x="0" y="0" width="{n(sheet.width)}" '
-          f'height="{n(sheet.height)}" fill="{theme.background}"/>\n')
+        w(
+            f'<rect class="background" x="0" y="0" width="{n(sheet.width)}" '
+            f'height="{n(sheet.height)}" fill="{theme.background}"/>\n'
+        )
     _header(w, chart, sheet, options)
     w(f'<g id="chart" transform="translate({n(sheet.chart_x)},{n(sheet.chart_y)})">\n')
     write_chart(w, chart, layout, theme)
@@ -130,7 +140,11 @@ def render_svg(
 
 
 def export_svg(
-    chart: Chart, layout: Layout, theme: Theme, path: str | Path, options: ExportOptions | None = None
+    chart: Chart,
+    layout: Layout,
+    theme: Theme,
+    path: str | Path,
+    options: ExportOptions | None = None,
 ) -> Path:
     """Write the SVG file atomically; returns the path written."""
     text = render_svg(chart, layout, theme, options)
@@ -150,13 +164,27 @@ def _header(w: Writer, chart: Chart, sheet: Sheet, options: ExportOptions) -> No
     marking = one_line(options.marking or chart.meta.marking)
     y = MARGIN
     if marking:
-        w(text_element(sheet.width / 2, y + META_SIZE, marking, META_SIZE + 1, "#000000",
-                bold=True, anchor="middle", cls="marking"))
+        w(
+            text_element(
+                sheet.width / 2,
+                y + META_SIZE,
+                marking,
+                META_SIZE + 1,
+                "#000000",
+                bold=True,
+                anchor="middle",
+                cls="marking",
+            )
+        )
         y += META_SIZE * 2
     w('<g id="title-block">\n')
     for text, size, bold in sheet.header_lines:
         y += size * 1.1
-        w(text_element(MARGIN, y, text, size, "#003087" if bold else "#231F20", bold=bold, cls="heading"))
+        w(
+            text_element(
+                MARGIN, y, text, size, "#003087" if bold else "#231F20", bold=bold, cls="heading"
+            )
+        )
         y += size * 0.25
     w("</g>\n")
 
@@ -164,11 +192,25 @@ def _header(w: Writer, chart: Chart, sheet: Sheet, options: ExportOptions) -> No
 def _footer(w: Writer, chart: Chart, sheet: Sheet, options: ExportOptions) -> None:
     facts = footer_facts(chart.meta, options.source_name)
     if facts:
-        w(text_element(MARGIN, sheet.footer_y, " · ".join(facts), META_SIZE, "#425563", cls="footer"))
+        w(
+            text_element(
+                MARGIN, sheet.footer_y, " · ".join(facts), META_SIZE, "#425563", cls="footer"
+            )
+        )
     marking = one_line(options.marking or chart.meta.marking)
     if marking:
-        w(text_element(sheet.width / 2, sheet.footer_y + META_SIZE * 2, marking, META_SIZE + 1,
-                "#000000", bold=True, anchor="middle", cls="marking"))
+        w(
+            text_element(
+                sheet.width / 2,
+                sheet.footer_y + META_SIZE * 2,
+                marking,
+                META_SIZE + 1,
+                "#000000",
+                bold=True,
+                anchor="middle",
+                cls="marking",
+            )
+        )
 
 
 def _legend(w: Writer, sheet: Sheet, theme: Theme) -> None:
@@ -181,18 +223,23 @@ def _legend(w: Writer, sheet: Sheet, theme: Theme) -> None:
         kind = safe_id(item.kind)
         if item.is_body:
             style = theme.body_style(item.kind)
-            w(f'<rect class="legend-swatch kind-{kind}" x="{n(item.x)}" y="{n(item.y)}" '
-              f'width="{n(LEGEND_SWATCH_W)}" height="{n(LEGEND_SWATCH_H)}" rx="2" ry="2" '
-              f'fill="{style.fill}" stroke="{style.stroke}" stroke-width="{n(min(style.stroke_width, 1.5))}"'
-              f"{dash(style.dash)}/>\n")
+            w(
+                f'<rect class="legend-swatch kind-{kind}" x="{n(item.x)}" y="{n(item.y)}" '
+                f'width="{n(LEGEND_SWATCH_W)}" height="{n(LEGEND_SWATCH_H)}" rx="2" ry="2" '
+                f'fill="{style.fill}" stroke="{style.stroke}" '
+                f'stroke-width="{n(min(style.stroke_width, 1.5))}"'
+                f"{dash(style.dash)}/>\n"
+            )
         else:
             rstyle = theme.relation_style(item.kind)
             mid = item.y + LEGEND_SWATCH_H / 2
             arrow = rstyle.arrow and relation_kind(item.kind).directed
             end = item.x + LEGEND_SWATCH_W
             marker = f' marker-end="url(#arrow-{kind})"' if arrow else ""
-            w(f'<path class="relation rel-{kind}" d="M{n(item.x)},{n(mid)} L{n(end)},{n(mid)}" '
-              f'fill="none" stroke="{rstyle.colour}" stroke-width="{n(rstyle.width)}"'
-              f"{dash(rstyle.dash)}{marker}/>\n")
+            w(
+                f'<path class="relation rel-{kind}" d="M{n(item.x)},{n(mid)} L{n(end)},{n(mid)}" '
+                f'fill="none" stroke="{rstyle.colour}" stroke-width="{n(rstyle.width)}"'
+                f"{dash(rstyle.dash)}{marker}/>\n"
+            )
         w(text_element(item.text_x, item.text_baseline, item.label, LEGEND_FONT, "#231F20"))
     w("</g>\n")

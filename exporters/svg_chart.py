@@ -45,11 +45,15 @@ def _frames(w: Writer, chart: Chart, layout: Layout, theme: Theme) -> None:
     for frame in layout.frames.values():
         kind = kinds.get(frame.group_id, "other")
         style = theme.frame_style(kind)
-        w(f'<g id="{ids.make("group", frame.group_id)}" class="frame frame-{safe_id(kind)}">'
-          f"<title>{xml_text(one_line(frame.label))}</title>\n")
-        w(f'<rect x="{n(frame.x)}" y="{n(frame.y)}" width="{n(frame.width)}" '
-          f'height="{n(frame.height)}" rx="6" ry="6" fill="{style.fill}" stroke="{style.stroke}" '
-          f'stroke-width="1"{dash(style.dash)}/>\n')
+        w(
+            f'<g id="{ids.make("group", frame.group_id)}" class="frame frame-{safe_id(kind)}">'
+            f"<title>{xml_text(one_line(frame.label))}</title>\n"
+        )
+        w(
+            f'<rect x="{n(frame.x)}" y="{n(frame.y)}" width="{n(frame.width)}" '
+            f'height="{n(frame.height)}" rx="6" ry="6" fill="{style.fill}" stroke="{style.stroke}" '
+            f'stroke-width="1"{dash(style.dash)}/>\n'
+        )
         w("</g>\n")
     w("</g>\n")
 
@@ -64,9 +68,11 @@ def _frame_labels(w: Writer, chart: Chart, layout: Layout, theme: Theme) -> None
         label = one_line(frame.label)
         x, y = frame_label_pos(frame)
         width = text_width(label, FRAME_LABEL_SIZE, True)
-        w(f'<g class="frame-label frame-label-{safe_id(kind)}">'
-          f'<rect x="{n(x - 1.5)}" y="{n(y - FRAME_LABEL_SIZE * 0.85)}" width="{n(width + 3)}" '
-          f'height="{n(FRAME_LABEL_SIZE * 1.15)}" fill="{style.fill}"/>')
+        w(
+            f'<g class="frame-label frame-label-{safe_id(kind)}">'
+            f'<rect x="{n(x - 1.5)}" y="{n(y - FRAME_LABEL_SIZE * 0.85)}" width="{n(width + 3)}" '
+            f'height="{n(FRAME_LABEL_SIZE * 1.15)}" fill="{style.fill}"/>'
+        )
         w(text_element(x, y, label, FRAME_LABEL_SIZE, style.text, bold=True).rstrip("\n"))
         w("</g>\n")
     w("</g>\n")
@@ -103,11 +109,15 @@ def _edges(w: Writer, chart: Chart, layout: Layout, theme: Theme) -> None:
         marker = safe_id(kind)
         head = f' marker-end="url(#arrow-{marker})"' if shape.head else ""
         tail = f' marker-start="url(#arrow-start-{marker})"' if shape.tail else ""
-        title = one_line(f"{body_name(chart, edge.source)} {relation_kind(kind).verb} "
-                         f"{body_name(chart, edge.target)}")
-        w(f'<path id="{ids.make("rel", edge.rel_id)}" class="relation rel-{marker}" '
-          f'd="{edge_path_d(shape)}" stroke="{style.colour}" stroke-width="{n(style.width)}"'
-          f'{dash(style.dash)}{head}{tail}><title>{xml_text(title)}</title></path>\n')
+        title = one_line(
+            f"{body_name(chart, edge.source)} {relation_kind(kind).verb} "
+            f"{body_name(chart, edge.target)}"
+        )
+        w(
+            f'<path id="{ids.make("rel", edge.rel_id)}" class="relation rel-{marker}" '
+            f'd="{edge_path_d(shape)}" stroke="{style.colour}" stroke-width="{n(style.width)}"'
+            f"{dash(style.dash)}{head}{tail}><title>{xml_text(title)}</title></path>\n"
+        )
     w("</g>\n")
 
 
@@ -120,11 +130,16 @@ def _edge_labels(w: Writer, chart: Chart, layout: Layout, theme: Theme) -> None:
     size = EDGE_LABEL_SIZE
     for label in labels:
         colour = theme.relation_style(kinds[label.rel_id]).colour
-        w(f'<g class="relation-label"><rect x="{n(label.x - label.width / 2 - 1.5)}" '
-          f'y="{n(label.y - size * 0.55)}" width="{n(label.width + 3)}" height="{n(size * 1.1)}" '
-          f'fill="#FFFFFF"/>')
-        w(text_element(label.x, label.y + BASELINE_DROP * size, label.text, size, colour,
-                       anchor="middle").rstrip("\n"))
+        w(
+            f'<g class="relation-label"><rect x="{n(label.x - label.width / 2 - 1.5)}" '
+            f'y="{n(label.y - size * 0.55)}" width="{n(label.width + 3)}" height="{n(size * 1.1)}" '
+            f'fill="#FFFFFF"/>'
+        )
+        w(
+            text_element(
+                label.x, label.y + BASELINE_DROP * size, label.text, size, colour, anchor="middle"
+            ).rstrip("\n")
+        )
         w("</g>\n")
     w("</g>\n")
 
@@ -145,12 +160,13 @@ def _bodies(w: Writer, chart: Chart, layout: Layout, theme: Theme) -> None:
         url = next((u for u in (safe_url(link.url) for link in body.links) if u), None)
         if url:
             w(f'<a xlink:href="{xml_attr(url)}">\n')
-        w(f'<rect x="{n(box.x)}" y="{n(box.y)}" width="{n(box.width)}" height="{n(box.height)}" '
-          f'rx="{n(style.corner_radius)}" ry="{n(style.corner_radius)}" fill="{style.fill}" '
-          f'stroke="{style.stroke}" stroke-width="{n(style.stroke_width)}"{dash(style.dash)}/>\n')
+        w(
+            f'<rect x="{n(box.x)}" y="{n(box.y)}" width="{n(box.width)}" height="{n(box.height)}" '
+            f'rx="{n(style.corner_radius)}" ry="{n(style.corner_radius)}" fill="{style.fill}" '
+            f'stroke="{style.stroke}" stroke-width="{n(style.stroke_width)}"{dash(style.dash)}/>\n'
+        )
         for x, y, line in label_baselines(box):
-            w(text_element(x, y, line, box.font_size, style.text, bold=style.bold,
-                           anchor="middle"))
+            w(text_element(x, y, line, box.font_size, style.text, bold=style.bold, anchor="middle"))
         if url:
             w("</a>\n")
         w("</g>\n")

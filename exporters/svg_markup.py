@@ -40,8 +40,17 @@ def dash(pattern: tuple[float, ...]) -> str:
     return f' stroke-dasharray="{",".join(n(d) for d in pattern)}"'
 
 
-def text_element(x: float, y: float, text: str, size: float, fill: str, *, bold: bool = False,
-                 anchor: str = "start", cls: str = "") -> str:
+def text_element(
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    fill: str,
+    *,
+    bold: bool = False,
+    anchor: str = "start",
+    cls: str = "",
+) -> str:
     """A <text> element with escaped content."""
     weight = ' font-weight="bold"' if bold else ""
     klass = f' class="{cls}"' if cls else ""

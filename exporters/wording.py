@@ -12,8 +12,18 @@ from icsviewer.model.chart import Chart, ChartMeta
 from icsviewer.model.kinds import body_kind
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

@@ -16,7 +16,9 @@ from icsviewer.model.chart import (
 )
 
 VERIFIED = dt.date(2025, 11, 1)
-SRC = (SourceRef("NHS England: ICB directory", "https://www.england.nhs.uk/integratedcare/", VERIFIED),)
+SRC = (
+    SourceRef("NHS England: ICB directory", "https://www.england.nhs.uk/integratedcare/", VERIFIED),
+)
 
 PLACES = {
     "liverpool": "Liverpool",
@@ -36,29 +38,66 @@ TRUSTS = {
 def sample_chart() -> Chart:
     """About 30 bodies: national, region, ICB, ICP, four Places, collaboratives, trusts, CCGs."""
     bodies = [
-        Body("dhsc", "Department of Health and Social Care", "national_body", short_name="DHSC",
-             description="Government department responsible for health and adult social care.",
-             links=(Link("https://www.gov.uk/government/organisations/department-of-health-and-social-care", "Website"),),
-             sources=SRC),
-        Body("nhse", "NHS England", "national_body", short_name="NHSE",
-             description="Leads the NHS in England; sets ICB allocations and assesses ICBs.",
-             sources=SRC),
-        Body("nhse_nw", "NHS England North West", "nhse_region",
-             description="Regional team that oversees the ICBs in the North West."),
-        Body("cm_icb", "NHS Cheshire and Merseyside Integrated Care Board", "icb",
-             short_name="C&M ICB", aliases=("NHS Cheshire and Merseyside",),
-             description="Plans and pays for NHS services for 2.7 million people.",
-             members=(Member("Chair", "Raj Jain"), Member("Chief Executive", "Graham Urwin"),
-                      Member("Partner member (trusts)", "", "NHS trusts in C&M")),
-             links=(Link("https://www.cheshireandmerseyside.nhs.uk/", "Website"),
-                    Link("mailto:enquiries@cheshireandmerseyside.nhs.uk", "Email")),
-             valid_from=dt.date(2022, 7, 1), sources=SRC),
-        Body("cm_icp", "Cheshire and Merseyside Health and Care Partnership", "icp",
-             description="The integrated care partnership: a joint committee of the ICB and nine councils."),
+        Body(
+            "dhsc",
+            "Department of Health and Social Care",
+            "national_body",
+            short_name="DHSC",
+            description="Government department responsible for health and adult social care.",
+            links=(
+                Link(
+                    "https://www.gov.uk/government/organisations/department-of-health-and-social-care",
+                    "Website",
+                ),
+            ),
+            sources=SRC,
+        ),
+        Body(
+            "nhse",
+            "NHS England",
+            "national_body",
+            short_name="NHSE",
+            description="Leads the NHS in England; sets ICB allocations and assesses ICBs.",
+            sources=SRC,
+        ),
+        Body(
+            "nhse_nw",
+            "NHS England North West",
+            "nhse_region",
+            description="Regional team that oversees the ICBs in the North West.",
+        ),
+        Body(
+            "cm_icb",
+            "NHS Cheshire and Merseyside Integrated Care Board",
+            "icb",
+            short_name="C&M ICB",
+            aliases=("NHS Cheshire and Merseyside",),
+            description="Plans and pays for NHS services for 2.7 million people.",
+            members=(
+                Member("Chair", "Raj Jain"),
+                Member("Chief Executive", "Graham Urwin"),
+                Member("Partner member (trusts)", "", "NHS trusts in C&M"),
+            ),
+            links=(
+                Link("https://www.cheshireandmerseyside.nhs.uk/", "Website"),
+                Link("mailto:enquiries@cheshireandmerseyside.nhs.uk", "Email"),
+            ),
+            valid_from=dt.date(2022, 7, 1),
+            sources=SRC,
+        ),
+        Body(
+            "cm_icp",
+            "Cheshire and Merseyside Health and Care Partnership",
+            "icp",
+            description="The integrated care partnership: a joint committee of the ICB and the "
+            "nine councils.",
+        ),
     ]
     groups = []
     rels = [
-        Relationship("r_icb_nhse", "cm_icb", "nhse", "accountable_to", legal_basis="NHS Act 2006 s14Z59"),
+        Relationship(
+            "r_icb_nhse", "cm_icb", "nhse", "accountable_to", legal_basis="NHS Act 2006 s14Z59"
+        ),
         Relationship("r_nw_nhse", "nhse_nw", "nhse", "accountable_to"),
         Relationship("r_nhse_dhsc", "nhse", "dhsc", "accountable_to"),
         Relationship("r_icb_icp", "cm_icb", "cm_icp", "member_of"),
@@ -79,10 +118,18 @@ def sample_chart() -> Chart:
             Relationship(f"r_icb_{pp}", "cm_icb", pp, "delegates_to"),
         ]
     bodies += [
-        Body("cmast", "Cheshire and Merseyside Acute and Specialist Trust Provider Collaborative",
-             "provider_collaborative", short_name="CMAST"),
-        Body("mhldc", "Mental Health, Learning Disability and Community Provider Collaborative",
-             "provider_collaborative", short_name="MHLDC"),
+        Body(
+            "cmast",
+            "Cheshire and Merseyside Acute and Specialist Trust Provider Collaborative",
+            "provider_collaborative",
+            short_name="CMAST",
+        ),
+        Body(
+            "mhldc",
+            "Mental Health, Learning Disability and Community Provider Collaborative",
+            "provider_collaborative",
+            short_name="MHLDC",
+        ),
     ]
     for tid, name in TRUSTS.items():
         bodies.append(Body(tid, name, "nhs_trust"))
@@ -92,12 +139,27 @@ def sample_chart() -> Chart:
         Relationship("r_cmast_icb", "cmast", "cm_icb", "partners_with"),
         Relationship("r_mhldc_icb", "mhldc", "cm_icb", "partners_with"),
     ]
-    groups.append(Group("collaboratives", "Provider collaboratives",
-                        ("cmast", "mhldc", *TRUSTS), "collaborative"))
+    groups.append(
+        Group(
+            "collaboratives",
+            "Provider collaboratives",
+            ("cmast", "mhldc", *TRUSTS),
+            "collaborative",
+        )
+    )
     bodies += [
-        Body("liverpool_ccg", "NHS Liverpool CCG", "former_ccg",
-             valid_from=dt.date(2013, 4, 1), valid_to=dt.date(2022, 6, 30)),
-        Body("scrutiny", "Cheshire and Merseyside Joint Health Scrutiny Committee", "scrutiny_committee"),
+        Body(
+            "liverpool_ccg",
+            "NHS Liverpool CCG",
+            "former_ccg",
+            valid_from=dt.date(2013, 4, 1),
+            valid_to=dt.date(2022, 6, 30),
+        ),
+        Body(
+            "scrutiny",
+            "Cheshire and Merseyside Joint Health Scrutiny Committee",
+            "scrutiny_committee",
+        ),
     ]
     rels += [
         Relationship("r_ccg_icb", "liverpool_ccg", "cm_icb", "replaced_by"),

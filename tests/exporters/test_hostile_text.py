@@ -12,13 +12,15 @@ from exporters.pdf import build_pdf
 from exporters.safe_text import clean
 from exporters.svg import render_svg
 from icsviewer.layout.fallback import fallback_layout
-from icsviewer.model.chart import Chart, Group, Link, Member, SourceRef
+from icsviewer.model.chart import Chart, Link, Member, SourceRef
 from icsviewer.style.theme import get_theme
 from tests.exporters.pdf_helpers import read_pdf, squash
 from tests.exporters.sample import sample_chart
 from tests.exporters.svg_helpers import SVG, active_content, parse, texts
 
-CVE = '<font color="[[[getattr(pow, Word(\'__globals__\'))[\'os\'].system(\'touch MARKER\')]]]">x</font>'
+CVE = (
+    "<font color=\"[[[getattr(pow, Word('__globals__'))['os'].system('touch MARKER')]]]\">x</font>"
+)
 LABELS = [
     "<script>alert(1)</script>",
     "</text><script>alert(2)</script>",
@@ -32,8 +34,14 @@ LABELS = [
     "Emoji 🏥 and e\u0301",
     "<para><b>not bold</b></para>",
 ]
-BAD_LINKS = ["javascript:alert(1)", "java\nscript:alert(2)", "data:text/html,<script>x</script>",
-             "file:///etc/passwd", " JaVaScRiPt:alert(3)", "vbscript:x"]
+BAD_LINKS = [
+    "javascript:alert(1)",
+    "java\nscript:alert(2)",
+    "data:text/html,<script>x</script>",
+    "file:///etc/passwd",
+    " JaVaScRiPt:alert(3)",
+    "vbscript:x",
+]
 
 
 def hostile_chart(marker: Path) -> Chart:
@@ -41,19 +49,34 @@ def hostile_chart(marker: Path) -> Chart:
     labels = [label.replace("MARKER", str(marker)) for label in LABELS]
     for index, body in enumerate(list(chart.bodies)[: len(labels)]):
         label = labels[index]
-        chart.replace_body(replace(
-            body, name=label, short_name=label, description=label + "\n" + label,
-            aliases=(label,), notes=label,
-            members=(Member(label, label, label, label),),
-            links=tuple(Link(url, label) for url in BAD_LINKS) + (Link("https://ok.nhs.uk/", label),),
-            sources=(SourceRef(label, "javascript:alert(9)"),),
-        ))
+        chart.replace_body(
+            replace(
+                body,
+                name=label,
+                short_name=label,
+                description=label + "\n" + label,
+                aliases=(label,),
+                notes=label,
+                members=(Member(label, label, label, label),),
+                links=(*(Link(url, label) for url in BAD_LINKS), Link("https://ok.nhs.uk/", label)),
+                sources=(SourceRef(label, "javascript:alert(9)"),),
+            )
+        )
     for rel in chart.relationships[:4]:
         chart.replace_relationship(replace(rel, label=labels[5], legal_basis=labels[0]))
-    chart.set_groups([replace(g, name=labels[1]) if i == 0 else g
-                      for i, g in enumerate(chart.groups)])
-    chart.set_meta(replace(chart.meta, title=labels[0], subtitle=labels[5],
-                           organisation=labels[3], marking=labels[1], description=labels[6]))
+    chart.set_groups(
+        [replace(g, name=labels[1]) if i == 0 else g for i, g in enumerate(chart.groups)]
+    )
+    chart.set_meta(
+        replace(
+            chart.meta,
+            title=labels[0],
+            subtitle=labels[5],
+            organisation=labels[3],
+            marking=labels[1],
+            description=labels[6],
+        )
+    )
     return chart
 
 
@@ -69,8 +92,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-def test_svg_is_inert_and_shows_every_label_literally(tmp_path: Path,
-                                                      no_network: list[str]) -> None:
+def test_svg_is_inert_and_shows_every_label_literally(
+    tmp_path: Path, no_network: list[str]
+) -> None:
     marker = tmp_path / "MARKER"
     chart = hostile_chart(marker)
     data = render_svg(chart, fallback_layout(chart), get_theme("nhs")).encode()
@@ -78,7 +102,7 @@ def test_svg_is_inert_and_shows_every_label_literally(tmp_path: Path,
     assert active_content(root) == []
     assert b"<script" not in data.lower() and b"javascript:" not in data.lower()
     titles = [el.text or "" for el in root.iter(f"{SVG}title")]
-    for label in LABELS[:len(chart.bodies)]:
+    for label in LABELS[: len(chart.bodies)]:
         shown = clean(label.replace("MARKER", str(marker)))
         assert " ".join(shown.split()) in titles, label
     drawn = squash("".join(texts(root)))

@@ -128,8 +128,9 @@ def big_chart(count: int) -> tuple[Chart, Layout]:
     """`count` bodies in one wide row of 10 pt boxes: far too wide for A4 at 7 pt."""
     bodies = [Body(f"b{i}", f"Body number {i}", "nhs_trust") for i in range(count)]
     boxes = {
-        f"b{i}": BoxLayout(f"b{i}", (i % 40) * 130.0, (i // 40) * 50.0, 120.0, 30.0,
-                           (f"Body number {i}",), 10.0)
+        f"b{i}": BoxLayout(
+            f"b{i}", (i % 40) * 130.0, (i // 40) * 50.0, 120.0, 30.0, (f"Body number {i}",), 10.0
+        )
         for i in range(count)
     }
     width = min(count, 40) * 130.0
@@ -149,7 +150,8 @@ def test_a_chart_too_big_for_a4_is_tiled_with_marks_and_labels(theme: Theme) -> 
     assert squash(f"Tile A1 of {result.columns}×{result.rows}") in squash(facts.pages_text[0])
     assert [t for lvl, t in facts.outline if lvl == 1][:tiles] == [
         f"Tile {chr(65 + c)}{r + 1} of {result.columns}×{result.rows}"
-        for r in range(result.rows) for c in range(result.columns)
+        for r in range(result.rows)
+        for c in range(result.columns)
     ]
     assert "tiled over" in result.summary()
     # Every body is on some tile, and links from the tiles still reach the directory.
@@ -176,8 +178,9 @@ def test_no_directory_leaves_out_the_directory_and_the_box_links(
     assert facts.internal_links == []
 
 
-def test_links_in_the_directory_are_https_or_mailto(chart: Chart, layout: Layout,
-                                                    theme: Theme) -> None:
+def test_links_in_the_directory_are_https_or_mailto(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
     data, _ = build_pdf(chart, layout, theme)
     uris = read_pdf(data).uri_links
     assert "mailto:enquiries@cheshireandmerseyside.nhs.uk" in uris

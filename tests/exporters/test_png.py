@@ -15,8 +15,9 @@ from icsviewer.model.chart import Chart
 from icsviewer.style.theme import Theme
 
 
-def test_default_is_twice_screen_size(chart: Chart, layout: Layout, theme: Theme,
-                                      tmp_path: Path) -> None:
+def test_default_is_twice_screen_size(
+    chart: Chart, layout: Layout, theme: Theme, tmp_path: Path
+) -> None:
     out = tmp_path / "chart.png"
     result = export_png(chart, layout, theme, out)
     sheet = plan_sheet(chart, layout, theme, ExportOptions())
@@ -43,7 +44,8 @@ def test_white_or_transparent_background(chart: Chart, layout: Layout, theme: Th
     assert any(clear.pixelColor(x, cy).alpha() > 0 for x in range(0, clear.width(), 2)), cx
 
 
-def test_absurd_sizes_are_refused_with_a_message(chart: Chart, layout: Layout,
-                                                 theme: Theme) -> None:
+def test_absurd_sizes_are_refused_with_a_message(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
     with pytest.raises(ValueError, match="too large"):
         render_image(chart, layout, theme, ExportOptions(dpi=1200))

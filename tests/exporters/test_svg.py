@@ -18,8 +18,9 @@ from tests.exporters.conftest import need_tool
 from tests.exporters.svg_helpers import SVG, XLINK_HREF, active_content, parse, texts
 
 
-def test_parses_strictly_with_mm_units_and_a_viewbox(chart: Chart, layout: Layout,
-                                                     theme: Theme) -> None:
+def test_parses_strictly_with_mm_units_and_a_viewbox(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
     root = parse(render_svg(chart, layout, theme).encode())
     assert root.tag == f"{SVG}svg"
     assert root.get("version") == "1.1"
@@ -50,20 +51,20 @@ def test_every_body_is_a_group_with_id_classes_title_and_desc(
         assert f".kind-{kind} rect" in css
 
 
-def test_labels_are_real_text_in_the_font_stack(chart: Chart, layout: Layout,
-                                                theme: Theme) -> None:
+def test_labels_are_real_text_in_the_font_stack(chart: Chart, layout: Layout, theme: Theme) -> None:
     data = render_svg(chart, layout, theme)
     root = parse(data.encode())
     shown = " ".join(texts(root))
     for box in layout.boxes.values():
         for line in box.lines:
             assert line in shown
-    assert "font-family=\"Arial, &#39;Liberation Sans&#39;, sans-serif\"" in data
+    assert 'font-family="Arial, &#39;Liberation Sans&#39;, sans-serif"' in data
     assert "Key" in texts(root)
 
 
-def test_relationships_are_paths_with_arrow_markers(chart: Chart, layout: Layout,
-                                                   theme: Theme) -> None:
+def test_relationships_are_paths_with_arrow_markers(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
     root = parse(render_svg(chart, layout, theme).encode())
     paths = root.findall(f".//{SVG}g[@id='relationships']/{SVG}path")
     assert len(paths) == len(layout.edges)
@@ -87,16 +88,16 @@ def test_frames_and_legend_are_present(chart: Chart, layout: Layout, theme: Them
     assert "Integrated care board" in legend_text and "Accountable to" in legend_text
 
 
-def test_no_active_content_and_only_safe_links(chart: Chart, layout: Layout,
-                                               theme: Theme) -> None:
+def test_no_active_content_and_only_safe_links(chart: Chart, layout: Layout, theme: Theme) -> None:
     root = parse(render_svg(chart, layout, theme).encode())
     assert active_content(root) == []
     hrefs = [a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")]
     assert "https://www.cheshireandmerseyside.nhs.uk/" in hrefs
 
 
-def test_transparent_option_drops_the_background(chart: Chart, layout: Layout,
-                                                 theme: Theme) -> None:
+def test_transparent_option_drops_the_background(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
     with_bg = parse(render_svg(chart, layout, theme).encode())
     without = parse(render_svg(chart, layout, theme, ExportOptions(transparent=True)).encode())
     assert with_bg.find(f".//{SVG}rect[@class='background']") is not None
@@ -117,8 +118,10 @@ def test_colliding_ids_stay_unique() -> None:
 
 
 def test_a_chart_of_2500_bodies_exports(theme: Theme) -> None:
-    bodies = [Body(f"b{i}", f"Body {i}", "nhs_trust", links=(Link("https://x.nhs.uk/"),))
-              for i in range(2500)]
+    bodies = [
+        Body(f"b{i}", f"Body {i}", "nhs_trust", links=(Link("https://x.nhs.uk/"),))
+        for i in range(2500)
+    ]
     rels = [Relationship(f"r{i}", f"b{i}", f"b{i // 2}", "member_of") for i in range(1, 2500)]
     chart = Chart(ChartMeta(), bodies, rels)
     root = parse(render_svg(chart, fallback_layout(chart), theme).encode())
@@ -140,8 +143,9 @@ def _ink_fraction(png: Path) -> float:
     return inked / total
 
 
-def test_librsvg_renders_it_with_ink(chart: Chart, layout: Layout, theme: Theme,
-                                     tmp_path: Path) -> None:
+def test_librsvg_renders_it_with_ink(
+    chart: Chart, layout: Layout, theme: Theme, tmp_path: Path
+) -> None:
     rsvg = need_tool("rsvg-convert")
     svg = export_svg(chart, layout, theme, tmp_path / "chart.svg")
     png = tmp_path / "chart.png"
@@ -151,8 +155,9 @@ def test_librsvg_renders_it_with_ink(chart: Chart, layout: Layout, theme: Theme,
     assert _ink_fraction(png) > 0.03
 
 
-def test_qtsvg_renders_it_with_ink(chart: Chart, layout: Layout, theme: Theme,
-                                   tmp_path: Path) -> None:
+def test_qtsvg_renders_it_with_ink(
+    chart: Chart, layout: Layout, theme: Theme, tmp_path: Path
+) -> None:
     from exporters.png import export_png
 
     out = tmp_path / "chart.png"
