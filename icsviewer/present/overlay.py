@@ -9,7 +9,7 @@ Sizes follow the screen height, so the caption reads from the back of a room on 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from icsviewer.style.theme import FONT_FAMILY
@@ -111,7 +111,8 @@ class ScreenCover(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAutoFillBackground(True)
+        # Painted by hand: a palette fill is overridden by the view's own background here.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.colour: str | None = None
         self.hide()
 
@@ -121,14 +122,17 @@ class ScreenCover(QWidget):
         if colour is None:
             self.hide()
             return
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
-        self.setPalette(palette)
         self.place()
         self.show()
         self.raise_()
+        self.update()
 
     def place(self) -> None:
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.colour or "black"))
+        painter.end()

@@ -29,6 +29,15 @@ def shown(scene) -> set[str]:  # type: ignore[no-untyped-def]
     return {b for b in scene.body_ids() if scene.body_item(b).isVisible()}
 
 
+def screen_colours(window) -> set[str]:  # type: ignore[no-untyped-def]
+    """The colours on a coarse grid over what the audience sees."""
+    image = window.grab().toImage()
+    w, h = image.width(), image.height()
+    return {
+        image.pixelColor(x * w // 20, y * h // 20).name() for x in range(20) for y in range(20)
+    }
+
+
 def framed(window, ids) -> bool:  # type: ignore[no-untyped-def]
     """Whether the view shows all of these bodies' boxes."""
     return visible_scene_rect(window.view).contains(window.scene.bodies_rect(ids))
@@ -103,12 +112,13 @@ def test_number_then_enter_jumps(window, presenter, qtbot) -> None:
 
 def test_black_and_white_screens_toggle(window, presenter, qtbot) -> None:
     presenter.start()
+    assert len(screen_colours(window)) > 2  # the chart is on screen
     keys(window, qtbot, K.Key_B)
-    assert presenter.cover == "black" and presenter.cover_widget.isVisible()
+    assert presenter.cover == "black" and screen_colours(window) == {"#000000"}
     keys(window, qtbot, K.Key_Period)
     assert presenter.cover is None and not presenter.cover_widget.isVisible()
     keys(window, qtbot, K.Key_W)
-    assert presenter.cover == "white"
+    assert presenter.cover == "white" and screen_colours(window) == {"#ffffff"}
     keys(window, qtbot, K.Key_Comma)
     assert presenter.cover is None
     keys(window, qtbot, K.Key_Period, K.Key_W)
