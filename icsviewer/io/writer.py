@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -55,13 +56,18 @@ class _Dumper(yaml.SafeDumper):
 
 
 _REPRESENTER = SafeRepresenter()
+_NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 # ----- nodes -----------------------------------------------------------------------------------
 def text_node(value: str, prose: bool = False) -> ScalarNode:
     """A string; `prose` (descriptions, notes, captions) is folded over lines when long."""
-    if "\n" in value:
-        style: str | None = "|"
+    if _NEEDS_ESCAPES.search(value):
+        # Control characters and the odd line breaks (\r, NEL, U+2028) only survive a round
+        # trip as escapes, which only the double-quoted style has.
+        style: str | None = '"'
+    elif "\n" in value:
+        style = "|"
     elif prose and len(value) > _FOLD_AT and " " in value.strip():
         style = ">"
     else:
@@ -286,7 +292,7 @@ def tour_node(tour: Tour) -> MappingNode:
 def meta_node(meta: ChartMeta) -> MappingNode:
     return _mapping(
         [
-            ("title", _text(meta.title) if meta.title != ChartMeta.title else None),
+            ("title", text_node(meta.title) if meta.title != ChartMeta.title else None),
             ("subtitle", _text(meta.subtitle)),
             ("organisation", _text(meta.organisation)),
             ("version", _text(meta.version)),
