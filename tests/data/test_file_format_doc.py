@@ -3,7 +3,9 @@ kind in the registry and every key the schema allows."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,3 +50,20 @@ def test_complete_example_uses_every_field(doc_text: str, schema: dict[str, Any]
 def test_every_kind_is_documented(doc_text: str) -> None:
     missing = [k for k in (*BODY_KINDS, *RELATION_KINDS) if f"| `{k}` |" not in doc_text]
     assert missing == []
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("icsviewer.io.reader") is None, reason="reader not written yet"
+)
+def test_complete_example_reads_without_errors(doc_text: str, tmp_path: Path) -> None:
+    from icsviewer.io.reader import load_chart
+
+    block = re.search(r"```yaml\n(.*?)```", doc_text.split("## A complete example", 1)[1],
+                      re.DOTALL)
+    assert block
+    path = tmp_path / "example.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    result = load_chart(path)
+    assert result.chart is not None
+    # Warnings are fine here (the example ICB board is deliberately minimal); errors are not.
+    assert [str(p) for p in result.errors] == []
