@@ -93,7 +93,12 @@ def test_window_opens_hostile_file(case: Case, tmp_path: Path, qtbot) -> None:  
         assert path.name in message, f"the error does not name the file: {message!r}"
         assert "Traceback" not in message + details
 
+    errors_listed = opened and any(p.is_error for p in window.document.problems)
     if case.loads:
         assert opened, f"{case.name} should open: {prompts.errors}"
         assert prompts.errors == [], f"{case.name} opened with an error dialog: {prompts.errors}"
+        assert not errors_listed, [str(p) for p in window.document.problems]
+    else:
+        # A broken file may open (its problems listed) or be refused, but never silently.
+        assert errors_listed or prompts.errors, "a broken file opened with no error shown"
     assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
