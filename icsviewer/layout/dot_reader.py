@@ -13,7 +13,9 @@ from typing import Any
 from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
 from icsviewer.layout.graph_builder import GraphSpec
+from icsviewer.layout.routing import route
 from icsviewer.layout.structure import Structure
+from icsviewer.model.kinds import relation_kind
 
 
 def read_answer(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
@@ -41,6 +43,14 @@ def read_answer(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
         )
     edges: dict[str, EdgeLayout] = {}
     for name, (link, reversed_) in spec.edge_links.items():
+        if name not in edge_pos and not spec.route_overlay:
+            # An overlay line Graphviz was not asked to route: a gentle curve between borders.
+            kind = relation_kind(link.kind)
+            edges[link.rel_id] = route(
+                link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head],
+                kind.directed, 0.0 if kind.structural else 0.12,
+            )
+            continue
         points, tip, tail = _spline(str(edge_pos[name]), flip)
         if reversed_:
             # Added child-below-parent with dir=back: flip it to run source -> target.

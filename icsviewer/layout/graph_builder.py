@@ -41,6 +41,9 @@ from icsviewer.model.kinds import relation_kind
 
 POINTS_PER_INCH = 72.0
 
+# Most boxes for which Graphviz routes overlay lines around boxes (see GraphSpec.route_overlay).
+OVERLAY_ROUTING_LIMIT = 150
+
 GRAPH_ATTRS: dict[str, str] = {
     "rankdir": "TB",
     "newrank": "true",
@@ -76,6 +79,10 @@ class GraphSpec:
     same_ranks: list[list[str]]
     # Lines routed after the nodes are placed (see `_add_links`).
     overlay: list[tuple[str, str, str, dict[str, str]]] = field(default_factory=list)
+    # Whether Graphviz routes the overlay lines around boxes; if not, `dot_reader` draws them
+    # as gentle curves (Graphviz's obstacle routing grows much faster than linearly: ~4 s at
+    # 200 boxes, so it is kept for charts the size of one system).
+    route_overlay: bool = True
     # Graphviz node name -> our node id; edge name -> (link, reversed?); cluster name -> id.
     node_ids: dict[str, str] = field(default_factory=dict)
     edge_links: dict[str, tuple[Link, bool]] = field(default_factory=dict)
@@ -91,7 +98,11 @@ class GraphSpec:
             "edges": [[name, t, h, attrs] for name, t, h, attrs in self.edges],
             "clusters": self.clusters,
             "same_ranks": self.same_ranks,
-            "overlay": [[name, t, h, attrs] for name, t, h, attrs in self.overlay],
+            "overlay": (
+                [[name, t, h, attrs] for name, t, h, attrs in self.overlay]
+                if self.route_overlay
+                else []
+            ),
         }
 
 
@@ -109,6 +120,7 @@ def build_spec(structure: Structure) -> GraphSpec:
     """The Graphviz description of a chart's structure (see the module docstring)."""
     names = {node_id: f"n{i}" for i, node_id in enumerate(structure.nodes)}
     spec = GraphSpec(dict(GRAPH_ATTRS), [], [], [], [])
+    spec.route_overlay = len(structure.nodes) <= OVERLAY_ROUTING_LIMIT
     spec.node_ids = {v: k for k, v in names.items()}
     for node_id, node in structure.nodes.items():
         spec.nodes.append((names[node_id], _node_attrs(node)))
