@@ -42,9 +42,9 @@ from icsviewer.model.chart import Chart
 # Bump when the layout rules change, so cached layouts from older versions are not reused.
 LAYOUT_VERSION = "3"
 WORKER_MODULE = "icsviewer.layout.worker"
-# Above this many bodies the linear-time tree layout replaces Graphviz. Our shaped graph (clusters,
-# shelves, flat edges) costs `dot` ~1.7 s at 1,100 bodies and grows steeply; plain `dot` needs ~1.6 s at
-# 2,500 ICS-shaped bodies and ~35 s at 10,000 on a 2-core machine).
+# Above this many bodies the linear-time tree layout replaces Graphviz: our shaped graph
+# (clusters, shelves, flat edges) costs `dot` about as much as plain `dot` at 1,000 bodies and
+# grows steeply; plain `dot` needs seconds at 2,500 ICS-shaped bodies and ~35 s at 10,000.
 TREE_THRESHOLD = 1000
 # Environment overrides, for tests and for people tuning a big chart.
 ENV_WORKER = "ICSVIEWER_LAYOUT_WORKER"
