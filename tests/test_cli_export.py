@@ -205,3 +205,27 @@ def test_the_real_command_exports_the_flagship(tmp_path: Path) -> None:
     assert run.stdout.startswith("Wrote pack.pdf: ") and "A3 landscape" in run.stdout
     assert "Traceback" not in run.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_full_disk_exits_2_and_keeps_the_old_file(
+    small: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import errno
+
+    import exporters.atomic
+
+    out = tmp_path / "pack.svg"
+    out.write_text("old version", encoding="utf-8")
+
+    def full(fd: int, *_: object, **__: object) -> object:
+        os.close(fd)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exporters.atomic.os, "fdopen", full)
+    assert run_export([str(small), "-o", str(out)]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "old version"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
