@@ -95,7 +95,6 @@ class CaptionOverlay(QWidget):
                 hint.width(),
                 hint.height(),
             )
-        self.raise_()
 
     def reserved_height(self) -> int:
         """Screen height the caption covers at the bottom (0 without a caption)."""

@@ -6,7 +6,7 @@ prove that the presenter gets its keys before the window's shortcuts and the vie
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from icsviewer.present.camera import visible_scene_rect
@@ -29,13 +29,22 @@ def shown(scene) -> set[str]:  # type: ignore[no-untyped-def]
     return {b for b in scene.body_ids() if scene.body_item(b).isVisible()}
 
 
+def fills_screen(window) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the window covers its screen and the chart view covers the window."""
+    screen = window.screen().geometry()
+    view_origin = window.view.mapTo(window, QPoint(0, 0))
+    return (
+        window.geometry() == screen
+        and view_origin == QPoint(0, 0)
+        and (window.view.size() == window.size())
+    )
+
+
 def screen_colours(window) -> set[str]:  # type: ignore[no-untyped-def]
     """The colours on a coarse grid over what the audience sees."""
     image = window.grab().toImage()
     w, h = image.width(), image.height()
-    return {
-        image.pixelColor(x * w // 20, y * h // 20).name() for x in range(20) for y in range(20)
-    }
+    return {image.pixelColor(x * w // 20, y * h // 20).name() for x in range(20) for y in range(20)}
 
 
 def framed(window, ids) -> bool:  # type: ignore[no-untyped-def]
@@ -46,6 +55,7 @@ def framed(window, ids) -> bool:  # type: ignore[no-untyped-def]
 def test_f5_presents_the_default_tour_full_screen(window, presenter, qtbot) -> None:
     keys(window, qtbot, K.Key_F5)
     assert presenter.active and window.isFullScreen()
+    qtbot.waitUntil(lambda: fills_screen(window))
     assert not window.menuBar().isVisible()
     assert not window.details.isVisible() and not window.statusBar().isVisible()
     assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -112,6 +122,7 @@ def test_number_then_enter_jumps(window, presenter, qtbot) -> None:
 
 def test_black_and_white_screens_toggle(window, presenter, qtbot) -> None:
     presenter.start()
+    qtbot.waitUntil(lambda: fills_screen(window))
     assert len(screen_colours(window)) > 2  # the chart is on screen
     keys(window, qtbot, K.Key_B)
     assert presenter.cover == "black" and screen_colours(window) == {"#000000"}
