@@ -70,5 +70,7 @@ def install_presenter(window: QMainWindow, animate: bool = True) -> Presenter:
     dock.hide()
     toggle = dock.toggleViewAction()
     toggle.setText("Tour &Editor")
-    menu.addAction(toggle)
+    # Beside the window's other panels when it lists them in a menu of their own.
+    panels = getattr(window, "menus", {}).get("panels")
+    (panels if isinstance(panels, QMenu) else menu).addAction(toggle)
     return presenter

@@ -133,7 +133,9 @@ class Presenter(QObject):
             ids = [t.id for t in chart.tours]
             tour = chart.tour(tour_id) if tour_id in ids else chart.default_tour()
         self._chart, self._scene = chart, scene
-        self.player = TourPlayer(chart, tour, known=scene.body_ids())
+        # Bodies hidden inside a collapsed group still count: the group's box stands in.
+        drawn = [b for b in chart.body_ids() if not scene.body_rect(b).isEmpty()]
+        self.player = TourPlayer(chart, tour, known=drawn)
         self.player.goto(step)
         self._snap = take_snapshot(self.window, view, scene)
         scene.select_bodies([])
