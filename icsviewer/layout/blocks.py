@@ -30,6 +30,9 @@ SHELF_GAP = 20.0
 PLACE_ORDER = ("place_partnership", "local_authority", "hwb", "primary_care")
 # Kinds drawn in the top row of their block, above the block's other members.
 HUB_KINDS = ("provider_collaborative",)
+# Shape of the grid of a collaborative's members (or loose bodies of one tier).
+GRID_ROWS = 3
+GRID_MAX_COLUMNS = 5
 # Loose bodies of one tier are cut into blocks of at most this many, so shelves can pack them.
 LOOSE_BLOCK_SIZE = 16
 
@@ -100,8 +103,9 @@ def grid_rows(nodes: list[Node], group_kind: str) -> list[list[str]]:
         return [[nodes[0].id], *_chunk([n.id for n in nodes[1:]], 2)]
     hubs = [n.id for n in nodes if n.kind in HUB_KINDS]
     rest = [n.id for n in nodes if n.kind not in HUB_KINDS]
-    # Grids a little taller than wide: boxes are wider than tall, so this looks square.
-    columns = max(1, math.ceil(math.sqrt(len(rest) / 2.0))) if rest else 1
+    # Up to GRID_ROWS rows, as tall as a Place, so a collaborative sits on a shelf of Places
+    # without making it taller; bigger groups widen up to GRID_MAX_COLUMNS, then grow down.
+    columns = min(GRID_MAX_COLUMNS, max(1, math.ceil(len(rest) / GRID_ROWS))) if rest else 1
     rows = _chunk(hubs, columns) + _chunk(rest, columns)
     return rows or [[]]
 

@@ -61,3 +61,22 @@ def test_a_long_single_rank_would_fail_the_measure() -> None:
     box = BoxLayout("b", 0, 0, 100, 30, ("B",), 10.0)
     wide = Layout({"b": box}, {}, {}, 3000.0, 40.0)
     assert smallest_font_at_fit(wide) < SMALLEST_READABLE_PT
+
+
+def test_flagship_boxes_and_frames_do_not_overlap(flagship_layout: Layout) -> None:
+    import itertools
+
+    def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+        return (
+            a[0] < b[0] + b[2] - 0.5
+            and b[0] < a[0] + a[2] - 0.5
+            and a[1] < b[1] + b[3] - 0.5
+            and b[1] < a[1] + a[3] - 0.5
+        )
+
+    boxes = [(b.body_id, (b.x, b.y, b.width, b.height)) for b in flagship_layout.boxes.values()]
+    for (ida, ra), (idb, rb) in itertools.combinations(boxes, 2):
+        assert not overlap(ra, rb), (ida, idb)
+    frames = [(f.group_id, (f.x, f.y, f.width, f.height)) for f in flagship_layout.frames.values()]
+    for (ida, ra), (idb, rb) in itertools.combinations(frames, 2):
+        assert not overlap(ra, rb), (ida, idb)
