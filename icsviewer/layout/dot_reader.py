@@ -20,6 +20,13 @@ from icsviewer.model.kinds import relation_kind
 
 def read_answer(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
     """The Layout described by a worker answer; ValueError if the answer is malformed."""
+    try:
+        return _read(answer, spec, structure)
+    except (KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise ValueError(f"the layout answer is incomplete or malformed ({exc!r})") from exc
+
+
+def _read(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
     if not isinstance(answer, dict):
         raise ValueError("the layout answer is not a JSON object")
     try:

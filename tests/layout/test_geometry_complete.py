@@ -82,3 +82,23 @@ def test_a_collapsed_group_is_one_box_and_its_lines_end_there() -> None:
     assert frame.y - 1 <= start[1] <= frame.y + frame.height + 1
     # Lines wholly inside the collapsed group are not drawn.
     assert "wirral_hosts" not in layout.edges
+
+
+def test_the_tree_engine_places_a_national_sized_chart_without_overlaps() -> None:
+    chart = generate_chart(2500, seed=2)
+    layout = compute_layout(chart, cache=None)  # above the threshold: tree, automatically
+    assert layout.engine == "tree"
+    assert set(layout.boxes) == set(chart.body_ids())
+    assert set(layout.edges) == {r.id for r in chart.relationships}
+    # Overlap check by grid buckets (pairwise would be 3 million comparisons).
+    cell = 200.0
+    buckets: dict[tuple[int, int], list[BoxLayout]] = {}
+    for box in layout.boxes.values():
+        for gx in range(int(box.x // cell), int((box.x + box.width) // cell) + 1):
+            for gy in range(int(box.y // cell), int((box.y + box.height) // cell) + 1):
+                buckets.setdefault((gx, gy), []).append(box)
+    for boxes in buckets.values():
+        for a, b in itertools.combinations(boxes, 2):
+            assert not _overlap(a, b), (a.body_id, b.body_id)
+    # Compact, not a strip: within a factor of three of square.
+    assert 1 / 3 < layout.width / layout.height < 3
