@@ -36,7 +36,7 @@ def test_a_place_is_stacked_partnership_council_board_in_one_frame() -> None:
 
 
 def test_places_are_not_all_on_one_rank() -> None:
-    structure, spec = _spec()
+    _, spec = _spec()
     partnerships = {name for name, i in spec.node_ids.items() if i.endswith("_pp")}
     for same in spec.same_ranks:
         # Five Places of ~130 pt fit one shelf; what matters is that the builder decides
