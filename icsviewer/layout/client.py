@@ -38,6 +38,7 @@ from icsviewer.layout.pins import apply_pins
 from icsviewer.layout.structure import build_structure
 from icsviewer.layout.tree_layout import layout_structure as tree_layout
 from icsviewer.model.chart import Chart
+from icsviewer.model.kinds import body_kind
 
 # Bump when the layout rules change, so cached layouts from older versions are not reused.
 LAYOUT_VERSION = "3"
@@ -46,6 +47,9 @@ WORKER_MODULE = "icsviewer.layout.worker"
 # (clusters, shelves, flat edges) costs `dot` about as much as plain `dot` at 1,000 bodies and
 # grows steeply; plain `dot` needs seconds at 2,500 ICS-shaped bodies and ~35 s at 10,000.
 TREE_THRESHOLD = 1000
+# More national, regional or system-level bodies than this on one tier means several systems
+# (Cheshire and Merseyside has five at system level): the tree engine lays those out better.
+WIDEST_TOP_RANK = 12
 # Environment overrides, for tests and for people tuning a big chart.
 ENV_WORKER = "ICSVIEWER_LAYOUT_WORKER"
 ENV_TREE_THRESHOLD = "ICSVIEWER_TREE_THRESHOLD"
@@ -142,13 +146,25 @@ def layout_key(chart: Chart, engine: str = "") -> str:
 
 
 def choose_engine(chart: Chart, tree_threshold: int | None = None) -> str:
-    """'dot' for charts up to the threshold, 'tree' above it."""
+    """'dot' for one system's chart, 'tree' for big charts and charts of several systems.
+
+    `dot` ranks bodies by tier, so the system-level bodies of several ICSs (each ICB, ICP and
+    their committees) would share one very wide rank; the tree engine keeps each system's
+    bodies together instead.
+    """
     if tree_threshold is None:
         try:
             tree_threshold = int(os.environ.get(ENV_TREE_THRESHOLD, TREE_THRESHOLD))
         except ValueError:
             tree_threshold = TREE_THRESHOLD
-    return "tree" if len(chart) > tree_threshold else "dot"
+    if len(chart) > tree_threshold:
+        return "tree"
+    per_tier: dict[int, int] = {}
+    for body in chart.bodies:
+        tier = body_kind(body.kind).tier
+        if tier <= 2:
+            per_tier[tier] = per_tier.get(tier, 0) + 1
+    return "tree" if max(per_tier.values(), default=0) > WIDEST_TOP_RANK else "dot"
 
 
 def compute_layout(

@@ -61,9 +61,15 @@ def test_generated_system_has_complete_geometry(engine: str) -> None:
 
 
 def test_big_charts_use_the_tree_engine_automatically() -> None:
-    chart = generate_chart(120, seed=1)
-    assert compute_layout(chart, cache=None, tree_threshold=100).engine == "tree"
+    chart = generate_chart(62, seed=1)  # one system
+    assert compute_layout(chart, cache=None, tree_threshold=50).engine == "tree"
     assert compute_layout(chart, cache=None, tree_threshold=1000).engine == "dot"
+
+
+def test_charts_of_several_systems_use_the_tree_engine() -> None:
+    # Eight systems' ICBs, ICPs and committees would make one very wide rank in dot.
+    chart = generate_chart(400, seed=1)
+    assert compute_layout(chart, cache=None).engine == "tree"
 
 
 def test_a_collapsed_group_is_one_box_and_its_lines_end_there() -> None:
