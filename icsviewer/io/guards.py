@@ -208,8 +208,8 @@ def scan_nesting(text: str, label: str) -> list[Problem]:
     return []
 
 
-def _mark_of(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
+def _mark_of(event: yaml.Event | yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = event.problem_mark if isinstance(event, yaml.MarkedYAMLError) else event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
@@ -230,22 +230,26 @@ def check_structure(text: str, label: str) -> list[Problem]:
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    return [
-                        Problem(
-                            label,
-                            *_mark_of(event),
-                            "error",
-                            "the file holds more than one YAML document (a second one starts here)",
-                            "a chart file holds one chart: remove the '---' or '...' line and what "
-                            "follows, or split the file",
-                            code="several-documents",
-                        )
-                    ]
+                    return [_several_documents(label, *_mark_of(event))]
             if isinstance(event, yaml.NodeEvent) and event.anchor:
                 return [_anchor_problem(label, event, f"the anchor &{event.anchor}")]
     except yaml.MarkedYAMLError as exc:
+        if "<document start>" in str(exc.problem):
+            # Content after a `...` end marker: a second document without its `---`.
+            line, col = _mark_of(exc)
+            return [_several_documents(label, line, col)]
         return [syntax_problem(label, exc, text)]
     return []
+
+
+def _several_documents(label: str, line: int, col: int) -> Problem:
+    return Problem(
+        label, line, col, "error",
+        "the file holds more than one YAML document (a second one starts here)",
+        "a chart file holds one chart: remove the '---' or '...' line and what follows, "
+        "or split the file",
+        code="several-documents",
+    )
 
 
 def _anchor_problem(label: str, event: yaml.Event, what: str) -> Problem:
