@@ -15,32 +15,33 @@ drag to pan, wheel to zoom.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
 
 from icsviewer.model.chart import Chart, Tour
 from icsviewer.present.camera import DEFAULT_DURATION_MS, Camera
 from icsviewer.present.keymap import APP_MODIFIERS, Action, action_for, digit_of
 from icsviewer.present.overlay import CaptionOverlay, ScreenCover
-from icsviewer.present.presenter_view import PresenterView, StepSummary, other_screen
-from icsviewer.present.tour_player import StepState, TourPlayer
+from icsviewer.present.pointer import CURSOR_HIDE_MS, PresenterPointer
+from icsviewer.present.presenter_view import (
+    PresenterView,
+    open_on_other_screen,
+    step_summary,
+    swap_screens,
+)
+from icsviewer.present.tour_player import TourPlayer
 from icsviewer.present.window_state import (
+    WhenShown,
     WindowSnapshot,
     restore_window,
     strip_window,
     take_snapshot,
 )
 
-# The cursor disappears after this long without moving (presenters point with the mouse, then
-# leave it; a parked arrow in the middle of a slide distracts).
-CURSOR_HIDE_MS = 2000
-# A press that moves further than this (pixels) pans instead of clicking.
-DRAG_THRESHOLD = 6
 EXPLORE_HINT = "Click a body to spotlight it and its relationships · click the background to clear"
 
 
@@ -72,13 +73,8 @@ class Presenter(QObject):
         self._snap: WindowSnapshot | None = None
         self._chart: Chart | None = None
         self._scene: Any = None
-        self._press: QPoint | None = None
-        self._last_drag: QPoint | None = None
-        self._dragging = False
-        self._cursor_timer = QTimer(self)
-        self._cursor_timer.setSingleShot(True)
-        self._cursor_timer.setInterval(cursor_hide_ms)
-        self._cursor_timer.timeout.connect(self._hide_cursor)
+        self.pointer: PresenterPointer | None = None
+        self._cursor_hide_ms = cursor_hide_ms
 
     # ----- what the window holds ----------
     @property
@@ -126,7 +122,7 @@ class Presenter(QObject):
         if chart is None or scene is None:
             return False
         if view.isHidden():
-            _WhenShown(view, lambda: self.start(tour_id, explore, step))
+            WhenShown(view, lambda: self.start(tour_id, explore, step))
             return True
         tour: Tour | None = None
         if not explore:
@@ -144,6 +140,7 @@ class Presenter(QObject):
         self.camera = Camera(view, DEFAULT_DURATION_MS if self.animate else 0, self)
         self.caption = CaptionOverlay(view)
         self.cover_widget = ScreenCover(view)
+        self.pointer = PresenterPointer(view, self.click, self._stop_camera, self._cursor_hide_ms)
         self.typed = ""
         strip_window(self.window, view, self._snap)
         self._widen_scene_rect()
@@ -155,7 +152,7 @@ class Presenter(QObject):
         view.viewport().installEventFilter(self)
         self._open_presenter_view()
         self._show(animate=False)
-        self._wake_cursor()
+        self.pointer.wake()
         self.started.emit()
         return True
 
@@ -170,7 +167,10 @@ class Presenter(QObject):
         view, scene = self.view, self._scene
         view.removeEventFilter(self)
         view.viewport().removeEventFilter(self)
-        self._cursor_timer.stop()
+        if self.pointer is not None:
+            self.pointer.stop()
+            self.pointer.deleteLater()
+            self.pointer = None
         if self.camera is not None:
             self.camera.stop()
             self.camera.deleteLater()
@@ -364,48 +364,29 @@ class Presenter(QObject):
 
     # ----- presenter view (second screen) ----------
     def _open_presenter_view(self) -> None:
-        if not self.use_presenter_view or len(QGuiApplication.screens()) < 2:
+        if not self.use_presenter_view:
             return
-        screen = other_screen(self.window.screen())
-        if screen is None:
-            return
-        pv = PresenterView()
-        pv.next_requested.connect(self.next)
-        pv.prev_requested.connect(self.prev)
-        pv.swap_requested.connect(self.swap_screens)
-        pv.end_requested.connect(self.stop)
-        pv.show_on(screen)
-        self.presenter_view = pv
+        pv = open_on_other_screen(self.window.screen())
+        if pv is not None:
+            pv.next_requested.connect(self.next)
+            pv.prev_requested.connect(self.prev)
+            pv.swap_requested.connect(self.swap_screens)
+            pv.end_requested.connect(self.stop)
+            self.presenter_view = pv
 
     def swap_screens(self) -> None:
         """Show the chart on the presenter view's screen and the presenter view on this one."""
-        pv = self.presenter_view
-        if pv is None or pv.screen() is None or self.window.screen() is None:
-            return
-        audience, speaker = self.window.screen(), pv.screen()
-        if audience is speaker:
-            return
-        self.window.showNormal()
-        self.window.setGeometry(speaker.availableGeometry().adjusted(40, 40, -40, -40))
-        self.window.showFullScreen()
-        pv.show_on(audience)
+        if self.presenter_view is not None:
+            swap_screens(self.window, self.presenter_view)
 
     def _sync_presenter_view(self) -> None:
         pv, player = self.presenter_view, self.player
-        if pv is None or player is None:
-            return
-        pv.update_view(
-            self._summary(player.current()), self._summary(player.upcoming()), self.cover
-        )
-
-    def _summary(self, state: StepState | None) -> StepSummary | None:
-        if state is None:
-            return None
-        chart = self.player.chart if self.player else None
-        if chart is None:
-            return None
-        names = tuple(chart.body(b).name for b in sorted(state.focus) if chart.has_body(b))
-        return StepSummary(state.counter, state.caption, state.notes, names)
+        if pv is not None and player is not None:
+            pv.update_view(
+                step_summary(player.chart, player.current()),
+                step_summary(player.chart, player.upcoming()),
+                self.cover,
+            )
 
     # ----- events while presenting ----------
     def _owns(self, widget: QObject) -> bool:
@@ -446,8 +427,8 @@ class Presenter(QObject):
         if watched is self.view and kind == QEvent.Type.Resize:
             QTimer.singleShot(0, self._after_resize)
             return False
-        if watched is self.view.viewport():
-            return self._viewport_event(event)
+        if watched is self.view.viewport() and self.pointer is not None:
+            return self.pointer.handle(event)
         return False
 
     def _after_resize(self) -> None:
@@ -459,37 +440,9 @@ class Presenter(QObject):
                 widget.place()
         self._frame(animate=False)
 
-    def _viewport_event(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.MouseMove:
-            assert isinstance(event, QMouseEvent)
-            self._wake_cursor()
-            self._drag_to(event.position().toPoint())
-            return True
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            assert isinstance(event, QMouseEvent)
-            self._wake_cursor()
-            if event.button() == Qt.MouseButton.LeftButton:
-                self._press = self._last_drag = event.position().toPoint()
-                self._dragging = False
-            return True
-        if kind == QEvent.Type.MouseButtonRelease:
-            assert isinstance(event, QMouseEvent)
-            if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-                if not self._dragging:
-                    self.click(event.position().toPoint())
-                self._press = None
-            return True
-        if kind == QEvent.Type.Wheel:
-            assert isinstance(event, QWheelEvent)
-            if self.camera is not None:
-                self.camera.stop()
-            steps = event.angleDelta().y() / 120
-            if steps:
-                self.view.zoom_by(1.15**steps)  # type: ignore[attr-defined]
-            return True
-        # No context menus, hover editing or drag-and-drop while presenting.
-        return kind in (QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.Drop)
+    def _stop_camera(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
 
     def click(self, pos: QPoint) -> None:
         """A left click at a viewport position: next step, or spotlight when exploring."""
@@ -503,50 +456,6 @@ class Presenter(QObject):
         else:
             self.next()
 
-    def _drag_to(self, pos: QPoint) -> None:
-        if self._press is None or self._last_drag is None:
-            return
-        if not self._dragging and (pos - self._press).manhattanLength() < DRAG_THRESHOLD:
-            return
-        self._dragging = True
-        if self.camera is not None:
-            self.camera.stop()
-        delta = pos - self._last_drag
-        self._last_drag = pos
-        bars = self.view.horizontalScrollBar(), self.view.verticalScrollBar()
-        bars[0].setValue(bars[0].value() - delta.x())
-        bars[1].setValue(bars[1].value() - delta.y())
-
-    # ----- cursor ----------
-    def _wake_cursor(self) -> None:
-        if not self.active:
-            return
-        viewport = self.view.viewport()
-        if viewport.cursor().shape() == Qt.CursorShape.BlankCursor:
-            viewport.setCursor(Qt.CursorShape.ArrowCursor)
-        self._cursor_timer.start()
-
-    def _hide_cursor(self) -> None:
-        if self.active:
-            self.view.viewport().setCursor(Qt.CursorShape.BlankCursor)
-
     @property
     def cursor_hidden(self) -> bool:
-        return self.active and self.view.viewport().cursor().shape() == Qt.CursorShape.BlankCursor
-
-
-class _WhenShown(QObject):
-    """Calls back once, when a widget is next shown (then goes away)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show:
-            watched.removeEventFilter(self)
-            # After the window has finished showing it (and fitting the chart).
-            QTimer.singleShot(0, self._callback)
-            self.deleteLater()
-        return False
+        return self.pointer is not None and self.pointer.cursor_hidden

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from icsviewer.model.chart import Chart
+from icsviewer.present.tour_player import StepState
 from icsviewer.style.theme import FONT_FAMILY
 
 
@@ -40,6 +42,38 @@ def other_screen(screen: QScreen | None) -> QScreen | None:
         if candidate is not screen:
             return candidate
     return None
+
+
+def step_summary(chart: Chart, state: StepState | None) -> StepSummary | None:
+    """What the presenter view says about a step (None for no step)."""
+    if state is None:
+        return None
+    names = tuple(chart.body(b).name for b in sorted(state.focus) if chart.has_body(b))
+    return StepSummary(state.counter, state.caption, state.notes, names)
+
+
+def open_on_other_screen(audience: QScreen | None) -> PresenterView | None:
+    """A presenter view shown on a screen other than the audience's, if there is one."""
+    if len(QGuiApplication.screens()) < 2:
+        return None
+    screen = other_screen(audience)
+    if screen is None:
+        return None
+    view = PresenterView()
+    view.show_on(screen)
+    return view
+
+
+def swap_screens(window: QWidget, view: PresenterView) -> None:
+    """Put the full-screen `window` on the presenter view's screen and the view on the
+    window's (for when the projector turns out to be the other screen)."""
+    audience, speaker = window.screen(), view.screen()
+    if audience is None or speaker is None or audience is speaker:
+        return
+    window.showNormal()
+    window.setGeometry(speaker.availableGeometry().adjusted(40, 40, -40, -40))
+    window.showFullScreen()
+    view.show_on(audience)
 
 
 def format_elapsed(ms: int) -> str:

@@ -18,6 +18,7 @@ they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,3 +221,20 @@ class ViewRestorer(QObject):
     def _done(self) -> None:
         self._view.viewport().removeEventFilter(self)
         self.deleteLater()
+
+
+class WhenShown(QObject):
+    """Calls back once, when a widget is next shown (then goes away)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            # After the window has finished showing it (and fitting the chart).
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
