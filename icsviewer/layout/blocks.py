@@ -66,15 +66,26 @@ def is_block_cluster(members: tuple[str, ...], structure: Structure) -> bool:
     return min(structure.nodes[m].tier for m in members) >= 3
 
 
-def build_blocks(structure: Structure) -> tuple[list[Block], dict[str, int]]:
-    """Blocks for the lower part, and the index of the block of each node in them."""
+def build_blocks(
+    structure: Structure, *, all_groups: bool = False
+) -> tuple[list[Block], dict[str, int]]:
+    """Blocks for the lower part, and the index of the block of each node in them.
+
+    With `all_groups`, groups of the top part (national bodies, a system's ICB and ICP) are
+    blocks too, one row per tier: the tree engine places whole blocks, so each group stays
+    together in its frame. Graphviz ranks the top part itself and leaves them out.
+    """
     blocks: list[Block] = []
     block_of: dict[str, int] = {}
     for cluster in structure.clusters:
-        if not is_block_cluster(cluster.members, structure):
-            continue
         nodes = [structure.nodes[m] for m in cluster.members]
-        blocks.append(Block(cluster.id, cluster.name, grid_rows(nodes, cluster.kind)))
+        if is_block_cluster(cluster.members, structure):
+            rows = grid_rows(nodes, cluster.kind)
+        elif all_groups:
+            rows = tier_rows(nodes)
+        else:
+            continue
+        blocks.append(Block(cluster.id, cluster.name, rows))
         for m in cluster.members:
             block_of[m] = len(blocks) - 1
     loose: dict[int, list[Node]] = {}
@@ -108,6 +119,17 @@ def grid_rows(nodes: list[Node], group_kind: str) -> list[list[str]]:
     columns = min(GRID_MAX_COLUMNS, max(1, math.ceil(len(rest) / GRID_ROWS))) if rest else 1
     rows = _chunk(hubs, columns) + _chunk(rest, columns)
     return rows or [[]]
+
+
+def tier_rows(nodes: list[Node]) -> list[list[str]]:
+    """One row per tier (national above regional above system), at most four to a row."""
+    by_tier: dict[int, list[str]] = {}
+    for node in nodes:
+        by_tier.setdefault(node.tier, []).append(node.id)
+    rows: list[list[str]] = []
+    for tier in sorted(by_tier):
+        rows.extend(_chunk(by_tier[tier], 4))
+    return rows
 
 
 def measure(block: Block, structure: Structure) -> None:

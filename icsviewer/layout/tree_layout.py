@@ -49,7 +49,7 @@ class _Unit:
 
 def layout_structure(structure: Structure) -> Layout:
     """The tree layout of a chart structure (engine 'tree')."""
-    blocks, block_of = build_blocks(structure)
+    blocks, block_of = build_blocks(structure, all_groups=True)
     units, unit_of = _units(structure, blocks, block_of)
     roots = _link_parents(structure, units, unit_of)
     forest = _Unit("forest", 0.0, 0.0, children=roots)
