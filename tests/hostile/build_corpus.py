@@ -280,6 +280,14 @@ bad_id["relationships"][1]["from"] = 'x" onload="alert(1)'
 bad_id["groups"][0]["members"] = ['x" onload="alert(1)']
 case("id_injection", chart_text(bad_id), outcome=ERROR, exit=1, message_contains=["id"],
      about="An id carrying an SVG attribute injection; ids must be [a-z0-9_]+.")
+term = base_chart()
+term["bodies"][2]["kind"] = "\x1b[2J\x1b]0;owned\x07\u202eevil"
+term["relationships"].append(
+    {"from": "test_icb", "to": "ghost\x1b[31m\u202e\u2066", "kind": "hosts"})
+case("terminal_escapes_in_messages", chart_text(term), outcome=ERROR, exit=1,
+     message_contains=["kind", "ghost"],
+     about="Escape sequences and bidi overrides in values that error messages quote: printed "
+           "raw they would clear the screen, retitle the terminal or reorder the message.")
 bad_kind = base_chart()
 bad_kind["bodies"][2]["kind"] = "<script>alert(1)</script>"
 case("kind_injection", chart_text(bad_kind), outcome=ERROR, exit=1, message_contains=["kind"],

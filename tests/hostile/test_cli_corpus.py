@@ -18,6 +18,9 @@ from tests.hostile.corpus import CASES, EXPECT_SUFFIX, Case, load_cases, message
 from tests.hostile.runner import Run, run_icsviewer
 
 ALL_CASES = load_cases()
+# What a terminal acts on instead of showing: C0 controls (ESC starts escape sequences), DEL,
+# C1 controls, and bidi embeddings/overrides/isolates that reorder the line on screen.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 needs_validator = pytest.mark.skipif(
     importlib.util.find_spec("icsviewer.io.validate_cli") is None,
@@ -41,6 +44,10 @@ def _check(case: Case, path: Path, marker: Path, run: Run) -> list[str]:
     line = case.expect.get("line")
     if line is not None and not re.search(rf"{re.escape(path.name)}:{line}:\d+:", run.output):
         failures.append(f"output does not point at {path.name}:{line}:COL:")
+    raw = RAW_CONTROL.search(run.output)
+    if raw:
+        failures.append(f"raw control/bidi character U+{ord(raw.group()):04X} printed "
+                        "(terminal escape injection)")
     missing = message_fragments_missing(case, run.output)
     if missing:
         failures.append(f"message lacks {missing}")
