@@ -84,12 +84,17 @@ def resolve_body_style(theme: Theme, body: Body) -> BodyStyle:
     Overrides that are not colours are ignored, so a hostile file cannot inject anything.
     """
     base = theme.body_style(body.kind)
-    changes = {
-        key: value
-        for key, value in body.style.items()
-        if key in ("fill", "text", "stroke") and isinstance(value, str) and is_hex_colour(value)
-    }
-    return replace(base, **changes) if changes else base
+
+    def override(key: str, default: str) -> str:
+        value = body.style.get(key)
+        return value if isinstance(value, str) and is_hex_colour(value) else default
+
+    return replace(
+        base,
+        fill=override("fill", base.fill),
+        text=override("text", base.text),
+        stroke=override("stroke", base.stroke),
+    )
 
 
 # ----- NHS identity ----------------------------------------------------------------------------
