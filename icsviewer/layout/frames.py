@@ -40,7 +40,11 @@ def finish_layout(
     warnings: Iterable[str] = (),
     margin: float = 4.0,
 ) -> Layout:
-    """Shift everything so the top-left of all geometry is at (margin, margin) and measure it."""
+    """Shift everything so the top-left of all geometry is at (margin, margin) and measure it.
+
+    Geometry whose top-left already lies between (margin, margin) and (2 margin, 2 margin) is
+    left where it is.
+    """
     xs: list[float] = []
     ys: list[float] = []
     for b in boxes.values():
@@ -56,6 +60,12 @@ def finish_layout(
     if not xs:
         return Layout({}, {}, {}, 0.0, 0.0, engine, tuple(warnings))
     dx, dy = margin - min(xs), margin - min(ys)
+    if 0.0 <= -dx <= margin and 0.0 <= -dy <= margin:
+        # Already placed within a margin of the origin (the tree engine starts there): keep
+        # the coordinates rather than copying every record to move it by a point or two.
+        return Layout(
+            boxes, edges, frames, max(xs) + margin, max(ys) + margin, engine, tuple(warnings)
+        )
     return Layout(
         {k: replace(b, x=b.x + dx, y=b.y + dy) for k, b in boxes.items()},
         {k: shift_edge(e, dx, dy) for k, e in edges.items()},

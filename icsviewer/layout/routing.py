@@ -15,6 +15,8 @@ from icsviewer.layout.geometry import BoxLayout, EdgeLayout, Point
 
 # Graphviz's default arrowhead length (arrowsize=1), so all engines' arrows match.
 ARROW_LENGTH = 10.0
+# Farthest a bowed line's control points move sideways, in points.
+MAX_BOW = 30.0
 
 
 def border_point(box: BoxLayout, toward: Point) -> Point:
@@ -53,8 +55,12 @@ def route(
         tip = end
         end = (end[0] - dx / length * ARROW_LENGTH, end[1] - dy / length * ARROW_LENGTH)
         dx, dy = end[0] - start[0], end[1] - start[1]
-    # Control points a third and two thirds along, pushed sideways by the bow.
+    # Control points a third and two thirds along, pushed sideways by the bow (at most
+    # MAX_BOW, so a long line across a big chart does not swing far outside it).
     nx, ny = (-dy * bow, dx * bow)
+    push = math.hypot(nx, ny)
+    if push > MAX_BOW:
+        nx, ny = nx * MAX_BOW / push, ny * MAX_BOW / push
     c1 = (start[0] + dx / 3 + nx, start[1] + dy / 3 + ny)
     c2 = (start[0] + 2 * dx / 3 + nx, start[1] + 2 * dy / 3 + ny)
     mid = (start[0] + dx / 2 + nx * 0.75, start[1] + dy / 2 + ny * 0.75)

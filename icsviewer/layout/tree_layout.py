@@ -27,6 +27,7 @@ from icsviewer.model.kinds import relation_kind
 # Gaps between sibling subtrees and between a parent and its children's shelf.
 SIBLING_GAP = 16.0
 LEVEL_GAP = 30.0
+MARGIN = 4.0
 # Shelves aim for this width:height, a little wider than A-series landscape.
 SHELF_ASPECT = 1.6
 
@@ -57,7 +58,8 @@ def layout_structure(structure: Structure) -> Layout:
     for unit in order:
         _measure(unit)
     boxes: dict[str, BoxLayout] = {}
-    _place(forest, 0.0, 0.0, structure, boxes)
+    # Start a margin in, so finishing need not move every record (see finish_layout).
+    _place(forest, 2 * MARGIN, 2 * MARGIN, structure, boxes)
     frames: dict[str, FrameLayout] = {}
     for cluster in structure.clusters:
         frame = frame_around(cluster, boxes)
@@ -70,7 +72,7 @@ def layout_structure(structure: Structure) -> Layout:
             link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head],
             kind.directed, 0.0 if kind.structural else 0.12,
         )
-    return finish_layout(boxes, edges, frames, "tree")
+    return finish_layout(boxes, edges, frames, "tree", margin=MARGIN)
 
 
 def _units(
