@@ -1,8 +1,21 @@
 """The computed Layout: plain data every consumer reads (canvas, PDF, SVG, PNG).
 
 Units are PostScript points (1/72 inch) with y pointing down and the origin at the top left of
-the chart's bounding box. Boxes give their top-left corner and size. Edge paths are cubic
-Bezier control points as Graphviz gives them: p0, c1, c2, p1, c3, c4, p2, ...
+the chart's bounding box (everything lies within 0..width, 0..height). Boxes give their
+top-left corner and size. Edge paths are cubic Bezier control points as Graphviz gives them:
+p0, c1, c2, p1, c3, c4, p2, ... running from the relationship's source to its target.
+
+Conventions every engine keeps (`icsviewer.layout.client` makes them):
+- `boxes` has one entry per *visible* body. A body in a collapsed group has no box: the group
+  is then a small frame in `frames` (sized like a box, holding only the group's name), and
+  lines to the hidden body end at that frame; lines wholly inside it are left out.
+- `frames` has one entry per group (expanded or collapsed); a body in two groups is drawn in
+  the first only. A frame's `label_pos` is the left end of its name's baseline, inside the top.
+- A directed line stops short of its target; `arrow_tip` is where the arrowhead's tip goes
+  and the path's last point is the middle of the arrowhead's base (Graphviz's 'e' point).
+  `arrow_tail` is the same at the source end (rarely set). Undirected lines have neither.
+- `label_pos` of an edge is the middle of its path, for a centred label.
+- A pinned body's box has its top-left corner exactly at the pin.
 """
 
 from __future__ import annotations
