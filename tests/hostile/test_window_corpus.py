@@ -15,6 +15,7 @@ from __future__ import annotations
 import faulthandler
 import importlib.util
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -62,11 +63,57 @@ def _recording_prompts():  # type: ignore[no-untyped-def]
     return RecordingPrompts()
 
 
+OPENABLE_SCHEMES = ("http", "https", "mailto")
+
+
+class _Hrefs(HTMLParser):
+    """Every href/src attribute of an HTML page (attributes, not text that looks like one)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links += [v or "" for k, v in attrs if k in ("href", "src")]
+
+
+def _hrefs(html: str) -> list[str]:
+    parser = _Hrefs()
+    parser.feed(html)
+    return parser.links
+
+
+def _check_details(window, opened_urls: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Show every body's details; links must be safe, and clicking any link safe too."""
+    from PySide6.QtCore import QUrl
+
+    for body in window.document.chart.bodies:
+        window.go_to_body(body.id)
+        assert window.details.body_id == body.id
+        html = window.details.toHtml()
+        for href in _hrefs(html):
+            scheme = href.split(":", 1)[0].lower()
+            assert scheme in (*OPENABLE_SCHEMES, "body"), f"unsafe link in details: {href!r}"
+        # Click every link the file gave, even those the panel shows as plain text.
+        for link in body.links:
+            window.details.anchorClicked.emit(QUrl(link.url))
+    for url in opened_urls:
+        assert url.split(":", 1)[0].lower() in OPENABLE_SCHEMES, f"opened {url!r}"
+
+
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
-def test_window_opens_hostile_file(case: Case, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
+    case: Case, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QDesktopServices
 
     from icsviewer.app.main_window import MainWindow
+
+    # Links the window would hand to the browser are recorded instead of opened.
+    opened_urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened_urls.append(url.toString()) or True)
 
     marker = tmp_path / "ATTACK-MARKER"
     path = case.materialise(tmp_path, marker)
@@ -86,6 +133,7 @@ def test_window_opens_hostile_file(case: Case, tmp_path: Path, qtbot) -> None:  
         qtbot.wait(50)
         image = window.grab()
         assert not image.isNull()
+        _check_details(window, opened_urls)
     else:
         assert window.document is None, "a failed open must keep the previous (no) chart"
         assert prompts.errors, "the open failed without telling the user"
