@@ -63,6 +63,10 @@ class LayoutCancelledError(LayoutError):
     """The caller cancelled the layout."""
 
 
+# Most layouts kept on disk (a national chart's layout is a few MB of JSON).
+DISK_LIMIT = 40
+
+
 class LayoutCache:
     """Layouts by key: a small in-memory LRU in front of JSON files in a folder."""
 
@@ -101,6 +105,13 @@ class LayoutCache:
             tmp = folder / f"{key}.{os.getpid()}.{threading.get_ident()}.tmp"
             tmp.write_text(json.dumps({"key": key, "layout": layout.to_dict()}), "utf-8")
             tmp.replace(folder / f"{key}.json")
+            self._prune(folder)
+
+    def _prune(self, folder: Path) -> None:
+        """Keep the disk cache small: only the most recently written DISK_LIMIT layouts."""
+        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[DISK_LIMIT:]:
+            old.unlink(missing_ok=True)
 
     def clear_memory(self) -> None:
         with self._lock:

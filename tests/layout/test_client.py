@@ -114,3 +114,17 @@ def test_pinned_bodies_sit_at_their_pins() -> None:
     assert box.x - 1 <= tip[0] <= box.x + box.width + 1
     assert box.y - 1 <= tip[1] <= box.y + box.height + 1
     assert layout.width >= 600.0 + box.width
+
+
+def test_the_disk_cache_keeps_only_recent_layouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import icsviewer.layout.client as client
+
+    monkeypatch.setattr(client, "DISK_LIMIT", 3)
+    cache = LayoutCache(tmp_path)
+    for n in range(5):
+        chart = small_ics(places=("Liverpool", "Wirral")[: 1 + n % 2])
+        chart.replace_body(Body("nhse", f"NHS England {n}", "national_body"))
+        compute_layout(chart, engine="tree", cache=cache)
+    assert len(list(tmp_path.glob("*.json"))) == 3
