@@ -37,13 +37,75 @@ from icsviewer.model.chart import (
 from icsviewer.model.kinds import BODY_KINDS, RELATION_KINDS
 
 YAML_TRAPS = (
-    "NO", "no", "yes", "On", "off", "y", "n", "~", "null", "Null", "true", "FALSE",
-    "0755", "0o17", "0x1F", "12:30", "1:02:03", "1.10", "1e3", ".inf", "-.NaN", "1_000",
-    "2025-01-01", "2025-1-1 10:00", "#005EB8", "# not a comment", "a: b", "a #b", "- x",
-    "[x]", "{a: b}", "&anchor", "*alias", "!tag", "%YAML", "@x", "`x", "|", ">", "'", '"',
-    "---", "...", " leading", "trailing ", "", " ", "<<", "=", "?", "x:", "\t", "a\nb",
-    "a\n\nb\n", "\n", "line\r\nbreak", "\u2028", "\x85", "\ufeff", "\x00", "\x1b[31m",
-    "\u202eevil\u202c", "\u200b", "😀", "👩‍👩‍👧", "🇬🇧", "e\u0301", "שלום", "مرحبا",
+    "NO",
+    "no",
+    "yes",
+    "On",
+    "off",
+    "y",
+    "n",
+    "~",
+    "null",
+    "Null",
+    "true",
+    "FALSE",
+    "0755",
+    "0o17",
+    "0x1F",
+    "12:30",
+    "1:02:03",
+    "1.10",
+    "1e3",
+    ".inf",
+    "-.NaN",
+    "1_000",
+    "2025-01-01",
+    "2025-1-1 10:00",
+    "#005EB8",
+    "# not a comment",
+    "a: b",
+    "a #b",
+    "- x",
+    "[x]",
+    "{a: b}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%YAML",
+    "@x",
+    "`x",
+    "|",
+    ">",
+    "'",
+    '"',
+    "---",
+    "...",
+    " leading",
+    "trailing ",
+    "",
+    " ",
+    "<<",
+    "=",
+    "?",
+    "x:",
+    "\t",
+    "a\nb",
+    "a\n\nb\n",
+    "\n",
+    "line\r\nbreak",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "\x00",
+    "\x1b[31m",
+    "\u202eevil\u202c",
+    "\u200b",
+    "😀",
+    "👩‍👩‍👧",
+    "🇬🇧",
+    "e\u0301",
+    "שלום",
+    "مرحبا",
 )
 
 _ANY_CHAR = st.characters(blacklist_categories=("Cs",))
@@ -52,7 +114,7 @@ _ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 _WORDS = ("the", "ICB", "board", "Place", "and", "NHS", "no", "x" * 30, "a:", "#1", "😀")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def texts(min_size: int = 0, max_size: int = 20, prose: bool = False) -> st.SearchStrategy[str]:
     """Any text, biased towards what breaks YAML writers; `prose` adds long folded lines."""
     plain = st.text(_ANY_CHAR, min_size=min_size, max_size=max_size)
@@ -64,46 +126,54 @@ def texts(min_size: int = 0, max_size: int = 20, prose: bool = False) -> st.Sear
     return st.one_of(*options)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def names() -> st.SearchStrategy[str]:
     """A required text field: never empty."""
     return texts(min_size=1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     return st.text("abcxyz019_", min_size=1, max_size=8)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def dates() -> st.SearchStrategy[dt.date]:
     return st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plain_data() -> st.SearchStrategy[Any]:
     scalars = st.one_of(
-        st.none(), st.booleans(), st.integers(-(10**9), 10**9),
-        st.floats(allow_nan=False, allow_infinity=False), texts(), dates(),
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**9), 10**9),
+        st.floats(allow_nan=False, allow_infinity=False),
+        texts(),
+        dates(),
     )
     return st.recursive(
         scalars,
-        lambda inner: st.lists(inner, max_size=2)
-        | st.dictionaries(texts(min_size=1, max_size=6), inner, max_size=2),
+        lambda inner: (
+            st.lists(inner, max_size=2)
+            | st.dictionaries(texts(min_size=1, max_size=6), inner, max_size=2)
+        ),
         max_leaves=3,
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def extras(known: tuple[str, ...]) -> st.SearchStrategy[dict[str, Any]]:
     """Unknown keys as the reader keeps them (never a key the record itself uses)."""
     keys = texts(min_size=1, max_size=12).filter(lambda k: k not in known)
     return st.one_of(st.just({}), st.just({}), st.dictionaries(keys, _plain_data(), max_size=2))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _date_pair() -> st.SearchStrategy[tuple[dt.date | None, dt.date | None]]:
-    def ordered(pair: tuple[dt.date | None, dt.date | None]) -> tuple[dt.date | None, dt.date | None]:
+    def ordered(
+        pair: tuple[dt.date | None, dt.date | None],
+    ) -> tuple[dt.date | None, dt.date | None]:
         start, end = pair
         if start is not None and end is not None and end < start:
             return end, start
@@ -112,25 +182,37 @@ def _date_pair() -> st.SearchStrategy[tuple[dt.date | None, dt.date | None]]:
     return st.tuples(st.none() | dates(), st.none() | dates()).map(ordered)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sources() -> st.SearchStrategy[tuple[SourceRef, ...]]:
-    source = st.builds(SourceRef, title=texts(), url=texts(), verified_on=st.none() | dates(),
-                       extra=extras(schema.SOURCE_KEYS))
+    source = st.builds(
+        SourceRef,
+        title=texts(),
+        url=texts(),
+        verified_on=st.none() | dates(),
+        extra=extras(schema.SOURCE_KEYS),
+    )
     return st.lists(source, max_size=1).map(tuple)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _colour() -> st.SearchStrategy[str]:
     return st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06X}") | st.just("#005eb8")
 
 
 _MEMBERS = st.lists(
-    st.builds(Member, role=names(), holder=texts(), nominated_by=texts(), notes=texts(prose=True),
-              extra=extras(schema.MEMBER_KEYS)),
+    st.builds(
+        Member,
+        role=names(),
+        holder=texts(),
+        nominated_by=texts(),
+        notes=texts(prose=True),
+        extra=extras(schema.MEMBER_KEYS),
+    ),
     max_size=1,
 )
-_LINKS = st.lists(st.builds(Link, url=names(), label=texts(), extra=extras(schema.LINK_KEYS)),
-                  max_size=1)
+_LINKS = st.lists(
+    st.builds(Link, url=names(), label=texts(), extra=extras(schema.LINK_KEYS)), max_size=1
+)
 _STYLE = st.dictionaries(st.sampled_from(schema.STYLE_KEYS), _colour(), max_size=3)
 _COORDINATE = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 _PINNED = st.none() | st.tuples(_COORDINATE, _COORDINATE)
@@ -140,12 +222,20 @@ _PINNED = st.none() | st.tuples(_COORDINATE, _COORDINATE)
 def bodies(draw: st.DrawFn, body_id: str) -> Body:
     start, end = draw(_date_pair())
     return Body(
-        id=body_id, name=draw(names()), kind=draw(st.sampled_from(sorted(BODY_KINDS))),
-        short_name=draw(texts()), aliases=tuple(draw(st.lists(texts(), max_size=3))),
+        id=body_id,
+        name=draw(names()),
+        kind=draw(st.sampled_from(sorted(BODY_KINDS))),
+        short_name=draw(texts()),
+        aliases=tuple(draw(st.lists(texts(), max_size=3))),
         description=draw(texts(prose=True)),
-        members=tuple(draw(_MEMBERS)), links=tuple(draw(_LINKS)),
-        valid_from=start, valid_to=end, sources=draw(sources()), notes=draw(texts()),
-        style=draw(_STYLE), pinned=draw(_PINNED),
+        members=tuple(draw(_MEMBERS)),
+        links=tuple(draw(_LINKS)),
+        valid_from=start,
+        valid_to=end,
+        sources=draw(sources()),
+        notes=draw(texts()),
+        style=draw(_STYLE),
+        pinned=draw(_PINNED),
         extra=draw(extras(schema.BODY_KEYS)),
     )
 
@@ -157,14 +247,22 @@ def relationships(draw: st.DrawFn, body_ids: list[str], count: int) -> list[Rela
     for n in range(count):
         source, target = draw(st.permutations(body_ids))[:2]
         start, end = draw(_date_pair())
-        drafts.append(Relationship(
-            id=f"rel_{n}", source=source, target=target,
-            kind=draw(st.sampled_from(sorted(RELATION_KINDS))), label=draw(texts()),
-            notes=draw(texts(prose=True)), legal_basis=draw(texts()),
-            valid_from=start, valid_to=end, sources=draw(sources()),
-            extra=draw(extras(schema.RELATIONSHIP_KEYS)),
-            id_generated=draw(st.booleans()),
-        ))
+        drafts.append(
+            Relationship(
+                id=f"rel_{n}",
+                source=source,
+                target=target,
+                kind=draw(st.sampled_from(sorted(RELATION_KINDS))),
+                label=draw(texts()),
+                notes=draw(texts(prose=True)),
+                legal_basis=draw(texts()),
+                valid_from=start,
+                valid_to=end,
+                sources=draw(sources()),
+                extra=draw(extras(schema.RELATIONSHIP_KEYS)),
+                id_generated=draw(st.booleans()),
+            )
+        )
     # Generated ids exactly as the reader makes them: after every explicit id, in file order.
     taken = {r.id for r in drafts if not r.id_generated}
     out = []
@@ -186,24 +284,47 @@ def charts(draw: st.DrawFn, max_bodies: int = 4) -> Chart:
     some_ids = st.lists(st.sampled_from(body_ids), max_size=len(body_ids), unique=True).map(tuple)
     group_ids = draw(st.lists(ids(), max_size=2, unique=True))
     groups = [
-        Group(id=g, name=draw(names()), members=draw(some_ids),
-              kind=draw(st.sampled_from(GROUP_KINDS)), description=draw(texts()),
-              collapsed=draw(st.booleans()), extra=draw(extras(schema.GROUP_KEYS)))
+        Group(
+            id=g,
+            name=draw(names()),
+            members=draw(some_ids),
+            kind=draw(st.sampled_from(GROUP_KINDS)),
+            description=draw(texts()),
+            collapsed=draw(st.booleans()),
+            extra=draw(extras(schema.GROUP_KEYS)),
+        )
         for g in group_ids
     ]
-    steps = st.builds(TourStep, bodies=some_ids, caption=texts(), notes=texts(prose=True),
-                      extra=extras(schema.STEP_KEYS))
+    steps = st.builds(
+        TourStep,
+        bodies=some_ids,
+        caption=texts(),
+        notes=texts(prose=True),
+        extra=extras(schema.STEP_KEYS),
+    )
     tours = [
-        Tour(id=t, name=draw(names()), steps=tuple(draw(st.lists(steps, max_size=2))),
-             mode=draw(st.sampled_from(TOUR_MODES)), default=draw(st.booleans()),
-             description=draw(texts()), extra=draw(extras(schema.TOUR_KEYS)))
+        Tour(
+            id=t,
+            name=draw(names()),
+            steps=tuple(draw(st.lists(steps, max_size=2))),
+            mode=draw(st.sampled_from(TOUR_MODES)),
+            default=draw(st.booleans()),
+            description=draw(texts()),
+            extra=draw(extras(schema.TOUR_KEYS)),
+        )
         for t in draw(st.lists(ids(), max_size=2, unique=True))
     ]
     meta = ChartMeta(
-        title=draw(texts()), subtitle=draw(texts()), organisation=draw(texts()),
-        version=draw(texts()), as_at=draw(st.none() | dates()), marking=draw(texts()),
-        authors=tuple(draw(st.lists(texts(), max_size=3))), sources=draw(sources()),
-        description=draw(texts(prose=True)), extra=draw(extras(schema.META_KEYS)),
+        title=draw(texts()),
+        subtitle=draw(texts()),
+        organisation=draw(texts()),
+        version=draw(texts()),
+        as_at=draw(st.none() | dates()),
+        marking=draw(texts()),
+        authors=tuple(draw(st.lists(texts(), max_size=3))),
+        sources=draw(sources()),
+        description=draw(texts(prose=True)),
+        extra=draw(extras(schema.META_KEYS)),
     )
     top_extra = draw(extras(schema.TOP_KEYS))
     return Chart(meta, chart_bodies, rels, groups, tours, top_extra)

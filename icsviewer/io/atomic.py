@@ -89,8 +89,8 @@ def _fsync_folder(folder: Path) -> None:
 def _keep_backup(target: Path) -> None:
     """Keep the current version beside the file. Best effort: a backup never blocks a save."""
     backup = backup_path(target)
-    with contextlib.suppress(OSError):
-        staging = backup.with_name(backup.name + ".tmp")
+    staging = backup.with_name(backup.name + ".tmp")
+    try:
         with contextlib.suppress(FileNotFoundError):
             staging.unlink()
         try:
@@ -98,6 +98,9 @@ def _keep_backup(target: Path) -> None:
         except OSError:
             shutil.copy2(target, staging)
         staging.replace(backup)
+    except OSError:
+        with contextlib.suppress(OSError):
+            staging.unlink()
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> None:

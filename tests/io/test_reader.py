@@ -19,7 +19,8 @@ def _with_body(extra_lines: str) -> str:
     """VALID plus a third body (`test_trust`, member of the ICB) ending with `extra_lines`."""
     return VALID.replace(
         "relationships:\n",
-        "  - id: test_trust\n    name: Test Trust\n    kind: nhs_trust\n" + extra_lines
+        "  - id: test_trust\n    name: Test Trust\n    kind: nhs_trust\n"
+        + extra_lines
         + "relationships:\n  - {from: test_trust, to: test_icb, kind: member_of}\n",
     )
 
@@ -38,7 +39,9 @@ def test_missing_relationship_id_is_generated_and_flagged() -> None:
 
 
 def test_duplicate_keys_report_both_positions(write) -> None:
-    result = load_chart(write(VALID.replace("    name: Test ICB\n", "    name: Test ICB\n    name: Other\n")))
+    result = load_chart(
+        write(VALID.replace("    name: Test ICB\n", "    name: Test ICB\n    name: Other\n"))
+    )
     error = only_error(result.problems)
     assert error.code == "duplicate-key" and (error.line, error.column) == (10, 5)
     assert "'name'" in error.message and "first at line 9, column 5" in error.message
@@ -54,7 +57,7 @@ def test_duplicate_top_level_section_is_refused(write) -> None:
     "payload",
     [
         '!!python/object/apply:os.system ["touch {marker}"]',
-        '!!python/object/apply:builtins.exec ["open(\'{marker}\', \'w\')"]',
+        "!!python/object/apply:builtins.exec [\"open('{marker}', 'w')\"]",
         "!!python/name:os.system",
         '!<tag:yaml.org,2002:python/object/new:os.system> ["touch {marker}"]',
     ],
@@ -70,13 +73,17 @@ def test_python_tags_are_refused_and_never_run(write, tmp_path: Path, payload: s
 
 def test_a_python_tag_directive_at_the_root_is_refused(write, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = f'%TAG !p! tag:yaml.org,2002:python/\n---\n!p!object/apply:os.system ["touch {marker}"]\n'
+    text = (
+        f'%TAG !p! tag:yaml.org,2002:python/\n---\n!p!object/apply:os.system ["touch {marker}"]\n'
+    )
     result = load_chart(write(text))
     assert result.chart is None and errors_with(result.problems, "tag")
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("value", ["!!binary aGVsbG8=", "!!set {a, b}", "!custom x", "!!omap [a: 1]"])
+@pytest.mark.parametrize(
+    "value", ["!!binary aGVsbG8=", "!!set {a, b}", "!custom x", "!!omap [a: 1]"]
+)
 def test_non_standard_tags_are_refused_naming_the_field(write, value: str) -> None:
     error = only_error(load_chart(write(_with_body(f"    notes: {value}\n"))).problems)
     assert error.code == "tag" and error.message.startswith("notes: the tag")
@@ -109,14 +116,16 @@ def test_yaml_11_surprises_in_text_fields_say_which_field_and_suggest_quotes(
 
 
 def test_a_version_number_must_be_quoted() -> None:
-    result = parse_chart_text(VALID.replace("  title: Test chart\n", "  title: T\n  version: 1.10\n"), "x")
+    result = parse_chart_text(
+        VALID.replace("  title: Test chart\n", "  title: T\n  version: 1.10\n"), "x"
+    )
     error = only_error(result.problems)
     assert "version must be text" in error.message and "1.1" in error.message
     assert 'version: "1.10"' in error.hint
 
 
 def test_quoted_values_are_text() -> None:
-    chart = parse_chart_text(_with_body('    short_name: "NO"\n    notes: \'12:30\'\n'), "x").chart
+    chart = parse_chart_text(_with_body("    short_name: \"NO\"\n    notes: '12:30'\n"), "x").chart
     trust = chart.body("test_trust")
     assert (trust.short_name, trust.notes) == ("NO", "12:30")
 
@@ -160,7 +169,9 @@ def test_wrong_types_are_errors_but_the_body_is_kept(line, message) -> None:
 
 
 def test_unquoted_hash_colour_explains_the_comment() -> None:
-    error = only_error(parse_chart_text(_with_body("    style:\n      fill: #005EB8\n"), "x").problems)
+    error = only_error(
+        parse_chart_text(_with_body("    style:\n      fill: #005EB8\n"), "x").problems
+    )
     assert "fill is empty" in error.message and '"#005EB8"' in error.hint
 
 
@@ -177,7 +188,9 @@ def test_bad_ids_are_refused_with_a_suggestion() -> None:
 
 
 def test_duplicate_ids_keep_the_first_body() -> None:
-    text = VALID.replace("relationships:", "  - {id: nhse, name: Second, kind: icb}\nrelationships:")
+    text = VALID.replace(
+        "relationships:", "  - {id: nhse, name: Second, kind: icb}\nrelationships:"
+    )
     result = parse_chart_text(text, "x")
     error = errors_with(result.problems, "duplicate-id")[0]
     assert "first body with this id is at line 5" in error.message and error.line == 11
@@ -187,8 +200,16 @@ def test_duplicate_ids_keep_the_first_body() -> None:
 @pytest.mark.parametrize(
     ("rel", "code", "text"),
     [
-        ("{from: test_icb, to: nhs_england, kind: member_of}", "dangling", "'nhs_england' is not a body"),
-        ("{from: test_icb, to: test_icb, kind: member_of}", "self-relationship", "related to itself"),
+        (
+            "{from: test_icb, to: nhs_england, kind: member_of}",
+            "dangling",
+            "'nhs_england' is not a body",
+        ),
+        (
+            "{from: test_icb, to: test_icb, kind: member_of}",
+            "self-relationship",
+            "related to itself",
+        ),
     ],
 )
 def test_relationships_to_unknown_bodies_or_themselves_are_dropped(rel, code, text) -> None:
@@ -199,7 +220,9 @@ def test_relationships_to_unknown_bodies_or_themselves_are_dropped(rel, code, te
 
 
 def test_end_before_start_is_an_error() -> None:
-    text = VALID.replace("kind: icb\n", "kind: icb\n    valid_from: 2022-07-01\n    valid_to: 2022-06-30\n")
+    text = VALID.replace(
+        "kind: icb\n", "kind: icb\n    valid_from: 2022-07-01\n    valid_to: 2022-06-30\n"
+    )
     error = only_error(parse_chart_text(text, "x").problems)
     assert "valid_to 2022-06-30 is before valid_from 2022-07-01" in error.message
 
@@ -217,7 +240,9 @@ def test_groups_and_tours_naming_unknown_bodies_lose_only_those_names() -> None:
 
 
 def test_a_file_with_bad_records_still_gives_the_good_ones() -> None:
-    text = VALID.replace("relationships:", "  - {id: broken, kind: icb}\n  - just text\nrelationships:")
+    text = VALID.replace(
+        "relationships:", "  - {id: broken, kind: icb}\n  - just text\nrelationships:"
+    )
     result = parse_chart_text(text, "x")
     assert not result.ok and result.chart is not None
     assert result.chart.body_ids() == ["nhse", "test_icb"]
@@ -226,7 +251,11 @@ def test_a_file_with_bad_records_still_gives_the_good_ones() -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("- a\n- b\n", "it is a list"), ("just words\n", "a single value"), ("42\n", "a single value")],
+    [
+        ("- a\n- b\n", "it is a list"),
+        ("just words\n", "a single value"),
+        ("42\n", "a single value"),
+    ],
 )
 def test_root_that_is_not_a_mapping(text, words) -> None:
     result = parse_chart_text(text, "x")
@@ -242,13 +271,19 @@ def test_syntax_errors_give_line_and_column(write) -> None:
 
 
 def test_tab_indentation_gets_a_hint() -> None:
-    error = only_error(parse_chart_text(VALID.replace("    kind: icb", "\tkind: icb"), "x").problems)
+    error = only_error(
+        parse_chart_text(VALID.replace("    kind: icb", "\tkind: icb"), "x").problems
+    )
     assert (error.line, error.column) == (10, 1) and "tabs" in error.hint
 
 
 @pytest.mark.parametrize(
     ("line", "words"),
-    [("format: 2", "newer"), ("format: one", "whole number"), ("format: " + "9" * 5000, "whole number")],
+    [
+        ("format: 2", "newer"),
+        ("format: one", "whole number"),
+        ("format: " + "9" * 5000, "whole number"),
+    ],
 )
 def test_format_numbers(line, words) -> None:
     result = parse_chart_text(VALID.replace("format: 1", line), "x")
@@ -261,7 +296,7 @@ def test_missing_format_is_read_as_1_with_a_warning() -> None:
 
 
 def test_dates_are_dates_and_quoted_iso_dates_are_accepted() -> None:
-    text = VALID.replace("  title: Test chart\n", '  title: T\n  as_at: 2025-11-01\n').replace(
+    text = VALID.replace("  title: Test chart\n", "  title: T\n  as_at: 2025-11-01\n").replace(
         "kind: icb\n", 'kind: icb\n    valid_from: "2022-07-01"\n'
     )
     chart = parse_chart_text(text, "x").chart
