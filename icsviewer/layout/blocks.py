@@ -32,6 +32,7 @@ PLACE_ORDER = ("place_partnership", "local_authority", "hwb", "primary_care")
 HUB_KINDS = ("provider_collaborative",)
 # Shape of the grid of a collaborative's members (or loose bodies of one tier).
 GRID_ROWS = 3
+GRID_ROWS_TRIED = (GRID_ROWS, 2, 4, 6)
 GRID_MAX_COLUMNS = 5
 # Loose bodies of one tier are cut into blocks of at most this many, so shelves can pack them.
 LOOSE_BLOCK_SIZE = 16
@@ -67,7 +68,7 @@ def is_block_cluster(members: tuple[str, ...], structure: Structure) -> bool:
 
 
 def build_blocks(
-    structure: Structure, *, all_groups: bool = False
+    structure: Structure, *, all_groups: bool = False, rows_cap: int = GRID_ROWS
 ) -> tuple[list[Block], dict[str, int]]:
     """Blocks for the lower part, and the index of the block of each node in them.
 
@@ -80,7 +81,7 @@ def build_blocks(
     for cluster in structure.clusters:
         nodes = [structure.nodes[m] for m in cluster.members]
         if is_block_cluster(cluster.members, structure):
-            rows = grid_rows(nodes, cluster.kind)
+            rows = grid_rows(nodes, cluster.kind, rows_cap)
         elif all_groups:
             rows = tier_rows(nodes)
         else:
@@ -96,7 +97,7 @@ def build_blocks(
         nodes = loose[tier]
         for start in range(0, len(nodes), LOOSE_BLOCK_SIZE):
             chunk = nodes[start : start + LOOSE_BLOCK_SIZE]
-            blocks.append(Block(None, "", grid_rows(chunk, "")))
+            blocks.append(Block(None, "", grid_rows(chunk, "", rows_cap)))
             for node in chunk:
                 block_of[node.id] = len(blocks) - 1
     for block in blocks:
@@ -104,7 +105,9 @@ def build_blocks(
     return blocks, block_of
 
 
-def grid_rows(nodes: list[Node], group_kind: str) -> list[list[str]]:
+def grid_rows(
+    nodes: list[Node], group_kind: str, rows_cap: int = GRID_ROWS
+) -> list[list[str]]:
     """Rows of a block: a Place in one column; otherwise hubs on top, the rest in a grid."""
     if group_kind == "place":
         order = {kind: i for i, kind in enumerate(PLACE_ORDER)}
@@ -114,9 +117,9 @@ def grid_rows(nodes: list[Node], group_kind: str) -> list[list[str]]:
         return [[nodes[0].id], *_chunk([n.id for n in nodes[1:]], 2)]
     hubs = [n.id for n in nodes if n.kind in HUB_KINDS]
     rest = [n.id for n in nodes if n.kind not in HUB_KINDS]
-    # Up to GRID_ROWS rows, as tall as a Place, so a collaborative sits on a shelf of Places
-    # without making it taller; bigger groups widen up to GRID_MAX_COLUMNS, then grow down.
-    columns = min(GRID_MAX_COLUMNS, max(1, math.ceil(len(rest) / GRID_ROWS))) if rest else 1
+    # Up to `rows_cap` rows (3 is as tall as a Place, so a collaborative sits on a shelf of
+    # Places without making it taller); bigger groups widen up to GRID_MAX_COLUMNS, then grow.
+    columns = min(GRID_MAX_COLUMNS, max(1, math.ceil(len(rest) / rows_cap))) if rest else 1
     rows = _chunk(hubs, columns) + _chunk(rest, columns)
     return rows or [[]]
 
@@ -148,15 +151,36 @@ def measure(block: Block, structure: Structure) -> None:
         block.height += 2 * CLUSTER_PAD + CLUSTER_LABEL
 
 
-def pack_shelves(blocks: list[Block], top_width: float, top_height: float) -> list[list[Block]]:
-    """Blocks in shelves (in order), as many shelves as fit an A3 page best, evenly filled.
+def arrange(
+    structure: Structure, top_width: float, top_height: float
+) -> tuple[list[Block], list[list[Block]]]:
+    """Blocks and shelves for the lower part, with grids as tall as suit the page best.
+
+    Grids of two to six rows are tried (two rows make a wide, short collaborative, six a
+    narrow, tall one); the blocks are the same in every try, only their shape changes.
+    """
+    best: tuple[float, list[Block], list[list[Block]]] | None = None
+    for rows_cap in GRID_ROWS_TRIED:
+        blocks, _ = build_blocks(structure, rows_cap=rows_cap)
+        shelves, scale = pack_shelves(blocks, top_width, top_height)
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, blocks, shelves)
+    assert best is not None
+    return best[1], best[2]
+
+
+def pack_shelves(
+    blocks: list[Block], top_width: float, top_height: float
+) -> tuple[list[list[Block]], float]:
+    """Blocks in shelves (in order), as many shelves as fit an A3 page best, evenly filled,
+    and the scale at which the chart would fit the page.
 
     For each possible number of shelves, the narrowest shelf width that still needs no more
     shelves is found (so shelves come out evenly filled, not eight Places and an orphan); the
     chart's size is estimated, and the count allowing the largest scale on the page wins.
     """
     if not blocks:
-        return []
+        return [], 1.0
     widest = max(b.width for b in blocks)
     total = sum(b.width + SHELF_GAP for b in blocks)
     best: tuple[float, list[list[Block]]] | None = None
@@ -179,7 +203,7 @@ def pack_shelves(blocks: list[Block], top_width: float, top_height: float) -> li
         if len(shelves) < count or scale < best[0] * 0.8:
             break  # every block has its own shelf, or the chart is only getting taller
     assert best is not None
-    return best[1]
+    return best[1], best[0]
 
 
 def _fill(blocks: list[Block], width: float) -> list[list[Block]]:

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from icsviewer import appdirs
+from icsviewer.layout.blocks import PAGE_HEIGHT, PAGE_WIDTH
 from icsviewer.layout.dot_reader import read_answer
 from icsviewer.layout.frames import collapsed_groups_as_frames
 from icsviewer.layout.geometry import Layout
-from icsviewer.layout.graph_builder import build_spec
+from icsviewer.layout.graph_builder import candidate_specs
 from icsviewer.layout.pins import apply_pins
 from icsviewer.layout.structure import build_structure
 from icsviewer.layout.tree_layout import layout_structure as tree_layout
@@ -207,12 +208,18 @@ def compute_layout(
     if engine == "tree":
         layout = tree_layout(structure)
     else:
-        spec = build_spec(structure)
-        answer = run_worker(
-            {"spec": spec.to_json_dict(), "prog": "dot"}, timeout, cancel, worker_module
-        )
+        specs = candidate_specs(structure)
+        request = {
+            "specs": [spec.to_json_dict() for spec in specs],
+            "prog": "dot",
+            "page": [PAGE_WIDTH, PAGE_HEIGHT],
+        }
+        answer = run_worker(request, timeout, cancel, worker_module)
         try:
-            layout = read_answer(answer, spec, structure)
+            choice = int(answer.get("choice", 0)) if isinstance(answer, dict) else 0
+            if not 0 <= choice < len(specs):
+                raise ValueError(f"no candidate {choice}")
+            layout = read_answer(answer, specs[choice], structure)
         except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise LayoutError(f"Graphviz gave a layout that could not be read ({exc}).") from exc
     layout = collapsed_groups_as_frames(apply_pins(layout, structure), structure)

@@ -23,15 +23,18 @@ what makes the chart legible on paper (see ARCHITECTURE.md, "Layout quality is t
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from icsviewer.layout.blocks import (
     CLUSTER_LABEL,
     CLUSTER_PAD,
+    GRID_ROWS_TRIED,
     NODE_GAP,
     RANK_GAP,
     Block,
+    arrange,
     build_blocks,
     is_block_cluster,
     pack_shelves,
@@ -43,6 +46,8 @@ POINTS_PER_INCH = 72.0
 
 # Most boxes for which Graphviz routes overlay lines around boxes (see GraphSpec.route_overlay).
 OVERLAY_ROUTING_LIMIT = 150
+# Most boxes for which several arrangements are laid out and the best kept.
+CANDIDATE_LIMIT = 150
 
 GRAPH_ATTRS: dict[str, str] = {
     "rankdir": "TB",
@@ -116,8 +121,29 @@ class _Place:
     shelf: int
 
 
-def build_spec(structure: Structure) -> GraphSpec:
-    """The Graphviz description of a chart's structure (see the module docstring)."""
+def candidate_specs(structure: Structure) -> list[GraphSpec]:
+    """Graph descriptions worth trying: for a chart of one system, the same chart with its
+    grids two to six rows tall (the worker lays out each and keeps the one that fits an A3
+    page best: an estimate cannot tell reliably); for bigger charts, the estimated best."""
+    if len(structure.nodes) > CANDIDATE_LIMIT:
+        return [build_spec(structure)]
+    specs: list[GraphSpec] = []
+    seen: set[str] = set()
+    for rows_cap in GRID_ROWS_TRIED:
+        spec = build_spec(structure, rows_cap)
+        text = json.dumps(spec.to_json_dict(), sort_keys=True)
+        if text not in seen:
+            seen.add(text)
+            specs.append(spec)
+    return specs
+
+
+def build_spec(structure: Structure, rows_cap: int | None = None) -> GraphSpec:
+    """The Graphviz description of a chart's structure (see the module docstring).
+
+    `rows_cap` fixes how many rows a collaborative's grid may have; by default the arrangement
+    estimated to fit a page best is used.
+    """
     names = {node_id: f"n{i}" for i, node_id in enumerate(structure.nodes)}
     spec = GraphSpec(dict(GRAPH_ATTRS), [], [], [], [])
     spec.route_overlay = len(structure.nodes) <= OVERLAY_ROUTING_LIMIT
@@ -142,7 +168,7 @@ def build_spec(structure: Structure) -> GraphSpec:
     for tier in sorted(by_tier):
         spec.same_ranks.append(by_tier[tier])
     top_tiers = sorted(by_tier)
-    place = _add_blocks(spec, structure, blocks, names, top_tiers, by_tier)
+    place = _add_blocks(spec, structure, blocks, names, top_tiers, by_tier, rows_cap)
     _add_links(spec, structure, names, place)
     return spec
 
@@ -161,8 +187,29 @@ def _add_blocks(
     names: dict[str, str],
     top_tiers: list[int],
     by_tier: dict[int, list[str]],
+    rows_cap: int | None,
 ) -> dict[str, _Place]:
     """Clusters, grids and shelves for the lower part of the chart; where each node went."""
+    if not blocks:
+        return {}
+    # The top part's size, so shelves can be chosen to fit the whole chart to a page.
+    top_width = max(
+        (sum(structure.nodes[spec.node_ids[n]].size.width + NODE_GAP for n in tier_names)
+         for tier_names in by_tier.values()), default=0.0,
+    )
+    # Each tier row of the top part, plus a frame's padding and label where groups frame it.
+    framed = {m for c in structure.clusters for m in c.members}
+    top_height = sum(
+        max(structure.nodes[spec.node_ids[n]].size.height for n in tier_names) + RANK_GAP
+        + (2 * CLUSTER_PAD + CLUSTER_LABEL
+           if any(spec.node_ids[n] in framed for n in tier_names) else 0.0)
+        for tier_names in by_tier.values()
+    )
+    if rows_cap is None:
+        blocks, shelves = arrange(structure, top_width, top_height)
+    else:
+        blocks, _ = build_blocks(structure, rows_cap=rows_cap)
+        shelves, _ = pack_shelves(blocks, top_width, top_height)
     invisible = 0
 
     def hidden_edge(tail: str, head: str, weight: str = "1") -> None:
@@ -192,22 +239,6 @@ def _add_blocks(
                 {"name": name, "attrs": {**CLUSTER_ATTRS, "label": block.label},
                  "nodes": [names[m] for m in block.members]}
             )
-    if not blocks:
-        return {}
-    # Shelves: pack blocks left to right at the width that best fits a landscape page.
-    top_width = max(
-        (sum(structure.nodes[spec.node_ids[n]].size.width + NODE_GAP for n in tier_names)
-         for tier_names in by_tier.values()), default=0.0,
-    )
-    # Each tier row of the top part, plus a frame's padding and label where groups frame it.
-    framed = {m for c in structure.clusters for m in c.members}
-    top_height = sum(
-        max(structure.nodes[spec.node_ids[n]].size.height for n in tier_names) + RANK_GAP
-        + (2 * CLUSTER_PAD + CLUSTER_LABEL
-           if any(spec.node_ids[n] in framed for n in tier_names) else 0.0)
-        for tier_names in by_tier.values()
-    )
-    shelves = pack_shelves(blocks, top_width, top_height)
     anchor = by_tier[top_tiers[-1]][0] if top_tiers else None
     previous: list[Block] = []
     place: dict[str, _Place] = {}

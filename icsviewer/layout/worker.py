@@ -2,8 +2,11 @@
 
     python -m icsviewer.layout.worker  < graph.json  > geometry.json
 
-It reads a graph description made by `graph_builder.GraphSpec.to_json_dict`, runs `dot`, and
-answers with Graphviz's raw geometry strings (graph, node, edge and cluster positions, y up);
+It reads one or more candidate graph descriptions (`graph_builder.GraphSpec.to_json_dict`:
+the same chart arranged in different ways) and a page size, runs `dot` on each, keeps the one
+that fits the page at the largest scale, routes its cross links around the boxes, and answers
+with Graphviz's raw geometry strings (graph, node, edge and cluster positions, y up) and the
+index of the chosen candidate;
 `dot_reader` turns them into a Layout in the parent. Keeping this module this small keeps
 everything else testable without Graphviz, and keeps Graphviz's bundled libraries out of the
 GUI process (they crash a QApplication on X11; see ARCHITECTURE.md).
@@ -19,9 +22,43 @@ import sys
 from typing import Any
 
 
-def _run(spec: dict[str, Any], prog: str) -> dict[str, Any]:
+def _run(specs: list[dict[str, Any]], prog: str, page: tuple[float, float]) -> dict[str, Any]:
+    """Lay out each candidate, keep the one that fits the page at the largest scale, route
+    its overlay lines and answer with its geometry (and which candidate it was)."""
     import pygraphviz
 
+    best: tuple[float, int, Any, dict[str, Any]] | None = None
+    for index, spec in enumerate(specs):
+        graph, clusters = _build(pygraphviz, spec)
+        graph.layout(prog=prog)
+        x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
+        fit = min(page[0] / max(x1 - x0, 1.0), page[1] / max(y1 - y0, 1.0))
+        if best is None or fit > best[0]:
+            best = (fit, index, graph, clusters)
+    assert best is not None
+    _, choice, graph, clusters = best
+    spec = specs[choice]
+    nodes = {str(n): n.attr.get("pos", "") for n in graph.nodes_iter()}
+    # edges_iter() hands out Edge objects with their key as `name`; looking each edge up with
+    # get_edge(tail, head, key) instead is quadratic (seconds at a few hundred bodies).
+    edges = {
+        str(edge.name): edge.attr.get("pos", "")
+        for edge in graph.edges_iter()
+        if not str(edge.name).startswith("x")
+    }
+    if spec.get("overlay"):
+        edges.update(_route_overlay(pygraphviz, spec, graph, nodes))
+    return {
+        "choice": choice,
+        "bb": graph.graph_attr.get("bb", ""),
+        "nodes": nodes,
+        "edges": edges,
+        "clusters": {name: sub.graph_attr.get("bb", "") for name, sub in clusters.items()},
+    }
+
+
+def _build(pygraphviz: Any, spec: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The AGraph for one graph description, and its clusters by name."""
     graph = pygraphviz.AGraph(directed=True, strict=False, name="chart")
     graph.graph_attr.update(spec["graph"])
     graph.node_attr.update(spec["node_defaults"])
@@ -39,23 +76,7 @@ def _run(spec: dict[str, Any], prog: str) -> dict[str, Any]:
         clusters[cluster["name"]] = sub
     for index, same in enumerate(spec["same_ranks"]):
         graph.add_subgraph(name=f"rank{index}", rank="same").add_nodes_from(same)
-    graph.layout(prog=prog)
-    nodes = {str(n): n.attr.get("pos", "") for n in graph.nodes_iter()}
-    # edges_iter() hands out Edge objects with their key as `name`; looking each edge up with
-    # get_edge(tail, head, key) instead is quadratic (seconds at a few hundred bodies).
-    edges = {
-        str(edge.name): edge.attr.get("pos", "")
-        for edge in graph.edges_iter()
-        if not str(edge.name).startswith("x")
-    }
-    if spec.get("overlay"):
-        edges.update(_route_overlay(pygraphviz, spec, graph, nodes))
-    return {
-        "bb": graph.graph_attr.get("bb", ""),
-        "nodes": nodes,
-        "edges": edges,
-        "clusters": {name: sub.graph_attr.get("bb", "") for name, sub in clusters.items()},
-    }
+    return graph, clusters
 
 
 def _route_overlay(
@@ -105,13 +126,14 @@ def _shift_pos(pos: str, dx: float, dy: float) -> str:
 def main() -> int:
     try:
         request = json.loads(sys.stdin.read())
-        spec = request["spec"]
+        specs = list(request["specs"])
         prog = str(request.get("prog", "dot"))
+        page = (float(request["page"][0]), float(request["page"][1]))
     except (ValueError, KeyError, TypeError) as exc:
         print(f"unreadable layout request: {exc}", file=sys.stderr)
         return 2
     try:
-        answer = _run(spec, prog)
+        answer = _run(specs, prog, page)
     except Exception as exc:
         print(f"Graphviz failed: {exc}", file=sys.stderr)
         return 3

@@ -83,3 +83,15 @@ def test_a_malformed_answer_is_a_value_error() -> None:
 
 def _line(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[float, float]]:
     return [(a[0] + (b[0] - a[0]) * t / 3, a[1] + (b[1] - a[1]) * t / 3) for t in range(4)]
+
+
+def test_one_system_gets_several_arrangements_to_choose_from_a_big_chart_one() -> None:
+    from icsviewer.layout.graph_builder import candidate_specs
+    from icsviewer.model.generator import generate_chart
+
+    small = candidate_specs(build_structure(generate_chart(62, seed=0)))
+    assert len(small) > 1
+    # They differ in arrangement only: the same boxes and the same lines.
+    assert len({len(s.nodes) for s in small}) == 1
+    assert len({len(s.edge_links) for s in small}) == 1
+    assert len(candidate_specs(build_structure(generate_chart(400, seed=0)))) == 1
