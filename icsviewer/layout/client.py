@@ -42,7 +42,7 @@ from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import body_kind
 
 # Bump when the layout rules change, so cached layouts from older versions are not reused.
-LAYOUT_VERSION = "3"
+LAYOUT_VERSION = "4"
 WORKER_MODULE = "icsviewer.layout.worker"
 # Above this many bodies the linear-time tree layout replaces Graphviz: our shaped graph
 # (clusters, shelves, flat edges) costs `dot` about as much as plain `dot` at 1,000 bodies and
