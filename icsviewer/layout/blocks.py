@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from icsviewer.layout.structure import Node, Structure
 
-# The usable part of an A3 landscape page (~390 x 240 mm) in points: shelves aim for its shape.
-PAGE_WIDTH = 390 / 25.4 * 72
-PAGE_HEIGHT = 240 / 25.4 * 72
+# Where the chart goes on an A3 landscape page of the board-pack PDF (points): half-inch
+# margins, header and footer, and the legend beside the chart or in a band below it. Shelves
+# and grids are chosen to fit one of these at the largest scale.
+PAGE_AREAS: tuple[tuple[float, float], ...] = ((900.0, 668.0), (1118.0, 560.0))
 # Spacing the Graphviz builder asks for (nodesep, ranksep) and cluster framing, in points.
 NODE_GAP = 11.0
 RANK_GAP = 19.0
@@ -36,6 +37,11 @@ GRID_ROWS_TRIED = (GRID_ROWS, 2, 4, 6)
 GRID_MAX_COLUMNS = 5
 # Loose bodies of one tier are cut into blocks of at most this many, so shelves can pack them.
 LOOSE_BLOCK_SIZE = 16
+
+
+def page_fit(width: float, height: float) -> float:
+    """The scale at which a chart of this size fits the chart area of an A3 landscape page."""
+    return max(min(aw / max(width, 1.0), ah / max(height, 1.0)) for aw, ah in PAGE_AREAS)
 
 
 @dataclass
@@ -197,7 +203,7 @@ def pack_shelves(
         shelves = _fill(blocks, low)
         chart_w = max(top_width, *(_shelf_width(s) for s in shelves))
         chart_h = top_height + sum(_shelf_height(s) for s in shelves)
-        scale = min(PAGE_WIDTH / chart_w, PAGE_HEIGHT / chart_h)
+        scale = page_fit(chart_w, chart_h)
         if best is None or scale > best[0] + 1e-9:
             best = (scale, shelves)
         if len(shelves) < count or scale < best[0] * 0.8:

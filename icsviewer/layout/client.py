@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from icsviewer import appdirs
-from icsviewer.layout.blocks import PAGE_HEIGHT, PAGE_WIDTH
+from icsviewer.layout.blocks import PAGE_AREAS
 from icsviewer.layout.dot_reader import read_answer
 from icsviewer.layout.frames import collapsed_groups_as_frames
 from icsviewer.layout.geometry import Layout
@@ -41,8 +41,18 @@ from icsviewer.layout.tree_layout import layout_structure as tree_layout
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import body_kind
 
-# Bump when the layout rules change, so cached layouts from older versions are not reused.
-LAYOUT_VERSION = "4"
+
+def _code_version() -> str:
+    """A hash of the layout package's own source, so a cached layout is never reused after
+    the layout rules change (no version number to forget to bump)."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+LAYOUT_VERSION = _code_version()
 WORKER_MODULE = "icsviewer.layout.worker"
 # Above this many bodies the linear-time tree layout replaces Graphviz: our shaped graph
 # (clusters, shelves, flat edges) costs `dot` about as much as plain `dot` at 1,000 bodies and
@@ -212,7 +222,7 @@ def compute_layout(
         request = {
             "specs": [spec.to_json_dict() for spec in specs],
             "prog": "dot",
-            "page": [PAGE_WIDTH, PAGE_HEIGHT],
+            "pages": [list(area) for area in PAGE_AREAS],
         }
         answer = run_worker(request, timeout, cancel, worker_module)
         try:

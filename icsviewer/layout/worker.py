@@ -22,8 +22,10 @@ import sys
 from typing import Any
 
 
-def _run(specs: list[dict[str, Any]], prog: str, page: tuple[float, float]) -> dict[str, Any]:
-    """Lay out each candidate, keep the one that fits the page at the largest scale, route
+def _run(
+    specs: list[dict[str, Any]], prog: str, pages: list[tuple[float, float]]
+) -> dict[str, Any]:
+    """Lay out each candidate, keep the one that fits a page area at the largest scale, route
     its overlay lines and answer with its geometry (and which candidate it was)."""
     import pygraphviz
 
@@ -32,7 +34,9 @@ def _run(specs: list[dict[str, Any]], prog: str, page: tuple[float, float]) -> d
         graph, clusters = _build(pygraphviz, spec)
         graph.layout(prog=prog)
         x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
-        fit = min(page[0] / max(x1 - x0, 1.0), page[1] / max(y1 - y0, 1.0))
+        fit = max(
+            min(pw / max(x1 - x0, 1.0), ph / max(y1 - y0, 1.0)) for pw, ph in pages
+        )
         if best is None or fit > best[0]:
             best = (fit, index, graph, clusters)
     assert best is not None
@@ -128,12 +132,12 @@ def main() -> int:
         request = json.loads(sys.stdin.read())
         specs = list(request["specs"])
         prog = str(request.get("prog", "dot"))
-        page = (float(request["page"][0]), float(request["page"][1]))
+        pages = [(float(w), float(h)) for w, h in request["pages"]]
     except (ValueError, KeyError, TypeError) as exc:
         print(f"unreadable layout request: {exc}", file=sys.stderr)
         return 2
     try:
-        answer = _run(specs, prog, page)
+        answer = _run(specs, prog, pages)
     except Exception as exc:
         print(f"Graphviz failed: {exc}", file=sys.stderr)
         return 3

@@ -8,6 +8,7 @@ import pytest
 
 from icsviewer.layout.client import compute_layout
 from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import body_kind
 from tests.layout.flagship import load_chart
 
@@ -24,6 +25,25 @@ def smallest_font_at_fit(layout: Layout) -> float:
     return min(box.font_size for box in layout.boxes.values()) * scale
 
 
+def smallest_font_in_the_board_pack(layout: Layout, chart: Chart) -> float:
+    """The smallest text on the chart page of the real A3 landscape PDF (header, footer and
+    legend included), as the PDF exporter plans it."""
+    from exporters.options import ExportOptions
+    from exporters.pdf_plan import plan_pages
+    from exporters.shapes import layout_legend
+    from icsviewer.style.legend import build_legend
+    from icsviewer.style.theme import get_theme
+
+    legend = build_legend(chart, get_theme("nhs"))
+
+    def legend_size(width: float) -> tuple[float, float]:
+        placed = layout_legend(legend, width)
+        return placed.width, placed.height
+
+    options = ExportOptions(paper="A3", orientation="landscape", fit="one-page")
+    return plan_pages(layout, options, legend_size).smallest_text
+
+
 @pytest.fixture
 def flagship_layout(flagship_path: Path) -> Layout:
     if not flagship_path.exists():
@@ -37,6 +57,13 @@ def test_flagship_fits_a3_landscape_with_no_text_under_7pt(flagship_layout: Layo
         f"at fit-to-A3 the smallest text is {smallest:.2f} pt "
         f"(chart {flagship_layout.width:.0f} x {flagship_layout.height:.0f} pt)"
     )
+
+
+def test_flagship_on_the_a3_board_pack_page_has_no_text_under_7pt(
+    flagship_layout: Layout, flagship_path: Path
+) -> None:
+    smallest = smallest_font_in_the_board_pack(flagship_layout, load_chart(flagship_path))
+    assert smallest >= SMALLEST_READABLE_PT, f"smallest text on the A3 page: {smallest:.2f} pt"
 
 
 def test_flagship_reads_top_down_from_national_bodies_to_places(
