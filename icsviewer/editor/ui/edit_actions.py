@@ -11,6 +11,7 @@ wraps the window's `show_document` and `open_path` on this instance.
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from icsviewer.editor.document import Document
 from icsviewer.editor.ui.body_form import BodyForm
 from icsviewer.editor.ui.chart_properties_dialog import ChartPropertiesDialog
+from icsviewer.editor.ui.drag_move import DragMove
 from icsviewer.editor.ui.edit_prompts import EditPrompts
 from icsviewer.editor.ui.editing import EditingController
 from icsviewer.editor.ui.undo_history_dock import UndoHistoryDock
@@ -43,6 +45,7 @@ class Editing(EditingController):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
         self._connected_doc: Document | None = None
+        self.drag: DragMove | None = None
 
     # ----- following the window's document -----------------------------------------------------
     def document_shown(self, doc: Document | None) -> None:
@@ -52,8 +55,11 @@ class Editing(EditingController):
             self.form.deleteLater()
             self.form = None
         if self._connected_doc is not None:
+            old = self._connected_doc
             with contextlib.suppress(RuntimeError, TypeError):
-                self._connected_doc.changed_on_disk.disconnect(self.on_changed_on_disk)
+                old.changed_on_disk.disconnect(self.on_changed_on_disk)
+                old.undo_stack.indexChanged.disconnect(self._update_undo_actions)
+                old.undo_stack.cleanChanged.disconnect(self._update_undo_actions)
         self._connected_doc = doc
         self.undo_dock.set_stack(doc.undo_stack if doc is not None else None)
         if doc is None:
@@ -61,28 +67,29 @@ class Editing(EditingController):
         self.form = BodyForm(doc)
         self.form_dock.setWidget(self.form)
         doc.changed_on_disk.connect(self.on_changed_on_disk)
-        stack = doc.undo_stack
-        for name, can, text in (("undo", stack.canUndo, stack.undoText),
-                                ("redo", stack.canRedo, stack.redoText)):
-            action = self.window.window_actions.get(name)
-            if action is not None:
-                self._follow_stack(action, name.capitalize(), can, text)
+        doc.undo_stack.indexChanged.connect(self._update_undo_actions)
+        doc.undo_stack.cleanChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         scene = getattr(self.window, "scene", None)
         if scene is not None:
             scene.selectionChanged.connect(self._selection_changed)
 
-    def _follow_stack(
-        self, action: QAction, verb: str, can: Callable[[], bool], text: Callable[[], str]
-    ) -> None:
-        def update() -> None:
-            action.setEnabled(can())
-            action.setText(f"&{verb} {text()}".rstrip())
-
-        doc = self.doc
-        if doc is not None:
-            doc.undo_stack.indexChanged.connect(lambda _i: update())
-            doc.undo_stack.cleanChanged.connect(lambda _c: update())
-        update()
+    def _update_undo_actions(self, *_args: object) -> None:
+        """Undo/Redo say what they would undo, and are greyed out when there is nothing."""
+        doc = self._connected_doc
+        if doc is None or doc is not self.doc:
+            return
+        try:
+            stack = doc.undo_stack
+            states = {"undo": (stack.canUndo(), stack.undoText()),
+                      "redo": (stack.canRedo(), stack.redoText())}
+        except RuntimeError:
+            return  # the document is being destroyed
+        for name, (enabled, text) in states.items():
+            action = self.window.window_actions.get(name)
+            if action is not None:
+                action.setEnabled(enabled)
+                action.setText(f"&{name.capitalize()} {text}".rstrip())
 
     def _selection_changed(self) -> None:
         if self.form is not None:
@@ -110,6 +117,15 @@ class Editing(EditingController):
 
     # ----- window events ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An exception escaping an event filter crashes PySide6 (6.12) while it reports it:
+        # hand it to the crash guard's hook instead and let the event go on.
+        try:
+            return self._filter(watched, event)
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+            return False
+
+    def _filter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             if not self.confirm_discard():
                 event.ignore()
@@ -211,6 +227,7 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
 
     window.installEventFilter(e)
     window.view.viewport().installEventFilter(e)
+    e.drag = DragMove(window.view, lambda: window.scene, lambda: window.document)
     _hook_window(window, e)
     e.document_shown(getattr(window, "document", None))
     return e
