@@ -138,6 +138,9 @@ def main() -> int:
         return 2
     try:
         answer = _run(specs, prog, pages)
+    except ImportError as exc:
+        print(f"Graphviz (the pygraphviz package) is not installed: {exc}", file=sys.stderr)
+        return 3
     except Exception as exc:
         print(f"Graphviz failed: {exc}", file=sys.stderr)
         return 3

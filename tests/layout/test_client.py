@@ -102,9 +102,15 @@ def test_computing_a_layout_never_loads_graphviz_in_this_process() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_pinned_bodies_sit_at_their_pins() -> None:
+@pytest.mark.parametrize("engine", ["dot", "tree", "fallback"])
+def test_pinned_bodies_sit_at_their_pins(engine: str) -> None:
+    from icsviewer.layout.fallback import fallback_layout
+
     chart = small_ics(pins={"icp": (600.0, 20.0), "wirral_hwb": (15.0, 700.0)})
-    layout = compute_layout(chart, cache=None)
+    if engine == "fallback":
+        layout = fallback_layout(chart)
+    else:
+        layout = compute_layout(chart, cache=None, engine=engine)
     assert (layout.boxes["icp"].x, layout.boxes["icp"].y) == (600.0, 20.0)
     assert (layout.boxes["wirral_hwb"].x, layout.boxes["wirral_hwb"].y) == (15.0, 700.0)
     # Lines to a pinned box end at its border, not where Graphviz had put it.
