@@ -346,7 +346,7 @@ markup["bodies"][0]["name"] = MARKUP[1]
 markup["bodies"][0]["description"] = MARKUP[5]
 markup["bodies"][1]["name"] = MARKUP[2]
 markup["bodies"][1]["short_name"] = MARKUP[7]
-markup["bodies"][1]["description"] = MARKUP[6]
+markup["bodies"][1]["description"] = MARKUP[6] + "\n" + MARKUP[7]
 markup["bodies"][1]["members"] = [{"role": MARKUP[0], "holder": MARKUP[3],
                                    "nominated_by": MARKUP[2], "notes": MARKUP[6]}]
 markup["bodies"][1]["links"] = [{"url": "https://example.org/a?b=1&c=<x>\"'", "label": MARKUP[1]}]
