@@ -25,6 +25,7 @@ from icsviewer.editor.ui.chart_properties_dialog import ChartPropertiesDialog
 from icsviewer.editor.ui.drag_move import DragMove
 from icsviewer.editor.ui.edit_prompts import EditPrompts
 from icsviewer.editor.ui.editing import EditingController
+from icsviewer.editor.ui.tour_steps_dock import TourStepsDock
 from icsviewer.editor.ui.undo_history_dock import UndoHistoryDock
 
 StandardKey = QKeySequence.StandardKey
@@ -41,9 +42,17 @@ class Editing(EditingController):
         self.form_dock = QDockWidget("Edit", window)
         self.form_dock.setObjectName("edit_body_dock")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.form_dock)
+        details = getattr(window, "docks", {}).get("details")
+        if details is not None:
+            # A tab beside the read-only details: the form needs the panel's full height.
+            window.tabifyDockWidget(details, self.form_dock)
+            details.raise_()
         self.undo_dock = UndoHistoryDock(parent=window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
+        self.tour_dock = TourStepsDock(self.selected, window)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.tour_dock)
+        self.tour_dock.hide()
         self._connected_doc: Document | None = None
         self.drag: DragMove | None = None
 
@@ -62,6 +71,7 @@ class Editing(EditingController):
                 old.undo_stack.cleanChanged.disconnect(self._update_undo_actions)
         self._connected_doc = doc
         self.undo_dock.set_stack(doc.undo_stack if doc is not None else None)
+        self.tour_dock.set_document(doc)
         if doc is None:
             return
         self.form = BodyForm(doc)
@@ -218,6 +228,7 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
     if panels is not None:
         panels.addAction(e.form_dock.toggleViewAction())
         panels.addAction(e.undo_dock.toggleViewAction())
+        panels.addAction(e.tour_dock.toggleViewAction())
 
     redo = window.window_actions.get("redo")
     if redo is not None:

@@ -69,3 +69,27 @@ def test_undo_history_lists_edits(qtbot: QtBot) -> None:
     model = dock.view.model()
     texts = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert texts == ["Opened file", "Rename Example Integrated Care Board to New"]
+
+
+def test_tour_steps_panel_adds_reorders_edits_and_deletes(qtbot: QtBot) -> None:
+    from icsviewer.editor.ui.tour_steps_dock import TourStepsPanel
+
+    doc = Doc(small_chart())
+    panel = TourStepsPanel(doc, lambda: ["trust", "icb"])
+    qtbot.addWidget(panel)
+    assert panel.steps.count() == 3
+    panel.add_selection()
+    assert doc.chart.tour("intro").steps[-1].bodies == ("trust", "icb")
+    panel.steps.setCurrentRow(3)
+    panel.move_current(-1)
+    assert doc.chart.tour("intro").steps[2].bodies == ("trust", "icb")
+    assert panel.steps.currentRow() == 2
+    qtbot.keyClicks(panel.caption, "Providers")
+    assert doc.chart.tour("intro").steps[2].caption == "Providers"
+    panel.delete_current()
+    assert [s.caption for s in doc.chart.tour("intro").steps] == ["National", "System", "Place"]
+    assert doc.undo_stack.count() == 4  # add, move, typed caption (one step), delete
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert doc.chart == small_chart()
+    assert panel.steps.count() == 3
