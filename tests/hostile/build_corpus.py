@@ -45,13 +45,14 @@ def case(name: str, data: bytes | str | None, **expect: Any) -> None:
 
 
 def chart_text(chart: dict[str, Any]) -> str:
-    return to_yaml(chart)
+    return str(to_yaml(chart))
 
 
 def body_chart(**fields: Any) -> dict[str, Any]:
     """The base chart with extra fields set on the ICB (the body most exporters show)."""
-    chart = base_chart()
-    chart["bodies"][1].update(fields)
+    chart: dict[str, Any] = base_chart()
+    icb: dict[str, Any] = chart["bodies"][1]
+    icb.update(fields)
     return chart
 
 

@@ -238,7 +238,7 @@ class Case:
 
     @property
     def loads(self) -> bool:
-        return self.expect["outcome"] == "loads"
+        return bool(self.expect["outcome"] == "loads")
 
     @property
     def allowed_exits(self) -> tuple[int, ...]:
@@ -254,7 +254,7 @@ class Case:
         if self.source is None:
             gen = self.expect["generate"]
             data = GENERATORS[gen["kind"]](int(gen["size"]))
-            target = folder / gen["file_name"]
+            target = folder / str(gen["file_name"])
         else:
             data = self.source.read_bytes()
             target = folder / self.source.name

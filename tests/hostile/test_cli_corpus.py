@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def _check(case: Case, path: Path, marker: Path, run: Run) -> list[str]:
 @needs_validator
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_validate_hostile_file(
-    case: Case, tmp_path: Path, record_property: pytest.RecordProperty
+    case: Case, tmp_path: Path, record_property: Callable[[str, object], None]
 ) -> None:
     marker = tmp_path / "ATTACK-MARKER"
     path = case.materialise(tmp_path, marker)

@@ -238,7 +238,7 @@ def test_flagship_with_injected_text_exports_safe_svg(
 def test_flagship_with_injected_text_exports_safe_pdf(
     tmp_path: Path, no_network: list[str]
 ) -> None:
-    from exporters.pdf import export_pdf  # type: ignore[attr-defined]
+    from exporters.pdf import export_pdf
 
     marker = tmp_path / "ATTACK-MARKER"
     chart = _hostile_flagship(marker)

@@ -17,6 +17,7 @@ import importlib.util
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def _hang_watchdog() -> Iterator[None]:
     faulthandler.cancel_dump_traceback_later()
 
 
-def _recording_prompts():  # type: ignore[no-untyped-def]
+def _recording_prompts() -> Any:
     from icsviewer.app.prompts import Prompts
 
     class RecordingPrompts(Prompts):
@@ -112,8 +113,12 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
 
     # Links the window would hand to the browser are recorded instead of opened.
     opened_urls: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: opened_urls.append(url.toString()) or True)
+
+    def record_url(url: Any) -> bool:
+        opened_urls.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", record_url)
 
     marker = tmp_path / "ATTACK-MARKER"
     path = case.materialise(tmp_path, marker)
@@ -141,11 +146,12 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
         assert path.name in message, f"the error does not name the file: {message!r}"
         assert "Traceback" not in message + details
 
-    errors_listed = opened and any(p.is_error for p in window.document.problems)
+    problems = window.document.problems if window.document is not None else []
+    errors_listed = opened and any(p.is_error for p in problems)
     if case.loads:
         assert opened, f"{case.name} should open: {prompts.errors}"
         assert prompts.errors == [], f"{case.name} opened with an error dialog: {prompts.errors}"
-        assert not errors_listed, [str(p) for p in window.document.problems]
+        assert not errors_listed, [str(p) for p in problems]
     else:
         # A broken file may open (its problems listed) or be refused, but never silently.
         assert errors_listed or prompts.errors, "a broken file opened with no error shown"
