@@ -7,7 +7,8 @@
 - every ICB lists at least a chair, a chief executive, and members nominated by NHS trusts,
   by general practice (primary medical services) and by local authorities, the minimum the
   Health and Care Act 2022 sets for an ICB board;
-- every body takes part in at least one relationship (a lone box usually means a typo in an id).
+- every body takes part in at least one relationship (a lone box usually means a typo in an id);
+- the chart has at least one body.
 
 Warnings point at the body's (or group's) place in the file and carry its id, so the window can
 select it. Matching of roles is case-insensitive and tolerant of wording.
@@ -118,6 +119,9 @@ def check_lone_bodies(chart: Chart, path: str) -> list[Problem]:
 def validate_chart(chart: Chart, path: str) -> list[Problem]:
     """Domain warnings for a chart (never errors)."""
     problems: list[Problem] = []
+    if not chart.bodies:
+        problems.append(_warning(path, None, "the chart has no bodies",
+                                 "add bodies under 'bodies:'", code="no-bodies"))
     for group in chart.places():
         problems.extend(check_place(chart, group, path))
     for body in chart.bodies_of_kind("icb"):

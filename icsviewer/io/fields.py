@@ -92,6 +92,11 @@ class Fields:
     def has(self, key: str) -> bool:
         return key in self._values
 
+    def key_node(self, key: str) -> Node | None:
+        """The node of the key itself (for pointing at a misspelt key)."""
+        entry = self._values.get(key)
+        return entry[0] if entry is not None else None
+
     # ----- scalars -----------------------------------------------------------------------------
     def text_of(self, node: Node, key: str, required: bool = False) -> str | None:
         """The text of a scalar node, or None after reporting why it is not text."""
@@ -228,15 +233,26 @@ class Fields:
         return None
 
     # ----- unknown keys ------------------------------------------------------------------------
-    def finish(self) -> dict[str, Any]:
-        """Warn about keys this version does not know and return them, in file order."""
+    def finish(self, typo_is_error: bool = False) -> dict[str, Any]:
+        """Warn about keys this version does not know and return them, in file order.
+
+        With `typo_is_error`, an unknown key that is close to a known key the mapping lacks
+        (`bodys:` without `bodies:`) is an error: keeping it as an unknown key would silently
+        lose what it holds.
+        """
         extra: dict[str, Any] = {}
         for name, (key, value) in self._values.items():
             if name in self.known:
                 continue
-            hint = did_you_mean(name, self.known) or f"known keys: {', '.join(self.known)}"
             ok, data = to_python(value, self.ctx, f"{self.where}: {name}")
-            if ok:
-                self.warning(key, f"unknown key '{name}' (kept as is)", hint, "unknown-key")
-                extra[name] = data
+            if not ok:
+                continue
+            extra[name] = data
+            close = difflib.get_close_matches(name, list(self.known), n=1, cutoff=0.7)
+            if typo_is_error and close and not self.has(close[0]):
+                self.error(key, f"unknown section '{name}': did you mean '{close[0]}'?",
+                           f"rename it to {close[0]}:", "unknown-section")
+                continue
+            hint = did_you_mean(name, self.known) or f"known keys: {', '.join(self.known)}"
+            self.warning(key, f"unknown key '{name}' (kept as is)", hint, "unknown-key")
         return extra

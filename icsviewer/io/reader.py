@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,12 @@ def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> L
         file = Path(path)
         if file.is_dir():
             return _read_error(label, IsADirectoryError(errno.EISDIR, "is a directory"))
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or device could block forever or never end.
+            return _fail(label, "this is not a regular file", "give the path of a .yaml file",
+                         "not-a-file", readable=False)
+        size = info.st_size
         if size > guards.MAX_BYTES:
             return LoadResult(None, [guards.too_big_problem(label, size)], readable=False)
         with file.open("rb") as stream:
@@ -208,7 +214,8 @@ def _build_chart(ctx: Context, root: MappingNode) -> Chart | None:
     rels = _collect(ctx, top, "relationships", build_relationship)
     groups = _collect(ctx, top, "groups", build_group)
     tours = _collect(ctx, top, "tours", build_tour)
-    extra = top.finish()
+    # A misspelt section (`bodys:`) would silently empty the chart, so it is an error.
+    extra = top.finish(typo_is_error=True)
     problems = ctx.problems
     bodies = references.unique_bodies(bodies, ctx.label, problems)
     ids = {b.id for b in bodies}

@@ -66,6 +66,10 @@ def test_matching_is_case_insensitive_on_role_and_nominated_by() -> None:
     assert validate_chart(_chart(icb_members=members), "x.yaml") == []
 
 
+def test_an_empty_chart_is_warned_about() -> None:
+    assert [p.code for p in validate_chart(Chart(), "x.yaml")] == ["no-bodies"]
+
+
 def test_a_body_with_no_relationship_is_warned_about_at_its_line() -> None:
     text = (
         "format: 1\nbodies:\n  - {id: a, name: A, kind: hwb}\n  - {id: b, name: B, kind: hwb}\n"

@@ -192,3 +192,9 @@ def test_permission_denied_is_unreadable(write, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(Path, "open", refuse)
     result = load_chart(path)
     assert not result.readable and only_error(result.problems).code == "permission"
+
+
+def test_a_file_with_absurdly_many_values_is_refused_early() -> None:
+    text = "format: 1\nx: [" + "a," * (guards.MAX_NODES + 10) + "a]\n"
+    error = only_error(parse_chart_text(text, "dense.yaml").problems)
+    assert error.code == "too-many-values" and f"{guards.MAX_NODES:,}" in error.message

@@ -7,6 +7,7 @@ cannot be parsed gives none. Nothing in a file is ever executed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -288,6 +289,19 @@ def test_tab_indentation_gets_a_hint() -> None:
 def test_format_numbers(line, words) -> None:
     result = parse_chart_text(VALID.replace("format: 1", line), "x")
     assert result.chart is None and words in only_error(result.problems).message
+
+
+def test_a_misspelt_section_is_an_error_not_a_silently_empty_chart() -> None:
+    result = parse_chart_text(VALID.replace("bodies:", "bodys:"), "x")
+    error = errors_with(result.problems, "unknown-section")[0]
+    assert "did you mean 'bodies'?" in error.message and (error.line, error.column) == (4, 1)
+
+
+def test_a_pipe_or_device_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = load_chart(fifo)  # would block forever if opened
+    assert not result.readable and only_error(result.problems).code == "not-a-file"
 
 
 def test_missing_format_is_read_as_1_with_a_warning() -> None:
