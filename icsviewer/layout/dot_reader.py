@@ -65,7 +65,7 @@ def _read(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
             tip, tail = tail, tip
         edges[link.rel_id] = EdgeLayout(
             link.rel_id, link.source, link.target, tuple(points), tip, tail,
-            _midpoint(points),
+            _label_point(points),
         )
     frames: dict[str, FrameLayout] = {}
     for name, group_id in spec.cluster_ids.items():
@@ -104,14 +104,21 @@ def _spline(text: str, flip: Any) -> tuple[list[Point], Point | None, Point | No
     return points, tip, tail
 
 
-def _midpoint(points: list[Point]) -> Point:
-    """The middle of the path (the end of the middle Bezier segment, or a segment's mid)."""
+def _label_point(points: list[Point]) -> Point:
+    """Where a line's label goes: two thirds of the way toward its lower end.
+
+    Lines fan out from a parent (an ICB to its nine Places): at their middles they are still
+    close together and their labels would overprint; near the lower end they are as far
+    apart as the boxes they reach.
+    """
     segments = (len(points) - 1) // 3
-    i = (segments // 2) * 3
-    if segments % 2 == 0:
-        return points[i]
-    p0, c1, c2, p1 = points[i : i + 4]
+    toward_end = points[-1][1] >= points[0][1]
+    t = (2 / 3 if toward_end else 1 / 3) * segments
+    index = min(int(t), segments - 1)
+    u = t - index
+    p0, c1, c2, p1 = points[3 * index : 3 * index + 4]
+    a, b, c, d = (1 - u) ** 3, 3 * u * (1 - u) ** 2, 3 * u * u * (1 - u), u**3
     return (
-        (p0[0] + 3 * c1[0] + 3 * c2[0] + p1[0]) / 8,
-        (p0[1] + 3 * c1[1] + 3 * c2[1] + p1[1]) / 8,
+        a * p0[0] + b * c1[0] + c * c2[0] + d * p1[0],
+        a * p0[1] + b * c1[1] + c * c2[1] + d * p1[1],
     )
