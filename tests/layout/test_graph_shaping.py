@@ -95,3 +95,26 @@ def test_one_system_gets_several_arrangements_to_choose_from_a_big_chart_one() -
     assert len({len(s.nodes) for s in small}) == 1
     assert len({len(s.edge_links) for s in small}) == 1
     assert len(candidate_specs(build_structure(generate_chart(400, seed=0)))) == 1
+
+
+def test_a_line_label_sits_toward_its_lower_end() -> None:
+    import math
+
+    structure, spec = _spec()
+    pos = {name: (100.0 * i, 1000.0 - 50.0 * i) for i, name in enumerate(spec.node_ids)}
+    answer = {
+        "bb": "0,0,5000,1000",
+        "nodes": {n: f"{x},{y}" for n, (x, y) in pos.items()},
+        "edges": {
+            name: " ".join(f"{x},{y}" for x, y in _line(pos[t], pos[h]))
+            for name, t, h, _ in spec.edges + spec.overlay
+            if not name.startswith("x")
+        },
+        "clusters": {c["name"]: "0,0,5000,1000" for c in spec.clusters},
+    }
+    layout = read_answer(answer, spec, structure)
+    for edge in layout.edges.values():
+        assert edge.label_pos is not None
+        start, end = edge.points[0], edge.points[-1]
+        lower, upper = (end, start) if end[1] >= start[1] else (start, end)
+        assert math.dist(edge.label_pos, lower) <= math.dist(edge.label_pos, upper) + 0.01
