@@ -75,7 +75,8 @@ class Fields:
     def warning(self, node: Node | None, message: str, hint: str = "", code: str = "") -> None:
         self.ctx.warning(node or self.node, f"{self.where}: {message}", hint, code, self.body_id)
 
-    def _get(self, key: str, required: bool) -> Node | None:
+    def value_node(self, key: str, required: bool = False) -> Node | None:
+        """The value node of `key` (None if absent or refused; reported when required)."""
         entry = self._values.get(key)
         if entry is None:
             if required:
@@ -134,7 +135,7 @@ class Fields:
         return None
 
     def text(self, key: str, required: bool = False, default: str = "") -> str:
-        node = self._get(key, required)
+        node = self.value_node(key, required)
         if node is None:
             return default
         value = self.text_of(node, key, required)
@@ -150,7 +151,7 @@ class Fields:
         if value and not re.fullmatch(r"[a-z0-9_]+", value):
             suggestion = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")[:60] or "body_1"
             self.error(
-                self._get(key, False),
+                self.value_node(key, False),
                 f"{key} {value[:60]!r} may use only lower-case letters, digits and _",
                 f"for example {suggestion}",
                 "bad-id",
@@ -160,7 +161,7 @@ class Fields:
         return value
 
     def date(self, key: str) -> dt.date | None:
-        node = self._get(key, False)
+        node = self.value_node(key, False)
         if node is None:
             return None
         if isinstance(node, ScalarNode) and node.tag in (TIMESTAMP, STR):
@@ -184,7 +185,7 @@ class Fields:
         return None
 
     def flag(self, key: str, default: bool = False) -> bool:
-        node = self._get(key, False)
+        node = self.value_node(key, False)
         if node is None:
             return default
         if isinstance(node, ScalarNode) and node.tag == BOOL:
@@ -207,7 +208,7 @@ class Fields:
     # ----- collections -------------------------------------------------------------------------
     def seq(self, key: str) -> list[Node]:
         """The items of a list value (an empty value counts as an empty list)."""
-        node = self._get(key, False)
+        node = self.value_node(key, False)
         if node is None:
             return []
         if isinstance(node, SequenceNode):
@@ -222,7 +223,7 @@ class Fields:
         return tuple(v for v in values if v is not None)
 
     def mapping(self, key: str, required: bool = False) -> MappingNode | None:
-        node = self._get(key, required)
+        node = self.value_node(key, required)
         if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not required):
             return None
         if isinstance(node, MappingNode):

@@ -163,7 +163,7 @@ def _parse(text: str, label: str, domain_checks: bool) -> LoadResult:
 
 
 def _format_version(ctx: Context, top: Fields) -> int | None:
-    node = top._get("format", False)
+    node = top.value_node("format", False)
     if node is None:
         ctx.warning(
             top.node,

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from icsviewer.io import schema
 from icsviewer.io.fields import Fields, did_you_mean
@@ -55,15 +55,15 @@ def _origin(ctx: Context, node: Node) -> Origin:
 
 def _where(kind: str, index: int, fields: Fields) -> str:
     """`body 'cm_icb'` when the id is readable, else `body 3` (1-based position in its list)."""
-    raw = fields._values.get("id")
-    ident = raw[1].value if raw is not None and isinstance(raw[1].value, str) else ""
+    raw = fields.value_node("id")
+    ident = raw.value if isinstance(raw, ScalarNode) else ""
     return f"{kind} '{ident[:60]}'" if re.fullmatch(r"[a-z0-9_]+", ident) else f"{kind} {index + 1}"
 
 
 def _check_dates(fields: Fields, start: dt.date | None, end: dt.date | None) -> None:
     if start is not None and end is not None and end < start:
         fields.error(
-            fields._get("valid_to", False),
+            fields.value_node("valid_to", False),
             f"valid_to {end.isoformat()} is before valid_from {start.isoformat()}",
             "valid_to is the last day it existed; swap the dates if they are reversed",
             "dates",
@@ -76,7 +76,10 @@ def _kind(fields: Fields, known: Collection[str], what: str) -> str:
         choices = list(known)
         hint = did_you_mean(kind, choices) or f"one of: {', '.join(choices)}"
         fields.error(
-            fields._get("kind", False), f"unknown {what} kind {kind[:60]!r}", hint, "unknown-kind"
+            fields.value_node("kind", False),
+            f"unknown {what} kind {kind[:60]!r}",
+            hint,
+            "unknown-kind",
         )
     return kind
 
@@ -107,7 +110,7 @@ def build_links(ctx: Context, fields: Fields) -> tuple[Link, ...]:
             continue
         if not _SAFE_LINK.match(url.strip()):
             sub.warning(
-                sub._get("url", False),
+                sub.value_node("url", False),
                 f"link {url[:80]!r} is not a web (https) or mail link; it will not be clickable",
                 code="link-scheme",
             )
@@ -150,7 +153,7 @@ def _style(ctx: Context, fields: Fields) -> dict[str, str]:
             style[key] = value
         elif value == "":
             sub.error(
-                sub._get(key, False),
+                sub.value_node(key, False),
                 f"{key} is empty",
                 f'a colour starting with # must be in quotes, e.g. {key}: "#005EB8" '
                 "(unquoted, YAML reads # as the start of a comment)",
@@ -158,7 +161,7 @@ def _style(ctx: Context, fields: Fields) -> dict[str, str]:
             )
         else:
             sub.error(
-                sub._get(key, False),
+                sub.value_node(key, False),
                 f"{key} {value[:40]!r} is not a colour like #005EB8",
                 "write colours as # and six hex digits, in quotes",
                 "colour",
@@ -173,7 +176,7 @@ def _pinned(ctx: Context, fields: Fields) -> tuple[float, float] | None:
     if node is None:
         return None
     sub = Fields(ctx, node, f"{fields.where}: pinned", schema.PINNED_KEYS, fields.body_id)
-    x_node, y_node = sub._get("x", True), sub._get("y", True)
+    x_node, y_node = sub.value_node("x", True), sub.value_node("y", True)
     sub.finish()
     if x_node is None or y_node is None:
         return None
@@ -231,7 +234,9 @@ def build_body(ctx: Context, node: Node, index: int) -> Body | None:
         origin=_origin(ctx, mapping),
     )
     if body_id and name == "" and fields.ok:
-        fields.error(fields._get("name", False), "name is empty", "give the body a name", "empty")
+        fields.error(
+            fields.value_node("name", False), "name is empty", "give the body a name", "empty"
+        )
         fields.ok = False
     return body if fields.ok else None
 
@@ -282,7 +287,10 @@ def build_group(ctx: Context, node: Node, index: int) -> Group | None:
     if kind not in GROUP_KINDS:
         hint = did_you_mean(kind, GROUP_KINDS) or f"one of: {', '.join(GROUP_KINDS)}"
         fields.error(
-            fields._get("kind", False), f"unknown group kind {kind[:60]!r}", hint, "unknown-kind"
+            fields.value_node("kind", False),
+            f"unknown group kind {kind[:60]!r}",
+            hint,
+            "unknown-kind",
         )
     group = Group(
         id=group_id,
@@ -309,7 +317,7 @@ def build_tour(ctx: Context, node: Node, index: int) -> Tour | None:
     mode = fields.text("mode", default="spotlight")
     if mode not in TOUR_MODES:
         fields.error(
-            fields._get("mode", False),
+            fields.value_node("mode", False),
             f"unknown tour mode {mode[:60]!r}",
             did_you_mean(mode, TOUR_MODES) or f"one of: {', '.join(TOUR_MODES)}",
             "unknown-kind",
