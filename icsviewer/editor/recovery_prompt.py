@@ -20,14 +20,20 @@ class YesNoPrompts(Protocol):
     def ask_yes_no(self, title: str, text: str) -> bool: ...
 
 
-def offer_recovery(prompts: YesNoPrompts, directory: Path | None = None) -> list[Document]:
+def offer_recovery(
+    prompts: YesNoPrompts, directory: Path | None = None, limit: int | None = None
+) -> list[Document]:
     """Ask about each piece of recoverable work; return the documents the user restored.
 
     A restored document is marked unsaved and saves to the file it came from. A recovery file
-    that cannot be read is not deleted silently: the user is told and asked.
+    that cannot be read is not deleted silently: the user is told and asked. With `limit`,
+    asking stops once that many are restored (a one-document window); the rest wait for the
+    next start.
     """
     restored: list[Document] = []
     for info in autosave.find_recoverable(directory):
+        if limit is not None and len(restored) >= limit:
+            break
         question = (
             f"ICS Viewer closed without saving changes to {info.description}.\n\n"
             "Restore them? If you choose No, the unsaved changes are deleted."

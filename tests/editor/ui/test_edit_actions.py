@@ -263,3 +263,38 @@ def test_dragging_a_body_pins_it_in_one_undo_step(
     with qtbot.waitSignal(window.runner.finished):
         doc.undo_stack.undo()
     assert doc.chart.body("example_icb").pinned is None
+
+
+def test_start_safety_restores_lost_work_into_the_window(
+    qtbot: QtBot, edited: tuple[MainWindow, Editing, ScriptedPrompts]
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from icsviewer.editor.commands import rename_body
+    from icsviewer.editor.ui.safety import start_safety
+
+    window, _, prompts = edited
+    doc = _doc(window)
+    # Work a crashed session left behind: autosaved by a process that no longer exists.
+    lost = Document.open(doc.path) if doc.path else None
+    assert lost is not None and lost.autosaver is not None
+    lost.undo_stack.push(rename_body(lost, "example_icb", "Renamed Before The Crash"))
+    assert lost.autosave_now()
+    sidecar = lost.autosaver.sidecar_path
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    sidecar.write_text(json.dumps({**meta, "pid": int(dead.stdout)}), encoding="utf-8")
+    lost.autosaver.stop()
+
+    prompts.yes_no = [True]
+    guard = start_safety(window, prompts)
+    try:
+        shown = _doc(window)
+        assert shown is not doc
+        assert shown.chart.body("example_icb").name == "Renamed Before The Crash"
+        assert shown.is_modified and window.isWindowModified()
+    finally:
+        guard.uninstall()
