@@ -8,22 +8,27 @@ and is exactly the old bytes), then `os.replace` the temporary file over the ori
 the folder so the rename itself survives a power cut. `os.replace` is atomic on POSIX and on
 NTFS. On Windows a virus scanner or SharePoint sync can hold the file for a moment (a sharing
 violation, PermissionError): we retry a few times before giving up. On any failure the
-temporary file is removed and the original is untouched.
+temporary file is removed and the original is untouched; a save killed outright leaves its
+temporary file behind, and a later save removes it once it is clearly stale.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import secrets
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
 # Waits between attempts at the final rename when another program holds the file (Windows).
 REPLACE_RETRY_DELAYS = (0.010, 0.025, 0.050, 0.100)
 BACKUP_SUFFIX = ".bak"
+TEMP_SUFFIX = ".tmp"
+# Temporary files older than this are leftovers of a killed save, removed by the next save.
+STALE_TEMP_SECONDS = 600
 
 
 class SaveError(Exception):
@@ -63,10 +68,10 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _replace(source: str, target: Path) -> None:
+def _replace(source: Path, target: Path) -> None:
     for delay in (*REPLACE_RETRY_DELAYS, None):
         try:
-            Path(source).replace(target)
+            source.replace(target)
             return
         except PermissionError:
             if delay is None:
@@ -103,6 +108,34 @@ def _keep_backup(target: Path) -> None:
             staging.unlink()
 
 
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new, empty, uniquely named file beside `target`, opened for binary writing.
+
+    Unlike tempfile.mkstemp (always mode 0600), the umask decides the mode, so a new chart
+    gets the same permissions as any other file the user saves there.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Delete temporary files left by saves that were killed, once they are clearly stale.
+
+    Fresh ones are left alone: another window may be saving the same file right now.
+    """
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> None:
     """Replace the file at `path` with `text` (UTF-8) atomically, or raise SaveError."""
     # Resolve symlinks: save into the file a link points at rather than replacing the link.
@@ -111,21 +144,20 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
     if target.is_dir():
         raise SaveError(f"Cannot save {label}: there is a folder with that name.", label, "folder")
     data = text.encode("utf-8")
-    tmp_name = ""
+    tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _create_temp(target)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        existed = target.exists()
-        if existed:
+        if target.exists():
             with contextlib.suppress(OSError):
-                shutil.copymode(target, tmp_name)  # keep the file's permissions
+                shutil.copymode(target, tmp)  # keep the file's permissions
             if backup:
                 _keep_backup(target)
-        _replace(tmp_name, target)
-        tmp_name = ""
+        _replace(tmp, target)
+        tmp = None
         _fsync_folder(target.parent)
     except OSError as exc:
         raise SaveError(
@@ -134,6 +166,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
             _reason(exc),
         ) from exc
     finally:
-        if tmp_name:
+        if tmp is not None:
             with contextlib.suppress(OSError):
-                Path(tmp_name).unlink()
+                tmp.unlink()
+    _remove_stale_temps(target)

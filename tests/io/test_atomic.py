@@ -54,6 +54,26 @@ def test_file_permissions_are_kept(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "new.yaml", "x\n")
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == 0o644
+
+
+def test_stale_leftovers_of_killed_saves_are_removed_fresh_ones_kept(tmp_path: Path) -> None:
+    path = tmp_path / "chart.yaml"
+    stale, fresh = tmp_path / ".chart.yaml.dead1234.tmp", tmp_path / ".chart.yaml.live5678.tmp"
+    stale.write_text("half a chart")
+    fresh.write_text("another window saving")
+    old = time.time() - atomic.STALE_TEMP_SECONDS - 60
+    os.utime(stale, (old, old))
+    atomic_write_text(path, "new\n")
+    assert not stale.exists() and fresh.exists()
+
+
 def test_saving_through_a_symlink_updates_the_real_file(tmp_path: Path) -> None:
     real = tmp_path / "real.yaml"
     real.write_text("old\n")
@@ -74,8 +94,8 @@ def _fail_with(code: int):
     ("target", "code", "words"),
     [
         ("os.fsync", errno.ENOSPC, "disk is full"),
-        ("tempfile.mkstemp", errno.EACCES, "permission denied"),
-        ("tempfile.mkstemp", errno.EROFS, "read-only"),
+        ("_create_temp", errno.EACCES, "permission denied"),
+        ("_create_temp", errno.EROFS, "read-only"),
         ("os.replace", errno.EBUSY, "locked"),
     ],
 )
@@ -84,8 +104,8 @@ def test_failures_leave_the_original_untouched_and_say_why(
 ) -> None:
     path = tmp_path / "chart.yaml"
     path.write_text("precious\n")
-    module, name = target.split(".")
-    monkeypatch.setattr(getattr(atomic, module), name, _fail_with(code))
+    owner = getattr(atomic, target.split(".")[0]) if "." in target else atomic
+    monkeypatch.setattr(owner, target.split(".")[-1], _fail_with(code))
     with pytest.raises(SaveError) as caught:
         atomic_write_text(path, "new\n")
     assert words in str(caught.value) and str(path) in str(caught.value)

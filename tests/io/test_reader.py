@@ -271,6 +271,12 @@ def test_syntax_errors_give_line_and_column(write) -> None:
     assert str(error).startswith(f"{path}:11:")
 
 
+def test_windows_line_endings_read_the_same_with_the_same_positions() -> None:
+    text = VALID.replace("kind: icb", "kind: icbb").replace("\n", "\r\n")
+    error = only_error(parse_chart_text(text, "x").problems)
+    assert error.code == "unknown-kind" and (error.line, error.column) == (10, 11)
+
+
 def test_tab_indentation_gets_a_hint() -> None:
     error = only_error(
         parse_chart_text(VALID.replace("    kind: icb", "\tkind: icb"), "x").problems
