@@ -67,6 +67,7 @@ class Editing(EditingController):
             old = self._connected_doc
             with contextlib.suppress(RuntimeError, TypeError):
                 old.changed_on_disk.disconnect(self.on_changed_on_disk)
+                old.removed_from_disk.disconnect(self._removed_from_disk)
                 old.undo_stack.indexChanged.disconnect(self._update_undo_actions)
                 old.undo_stack.cleanChanged.disconnect(self._update_undo_actions)
         self._connected_doc = doc
@@ -77,6 +78,7 @@ class Editing(EditingController):
         self.form = BodyForm(doc)
         self.form_dock.setWidget(self.form)
         doc.changed_on_disk.connect(self.on_changed_on_disk)
+        doc.removed_from_disk.connect(self._removed_from_disk)
         doc.undo_stack.indexChanged.connect(self._update_undo_actions)
         doc.undo_stack.cleanChanged.connect(self._update_undo_actions)
         self._update_undo_actions()
@@ -100,6 +102,13 @@ class Editing(EditingController):
             if action is not None:
                 action.setEnabled(enabled)
                 action.setText(f"&{name.capitalize()} {text}".rstrip())
+
+    def _removed_from_disk(self, path: object) -> None:
+        name = path.name if hasattr(path, "name") else str(path)
+        self.window.statusBar().showMessage(
+            f"“{name}” was deleted or moved by another program. Save (Ctrl+S) to write it again.",
+            0,
+        )
 
     def _selection_changed(self) -> None:
         if self.form is not None:
@@ -264,4 +273,27 @@ def _hook_window(window: Any, editing: Editing) -> None:
 
     window.show_document = show_and_follow
     window.open_path = open_if_allowed
+
+    menu_builder = getattr(window, "context_menu", None)
+    if menu_builder is not None and callable(getattr(menu_builder, "build", None)):
+        build = menu_builder.build
+
+        def build_with_editing(kind: str, key: str) -> QMenu:
+            """The window's right-click menu, with the editing actions that apply."""
+            menu: QMenu = build(kind, key)
+            names = (["rename", "duplicate", "delete", "connect", "unpin", None, "add_body"]
+                     if kind == "body" else ["add_body", "paste"])
+            first = menu.actions()[0] if menu.actions() else None
+            for name in names:
+                if name is None:
+                    separator = QAction(menu)
+                    separator.setSeparator(True)
+                    menu.insertAction(first, separator)  # type: ignore[arg-type]
+                else:
+                    menu.insertAction(first, editing.actions[name])  # type: ignore[arg-type]
+            if first is not None:
+                menu.insertSeparator(first)
+            return menu
+
+        menu_builder.build = build_with_editing
 

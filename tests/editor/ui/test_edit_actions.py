@@ -298,3 +298,32 @@ def test_start_safety_restores_lost_work_into_the_window(
         assert shown.is_modified and window.isWindowModified()
     finally:
         guard.uninstall()
+
+
+def test_right_click_menu_offers_editing(
+    qtbot: QtBot, edited: tuple[MainWindow, Editing, ScriptedPrompts]
+) -> None:
+    window, _, _ = edited
+    texts = [a.text() for a in window.context_menu.build("body", "example_icb").actions()]
+    assert "Re&name" in texts and "&Delete" in texts and "&Add Body…" in texts
+    assert "Show Details" in texts  # the window's own entries stay
+    chart_menu = [a.text() for a in window.context_menu.build("chart", "").actions()]
+    assert "&Add Body…" in chart_menu and "&Paste" in chart_menu
+
+
+def test_another_programs_change_is_offered_for_reload(
+    qtbot: QtBot, edited: tuple[MainWindow, Editing, ScriptedPrompts]
+) -> None:
+    import os
+
+    window, _, prompts = edited
+    doc = _doc(window)
+    assert doc.path is not None
+    other = doc.path.with_name("elsewhere.tmp")
+    other.write_text(doc.path.read_text(encoding="utf-8").replace(
+        "Example Council", "Council Changed Elsewhere"), encoding="utf-8")
+    prompts.yes_no = [True]
+    with qtbot.waitSignal(doc.reloaded, timeout=5000):
+        os.replace(other, doc.path)
+    assert doc.chart.body("example_council").name == "Council Changed Elsewhere"
+    assert not prompts.yes_no  # the question was asked
