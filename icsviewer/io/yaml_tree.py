@@ -175,8 +175,6 @@ def describe_misread(node: ScalarNode) -> str:
             why = " (YAML 1.1 counts in base 60 when a number has colons)"
         elif raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
             why = " (YAML 1.1 reads a leading 0 as octal)"
-        elif node.tag == FLOAT and str(value) != raw:
-            why = " (the number drops what looks like part of the text)"
         return f"YAML reads {raw} as the number {text}{why}"
     return f"YAML reads {raw} as {short_tag(node.tag)}"
 

@@ -333,3 +333,22 @@ def test_never_raises_on_internal_trouble(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(reader, "compose", explode)
     result = parse_chart_text(VALID, "x.yaml")
     assert result.chart is None and "too deeply nested" in only_error(result.problems).message
+
+
+def test_the_pure_python_loader_gives_the_same_chart_and_positions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyYAML without libyaml (some platforms) must read files the same way."""
+    import yaml
+
+    from icsviewer.io import guards, yaml_tree
+
+    text = VALID.replace("kind: icb", "kind: icbb") + "  - {from: nhse, to: ghost, kind: hosts}\n"
+    fast = parse_chart_text(text, "x")
+    monkeypatch.setattr(guards, "LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(yaml_tree, "LOADER", yaml.SafeLoader)
+    slow = parse_chart_text(text, "x")
+    assert slow.chart == fast.chart and slow.problems == fast.problems
+    # Brackets with entries between them get past the text scan to the (pure) event walk.
+    deep = parse_chart_text("a: " + "[a, " * 5000 + "b" + "]" * 5000, "x")
+    assert only_error(deep.problems).code == "too-deep"
