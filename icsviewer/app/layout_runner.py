@@ -1,21 +1,25 @@
 """Compute layouts off the GUI thread, so the window never freezes while Graphviz works.
 
-`compute_layout` blocks (it runs Graphviz in a child process); here it runs on a QThreadPool
-thread and reports back through Qt signals, which Qt delivers on the GUI thread. Each request
-gets a number; answers to superseded requests are dropped and their work cancelled.
+`compute_layout` blocks (it runs Graphviz in a child process); here it runs on a plain Python
+worker thread, and the GUI thread polls the result with a QTimer. The worker thread never
+touches Qt at all: emitting Qt signals from a foreign thread crashed intermittently under
+PySide6 6.12 (a freed socket notifier in the event dispatcher), and a 50 ms poll costs nothing.
+Each request gets a number; answers to superseded requests are dropped and their work cancelled.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Chart
 
 LayoutFunction = Callable[[Chart, threading.Event], Layout]
+POLL_MS = 40
 
 
 def default_layout_function(chart: Chart, cancel: threading.Event) -> Layout:
@@ -25,37 +29,7 @@ def default_layout_function(chart: Chart, cancel: threading.Event) -> Layout:
     return compute_layout(chart, timeout=60.0, cancel=cancel)
 
 
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(
-        self,
-        number: int,
-        chart: Chart,
-        function: LayoutFunction,
-        cancel: threading.Event,
-        signals: _Signals,
-    ) -> None:
-        super().__init__()
-        self._number = number
-        self._chart = chart
-        self._function = function
-        self._cancel = cancel
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            layout = self._function(self._chart, self._cancel)
-        except Exception as exc:
-            self._signals.failed.emit(self._number, _message(exc))
-            return
-        self._signals.done.emit(self._number, layout)
-
-
-def _message(exc: Exception) -> str:
+def _message(exc: BaseException) -> str:
     from icsviewer.layout.client import LayoutError
 
     if isinstance(exc, LayoutError):
@@ -78,50 +52,72 @@ class LayoutRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self._function = function or default_layout_function
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._latest = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="layout")
+        self._future: Future[Layout] | None = None
+        # The most recent job, finished or not, abandoned or not (for `wait`).
+        self._last: Future[Layout] | None = None
         self._cancel: threading.Event | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
 
     @property
     def busy(self) -> bool:
-        return self._cancel is not None
+        return self._future is not None
 
     def request(self, chart: Chart) -> None:
-        """Lay out a snapshot of `chart`; earlier unfinished requests are abandoned."""
+        """Lay out a snapshot of `chart`; an earlier unfinished request is abandoned."""
+        was_busy = self.busy
         if self._cancel is not None:
             self._cancel.set()
-        self._latest += 1
         self._cancel = threading.Event()
         # A copy: the user may edit the chart while the worker reads it.
-        job = _Job(self._latest, chart.copy(), self._function, self._cancel, self._signals)
-        self._pool.start(job)
-        self.busy_changed.emit(True)
+        self._future = self._pool.submit(self._function, chart.copy(), self._cancel)
+        self._last = self._future
+        self._timer.start()
+        if not was_busy:
+            self.busy_changed.emit(True)
 
     def cancel(self) -> None:
+        """Abandon the current request (its answer, if any, is ignored)."""
         if self._cancel is not None:
             self._cancel.set()
-            self._cancel = None
-            self._latest += 1
+        self._cancel = None
+        if self._future is not None:
+            self._future = None
+            self._timer.stop()
             self.busy_changed.emit(False)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until background work ends (tests, and closing the window)."""
-        return bool(self._pool.waitForDone(msecs))
+        last = self._last
+        if last is None:
+            return True
+        _done, pending = wait([last], timeout=msecs / 1000)
+        return not pending
 
-    def _on_done(self, number: int, layout: object) -> None:
-        if number != self._latest or not isinstance(layout, Layout):
-            return
-        self._cancel = None
-        self.busy_changed.emit(False)
-        self.finished.emit(layout)
+    def shutdown(self) -> None:
+        """Cancel and let the worker thread end (the window is closing)."""
+        self.cancel()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _on_failed(self, number: int, message: str) -> None:
-        if number != self._latest:
+    def _poll(self) -> None:
+        future = self._future
+        if future is None:
+            self._timer.stop()
             return
+        if not future.done():
+            return
+        self._future = None
         self._cancel = None
+        self._timer.stop()
         self.busy_changed.emit(False)
-        self.failed.emit(message)
+        error = future.exception()
+        if error is not None:
+            self.failed.emit(_message(error))
+            return
+        layout = future.result()
+        if isinstance(layout, Layout):
+            self.finished.emit(layout)
+        else:
+            self.failed.emit("The layout engine gave no usable answer.")

@@ -186,7 +186,10 @@ class MainWindow(QMainWindow):
         """Show a document: quick arrangement now, Graphviz's when it arrives."""
         if self.scene is not None:
             self.scene.detach()
-        old_scene = self.scene
+        old_scene, old_document = self.scene, self.document
+        # The window owns the document on the C++ side, so Qt deletes it on the GUI thread.
+        # Left to Python's cycle collector it could be destroyed on the layout thread.
+        document.setParent(self)
         self.document = document
         chart = document.chart
         self.scene = ChartScene(chart, fallback_layout(chart), self.theme, self)
@@ -200,6 +203,9 @@ class MainWindow(QMainWindow):
         self.minimap.sync_scene()
         if old_scene is not None:
             old_scene.deleteLater()
+        if old_document is not None and old_document is not document:
+            old_document.modified_changed.disconnect(self.setWindowModified)
+            old_document.deleteLater()
         self.search_bar.set_chart(chart)
         self.details.show_body(chart, "")
         self.legend.show_legend(chart, self.theme)
@@ -399,8 +405,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
         self.settings.setValue(keys.KEY_STATE, self.saveState())
         self.settings.sync()
-        self.runner.cancel()
-        self.runner.wait(5000)
+        self.runner.shutdown()
+        # Stop following the chart and the view before Qt starts deleting children, so no
+        # Python slot runs against a half-destroyed scene or view.
+        if self.scene is not None:
+            self.scene.detach()
+        self.minimap.detach()
         super().closeEvent(event)
 
 

@@ -50,6 +50,14 @@ class Minimap(QWidget):
             self._scene.changed.connect(self._schedule)
         self._render()
 
+    def detach(self) -> None:
+        """Stop following the view and its scene (the window is closing)."""
+        self._timer.stop()
+        self._main.viewport_changed.disconnect(self.update)
+        if self._scene is not None:
+            self._scene.changed.disconnect(self._schedule)
+            self._scene = None
+
     def _schedule(self) -> None:
         if not self._timer.isActive():
             self._timer.start()

@@ -66,14 +66,19 @@ class ChartScene(QGraphicsScene):
         self._explicit_focus: set[str] | None = None
         self._hovered: str | None = None
         self._revealed: set[str] | None = None
+        self._detached = False
         self.set_theme(theme)
         self.set_layout(layout)
         chart.subscribe(self._on_chart_event)
         self.selectionChanged.connect(self._refresh_emphasis)
 
     def detach(self) -> None:
-        """Stop following the chart (call before dropping the scene for another document)."""
+        """Stop following the chart and the selection (before the scene is dropped)."""
+        if self._detached:
+            return
+        self._detached = True
         self.chart.unsubscribe(self._on_chart_event)
+        self.selectionChanged.disconnect(self._refresh_emphasis)
 
     # ----- building from a layout -------------------------------------------------------------
     def set_layout(self, layout: Layout) -> None:
