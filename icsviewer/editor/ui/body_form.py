@@ -83,6 +83,8 @@ class BodyForm(QWidget):
         self.message.setStyleSheet("color: #8A1538")
 
         form = QFormLayout()
+        # Labels above fields: the form lives in a narrow side panel.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for label, widget in (
             ("&Name", self.name), ("&Short name", self.short_name), ("&Kind", self.kind),
             ("&Aliases", self.aliases), ("&Description", self.description),

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -127,7 +127,19 @@ class Editing(EditingController):
         new_id = super().add_body()
         if new_id is not None:
             self.edit_selected_in_form(new_id)
+            self._reveal_when_drawn(new_id)
         return new_id
+
+    def _reveal_when_drawn(self, body_id: str, tries: int = 50) -> None:
+        """Select and centre a new body once the re-layout has drawn its box."""
+        scene = getattr(self.window, "scene", None)
+        if scene is None or tries <= 0:
+            return
+        if scene.body_item(body_id) is None:
+            QTimer.singleShot(100, lambda: self._reveal_when_drawn(body_id, tries - 1))
+            return
+        scene.select_bodies([body_id])
+        self.window.view.centre_on_body(body_id)
 
     def properties(self) -> None:
         doc = self.doc

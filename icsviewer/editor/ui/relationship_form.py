@@ -48,6 +48,7 @@ class RelationshipForm(QWidget):
         self.message = QLabel("")
         self.message.setStyleSheet("color: #8A1538")
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for text, widget in (
             ("&From", self.source), ("&Kind", self.kind), ("&To", self.target),
             ("&Label on the line", self.label), ("&Notes", self.notes),
