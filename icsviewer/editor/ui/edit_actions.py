@@ -25,6 +25,7 @@ from icsviewer.editor.ui.chart_properties_dialog import ChartPropertiesDialog
 from icsviewer.editor.ui.drag_move import DragMove
 from icsviewer.editor.ui.edit_prompts import EditPrompts
 from icsviewer.editor.ui.editing import EditingController
+from icsviewer.editor.ui.rubber_band import RubberBandSelect
 from icsviewer.editor.ui.tour_steps_dock import TourStepsDock
 from icsviewer.editor.ui.undo_history_dock import UndoHistoryDock
 
@@ -55,6 +56,7 @@ class Editing(EditingController):
         self.tour_dock.hide()
         self._connected_doc: Document | None = None
         self.drag: DragMove | None = None
+        self.rubber_band: RubberBandSelect | None = None
 
     # ----- following the window's document -----------------------------------------------------
     def document_shown(self, doc: Document | None) -> None:
@@ -260,6 +262,7 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
     window.installEventFilter(e)
     window.view.viewport().installEventFilter(e)
     e.drag = DragMove(window.view, lambda: window.scene, lambda: window.document)
+    e.rubber_band = RubberBandSelect(window.view)
     _hook_window(window, e)
     e.document_shown(getattr(window, "document", None))
     return e

@@ -327,3 +327,26 @@ def test_another_programs_change_is_offered_for_reload(
         os.replace(other, doc.path)
     assert doc.chart.body("example_council").name == "Council Changed Elsewhere"
     assert not prompts.yes_no  # the question was asked
+
+
+def test_shift_drag_selects_the_bodies_inside_the_band(
+    qtbot: QtBot, edited: tuple[MainWindow, Editing, ScriptedPrompts]
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    window, _, _ = edited
+    scene = window.scene
+    assert scene is not None
+    _select(qtbot, window, "nhse")
+    everything = scene.bodies_rect(scene.body_ids())
+    view, viewport = window.view, window.view.viewport()
+    top_left = view.mapFromScene(everything.topLeft()) - QPoint(15, 15)
+    bottom_right = view.mapFromScene(everything.bottomRight()) + QPoint(15, 15)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, shift, top_left)
+    QTest.mouseMove(viewport, (top_left + bottom_right) / 2)
+    QTest.mouseMove(viewport, bottom_right)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, bottom_right)
+    assert sorted(scene.selected_body_ids()) == sorted(scene.body_ids())
+    qtbot.waitUntil(lambda: view.dragMode() == view.DragMode.ScrollHandDrag)
