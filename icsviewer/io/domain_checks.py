@@ -120,8 +120,15 @@ def validate_chart(chart: Chart, path: str) -> list[Problem]:
     """Domain warnings for a chart (never errors)."""
     problems: list[Problem] = []
     if not chart.bodies:
-        problems.append(_warning(path, None, "the chart has no bodies",
-                                 "add bodies under 'bodies:'", code="no-bodies"))
+        problems.append(
+            _warning(
+                path,
+                None,
+                "the chart has no bodies",
+                "add bodies under 'bodies:'",
+                code="no-bodies",
+            )
+        )
     for group in chart.places():
         problems.extend(check_place(chart, group, path))
     for body in chart.bodies_of_kind("icb"):

@@ -251,8 +251,12 @@ class Fields:
             extra[name] = data
             close = difflib.get_close_matches(name, list(self.known), n=1, cutoff=0.7)
             if typo_is_error and close and not self.has(close[0]):
-                self.error(key, f"unknown section '{name}': did you mean '{close[0]}'?",
-                           f"rename it to {close[0]}:", "unknown-section")
+                self.error(
+                    key,
+                    f"unknown section '{name}': did you mean '{close[0]}'?",
+                    f"rename it to {close[0]}:",
+                    "unknown-section",
+                )
                 continue
             hint = did_you_mean(name, self.known) or f"known keys: {', '.join(self.known)}"
             self.warning(key, f"unknown key '{name}' (kept as is)", hint, "unknown-key")

@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from icsviewer.io import guards, references, schema
+from icsviewer.io.comments import Comments, collect_comments
 from icsviewer.io.domain_checks import validate_chart
 from icsviewer.io.fields import Fields
 from icsviewer.io.problems import Problem, has_errors
@@ -46,6 +47,8 @@ class LoadResult:
     chart: Chart | None
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True
+    # The file's full-line comments, for `dump_chart(chart, comments=...)` to put back.
+    comments: Comments = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -93,8 +96,13 @@ def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> L
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):
             # A pipe or device could block forever or never end.
-            return _fail(label, "this is not a regular file", "give the path of a .yaml file",
-                         "not-a-file", readable=False)
+            return _fail(
+                label,
+                "this is not a regular file",
+                "give the path of a .yaml file",
+                "not-a-file",
+                readable=False,
+            )
         size = info.st_size
         if size > guards.MAX_BYTES:
             return LoadResult(None, [guards.too_big_problem(label, size)], readable=False)
@@ -159,7 +167,8 @@ def _parse(text: str, label: str, domain_checks: bool) -> LoadResult:
     if chart is not None and domain_checks:
         ctx.problems.extend(validate_chart(chart, label))
     ctx.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
-    return LoadResult(chart, ctx.problems)
+    comments = collect_comments(text, root, chart) if chart is not None else {}
+    return LoadResult(chart, ctx.problems, comments=comments)
 
 
 def _format_version(ctx: Context, top: Fields) -> int | None:

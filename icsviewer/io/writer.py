@@ -29,6 +29,7 @@ from yaml.representer import SafeRepresenter
 
 from icsviewer.io import schema
 from icsviewer.io.atomic import atomic_write_text
+from icsviewer.io.comments import Comments, insert_comments
 from icsviewer.model.chart import (
     Body,
     Chart,
@@ -324,8 +325,11 @@ def chart_node(chart: Chart) -> MappingNode:
     )
 
 
-def dump_chart(chart: Chart) -> str:
-    """The chart file's text (UTF-8 when written; ends with a newline)."""
+def dump_chart(chart: Chart, comments: Comments | None = None) -> str:
+    """The chart file's text (UTF-8 when written; ends with a newline).
+
+    `comments` (from `LoadResult.comments`) puts the file's own comment lines back.
+    """
     text: str = yaml.serialize(
         chart_node(chart),
         Dumper=_Dumper,
@@ -334,9 +338,15 @@ def dump_chart(chart: Chart) -> str:
         indent=2,
         line_break="\n",
     )
-    return text
+    return insert_comments(text, comments, chart) if comments else text
 
 
-def save_chart(chart: Chart, path: str | os.PathLike[str], *, backup: bool = True) -> None:
+def save_chart(
+    chart: Chart,
+    path: str | os.PathLike[str],
+    *,
+    backup: bool = True,
+    comments: Comments | None = None,
+) -> None:
     """Write the chart to `path` atomically; raises SaveError with a plain reason on failure."""
-    atomic_write_text(path, dump_chart(chart), backup=backup)
+    atomic_write_text(path, dump_chart(chart, comments), backup=backup)
