@@ -25,6 +25,7 @@ from icsviewer.editor.ui.chart_properties_dialog import ChartPropertiesDialog
 from icsviewer.editor.ui.drag_move import DragMove
 from icsviewer.editor.ui.edit_prompts import EditPrompts
 from icsviewer.editor.ui.editing import EditingController
+from icsviewer.editor.ui.relationship_dialog import RelationshipDialog, describe
 from icsviewer.editor.ui.rubber_band import RubberBandSelect
 from icsviewer.editor.ui.tour_steps_dock import TourStepsDock
 from icsviewer.editor.ui.undo_history_dock import UndoHistoryDock
@@ -143,6 +144,21 @@ class Editing(EditingController):
         scene.select_bodies([body_id])
         self.window.view.centre_on_body(body_id)
 
+    def edit_relationship(self) -> None:
+        """Pick one of the selected body's relationships and edit or delete it."""
+        doc, ids = self.doc, self.selected()
+        if doc is None or not ids:
+            self._status("Select a body first: its relationships are listed to choose from.")
+            return
+        rels = doc.chart.relationships_of(ids[0])
+        if not rels:
+            self._status("That body has no relationships. Use Connect to add one.")
+            return
+        pick = self.prompts.choose("Relationships", "Relationship:",
+                                   [describe(doc.chart, r) for r in rels])
+        if pick is not None:
+            RelationshipDialog(doc, rels[pick].id, self.window).exec()
+
     def properties(self) -> None:
         doc = self.doc
         if doc is not None:
@@ -220,6 +236,8 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
     _add(e, "add_body", "&Add Body…", e.add_body, ["Ins"], "Add a body of a chosen kind")
     _add(e, "connect", "C&onnect…", e.connect_selected, ["Ctrl+L"],
          "Connect the two selected bodies with a relationship")
+    _add(e, "edit_relationship", "Edit &Relationship…", e.edit_relationship, ["Ctrl+Shift+R"],
+         "Change or delete one of the selected body's relationships")
     _add(e, "add_to_group", "Add to &Group…", lambda: e.change_group(True))
     _add(e, "remove_from_group", "Remove from Gro&up…", lambda: e.change_group(False))
     _add(e, "add_tour_step", "Add Selection as &Tour Step", e.add_tour_step)
@@ -234,8 +252,8 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
     edit = menus["edit"]
     edit.addSeparator()
     for name in ("cut", "copy", "paste", "delete", "duplicate", None, "rename", "add_body",
-                 "connect", "add_to_group", "remove_from_group", "add_tour_step", None,
-                 "relayout", "unpin", None, "properties"):
+                 "connect", "edit_relationship", "add_to_group", "remove_from_group",
+                 "add_tour_step", None, "relayout", "unpin", None, "properties"):
         if name is None:
             edit.addSeparator()
         else:

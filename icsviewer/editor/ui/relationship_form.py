@@ -73,6 +73,10 @@ class RelationshipForm(QWidget):
         doc.chart.subscribe(self._on_chart_event)
         self.show_relationship("")
 
+    def detach(self) -> None:
+        """Stop following the chart (before the form is dropped)."""
+        self._doc.chart.unsubscribe(self._on_chart_event)
+
     @property
     def relationship_id(self) -> str:
         return self._rel_id

@@ -93,3 +93,19 @@ def test_tour_steps_panel_adds_reorders_edits_and_deletes(qtbot: QtBot) -> None:
         doc.undo_stack.undo()
     assert doc.chart == small_chart()
     assert panel.steps.count() == 3
+
+
+def test_relationship_dialog_deletes_in_one_undoable_step(qtbot: QtBot) -> None:
+    from icsviewer.editor.ui.relationship_dialog import RelationshipDialog, describe
+
+    doc = Doc(small_chart())
+    rel = doc.chart.relationship("hwb_council")
+    assert describe(doc.chart, rel) == (
+        "Example Health and Wellbeing Board is a member of Example Council"
+    )
+    dialog = RelationshipDialog(doc, "hwb_council")
+    qtbot.addWidget(dialog)
+    dialog.delete()
+    assert all(r.id != "hwb_council" for r in doc.chart.relationships)
+    doc.undo_stack.undo()
+    assert doc.chart == small_chart()
