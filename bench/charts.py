@@ -49,10 +49,10 @@ def generated_case(size: int, seed: int, repeats: int, folder: Path) -> Case:
     return Case(f"generated {size}", path, len(chart), len(chart.relationships), repeats)
 
 
-def graphviz_request(case: Case) -> str:
+def graphviz_request(case: Case, png_dpi: float) -> str:
     """The JSON request for `graphviz_child.py`: the spec our layout would give `dot`."""
     spec = build_spec(build_structure(_read(case.path)))
-    return json.dumps({"spec": spec.to_json_dict(), "renderers": ["svg", "pdf", "png"]})
+    return json.dumps({"spec": spec.to_json_dict(), "png_dpi": png_dpi})
 
 
 def _read(path: Path) -> Chart:

@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import emit
+from common import finish
 
 
 def main() -> int:
@@ -34,18 +34,44 @@ def main() -> int:
     layout = compute_layout(chart, cache=None)
     theme = get_theme("nhs")
     options = ExportOptions(source_name=path.name)
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"errors": []}
     for fmt in ("pdf", "svg", "png"):
         times: list[float] = []
         target = out_dir / f"{path.stem}.{fmt}"
+        if fmt == "png":
+            options = _png_options(chart, layout, theme, options, out)
         for _ in range(repeats):
             start = time.perf_counter()
-            _export(fmt, chart, layout, theme, target, options)
+            try:
+                _export(fmt, chart, layout, theme, target, options)
+            except (ValueError, OSError) as exc:
+                out["errors"].append(f"{fmt}: {exc}")
+                break
             times.append(time.perf_counter() - start)
         out[f"{fmt}_s"] = times
-        out[f"{fmt}_bytes"] = target.stat().st_size
-    emit(out)
+        out[f"{fmt}_bytes"] = target.stat().st_size if target.exists() else None
+    finish(out)
     return 0
+
+
+def _png_options(chart: Any, layout: Any, theme: Any, options: Any, out: dict[str, Any]) -> Any:
+    """The default 2x PNG; or, when the exporter would refuse an image that big (as it does
+    for national charts), the largest of 1x and 0.5x it accepts, as a user would then pick.
+    Checked with the exporter's own sheet plan and limits, without rendering."""
+    import dataclasses
+
+    from exporters.options import MAX_PNG_PIXELS, MAX_PNG_SIDE
+    from exporters.svg import plan_sheet
+
+    for scale in (options.scale, 1.0, 0.5):
+        candidate = dataclasses.replace(options, scale=scale)
+        sheet = plan_sheet(chart, layout, theme, candidate)
+        width, height = sheet.width * candidate.png_scale, sheet.height * candidate.png_scale
+        if max(width, height) <= MAX_PNG_SIDE and width * height <= MAX_PNG_PIXELS:
+            out["png_scale"] = scale
+            return candidate
+    out["png_scale"] = options.scale
+    return options
 
 
 def _export(fmt: str, chart: Any, layout: Any, theme: Any, target: Path, options: Any) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import emit
+from common import finish
 from gui_timing import (
     CountingView,
     measure_frames,
@@ -89,7 +89,7 @@ def main() -> int:
     # A fresh copy for the window, so the edits above do not count as unsaved changes there.
     fresh = load_document(path)
     out["stall_ms"], out["stall_relayout_s"] = measure_structural_stall(app, fresh)
-    emit(out)
+    finish(out)
     return 0
 
 

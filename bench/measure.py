@@ -84,6 +84,8 @@ def measure_exports(case: Case, result: dict[str, Any], timeout: float) -> None:
     for fmt in ("pdf", "svg", "png"):
         _put(result["ours"], f"{fmt}_s", answer[f"{fmt}_s"])
         result[f"{fmt}_bytes"] = answer[f"{fmt}_bytes"]
+    result["png_scale"] = answer.get("png_scale")
+    result["errors"].extend(f"export {e}" for e in answer["errors"])
 
 
 def measure_memory(case: Case, result: dict[str, Any], timeout: float) -> None:
@@ -105,7 +107,8 @@ def measure_memory(case: Case, result: dict[str, Any], timeout: float) -> None:
 
 def measure_graphviz(case: Case, result: dict[str, Any], repeats: int, timeout: float) -> None:
     """Graphviz alone on the same graph: `dot` layout, then its SVG, PDF and PNG renderers."""
-    request = graphviz_request(case)
+    # Graphviz's PNG at the resolution our export used (2x = 144 dpi unless it had to shrink).
+    request = graphviz_request(case, 72.0 * float(result.get("png_scale", 2.0)))
     samples: dict[str, list[float | None]] = {
         "layout_s": [], "svg_s": [], "pdf_s": [], "png_s": [], "peak_rss_mb": []
     }
@@ -144,10 +147,10 @@ def measure_case(
     # Generous time limits: a limit only stops a hung child, it is no target.
     scale = max(1.0, case.bodies / 500)
     steps: tuple[tuple[str, Callable[[], None]], ...] = (
+        ("exports", lambda: measure_exports(case, result, 60 * scale * case.repeats)),
         ("graphviz", lambda: measure_graphviz(case, result, graphviz_repeats, graphviz_timeout)),
         ("first paint", lambda: measure_first_paint(case, result, 60 * scale)),
         ("in-app figures", lambda: measure_gui(case, result, 120 * scale + 60 * case.repeats)),
-        ("exports", lambda: measure_exports(case, result, 60 * scale * case.repeats)),
         ("memory", lambda: measure_memory(case, result, 60 * scale)),
     )
     for label, step in steps:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import emit, peak_rss_mb
+from common import finish, peak_rss_mb
 
 
 def main() -> int:
@@ -44,7 +44,7 @@ def main() -> int:
     view.fit_all()
     view.viewport().repaint()
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-    emit({"peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker})
+    finish({"peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker})
     return 0
 
 
