@@ -193,15 +193,23 @@ class Fields:
         self.error(node, f"{key} must be true or false", code="type")
         return default
 
-    def number(self, node: Node, key: str) -> float | None:
-        """A finite number (NaN or infinity would poison layout and exports)."""
+    def number(self, node: Node, key: str, limit: float) -> float | None:
+        """A number within ±limit (NaN, infinity or 1e308 would poison layout and exports)."""
         if isinstance(node, ScalarNode) and node.tag in (INT, FLOAT) and len(node.value) < 40:
             try:
                 value = float(scalar_value(node))
             except (ValueError, OverflowError, TypeError, YAMLError):
                 value = math.nan
-            if math.isfinite(value):
+            if math.isfinite(value) and abs(value) <= limit:
                 return value
+            if math.isfinite(value):
+                self.error(
+                    node,
+                    f"{key} {node.value} is out of range (at most ±{limit:,.0f})",
+                    "remove the pinned position to let the layout place the body",
+                    "range",
+                )
+                return None
         self.error(node, f"{key} must be a finite number (points), like 120.0", code="type")
         return None
 

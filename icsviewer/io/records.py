@@ -180,7 +180,8 @@ def _pinned(ctx: Context, fields: Fields) -> tuple[float, float] | None:
     sub.finish()
     if x_node is None or y_node is None:
         return None
-    x, y = sub.number(x_node, "pinned x"), sub.number(y_node, "pinned y")
+    x = sub.number(x_node, "pinned x", schema.MAX_COORDINATE)
+    y = sub.number(y_node, "pinned y", schema.MAX_COORDINATE)
     return (x, y) if x is not None and y is not None else None
 
 

@@ -61,3 +61,7 @@ STYLE_KEYS = ("fill", "text", "stroke")
 
 # Ids are used in file names, SVG classes and URLs, so they are kept to a safe alphabet.
 ID_PATTERN = r"[a-z0-9_]+"
+
+# Pinned positions are points; an A0 sheet is 3,370 wide. A million points leaves room for any
+# real chart while refusing values (1e308) that would blow up layout and export sizes.
+MAX_COORDINATE = 1_000_000.0

@@ -156,6 +156,7 @@ def test_unknown_keys_warn_with_did_you_mean_and_are_kept(write) -> None:
         ("members: {role: Chair}", "members must be a list"),
         ("pinned: [1, 2]", "pinned must be a mapping"),
         ("pinned: {x: .nan, y: 1}", "pinned x must be a finite number"),
+        ("pinned: {x: 1, y: -1.0e+308}", "pinned y -1.0e+308 is out of range"),
         ("style: {fill: red}", "fill 'red' is not a colour"),
         ("valid_from: 2024-02-30", "valid_from 2024-02-30 is not a real date"),
         ("valid_from: 2024-01-01 10:00:00", "must be a date without a time"),
