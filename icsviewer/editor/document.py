@@ -188,23 +188,5 @@ class Document(QObject):
 
 
 def replace_chart_contents(chart: Chart, new: Chart) -> None:
-    """Make `chart` hold what `new` holds, through Chart's own methods (so listeners hear it)."""
-    swap = getattr(chart, "replace_contents", None)
-    if callable(swap):
-        swap(new)
-        return
-    for rel in chart.relationships:
-        chart.remove_relationship(rel.id)
-    for body_id in chart.body_ids():
-        chart.remove_body(body_id)
-    chart.set_meta(new.meta)
-    chart.set_groups(new.groups)
-    chart.set_tours(new.tours)
-    for body in new.bodies:
-        chart.add_body(body)
-    for rel in new.relationships:
-        chart.add_relationship(rel)
-    chart.extra = dict(new.extra)
-    chart.format_version = new.format_version
-    chart.key_order = new.key_order
-    chart.reset()
+    """Make `chart` hold what `new` holds; listeners hear one reset."""
+    chart.replace_contents(new)

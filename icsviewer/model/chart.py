@@ -475,7 +475,12 @@ class Chart:
         raise KeyError(rel_id)
 
     def new_relationship_id(self, source: str, kind: str, target: str) -> str:
-        """A fresh, readable relationship id such as `icb--accountable_to--nhse`."""
+        """A fresh, readable relationship id such as `icb--accountable_to--nhse`.
+
+        The reader makes the same ids for relationships a file gives without one. They are
+        not valid to write (ids in files are [a-z0-9_]), so records carrying them are marked
+        `id_generated` and the writer leaves the id out.
+        """
         base = f"{source}--{kind}--{target}"
         taken = {r.id for r in self._relationships}
         candidate, n = base, 2
@@ -504,6 +509,18 @@ class Chart:
         self._tours = list(tours)
         self._emit("tours_changed", structural=False)
         return old
+
+    def replace_contents(self, other: Chart) -> None:
+        """Take every record of `other` (a reload), keep our listeners, and send one reset."""
+        self.meta = other.meta
+        self._bodies = {b.id: b for b in other.bodies}
+        self._relationships = list(other.relationships)
+        self._groups = list(other.groups)
+        self._tours = list(other.tours)
+        self.extra = dict(other.extra)
+        self.format_version = other.format_version
+        self.key_order = other.key_order
+        self._emit("reset")
 
     def reset(self) -> None:
         """Tell listeners that everything may have changed (after a reload)."""
