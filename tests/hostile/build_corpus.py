@@ -237,6 +237,11 @@ case("non_finite_pin",
      BASE.replace('kind: "icb"', 'kind: "icb"\n    pinned: {x: .nan, y: .inf}'),
      outcome=ERROR, exit=1, message_contains=["pinned"],
      about="NaN and infinity as a pinned position would poison layout and exports.")
+case("absurd_pinned_position",
+     BASE.replace('kind: "icb"', 'kind: "icb"\n    pinned: {x: 1.0e+308, y: -1.0e+308}'),
+     outcome=ERROR, exit=1, message_contains=["pinned"],
+     about="Finite but absurd pinned coordinates (1e308 points): no page or screen can hold "
+           "them, and a layout or exporter that trusts them sizes everything from them.")
 case("unhashable_key",
      BASE.replace('    kind: "nhs_trust"\n', '    kind: "nhs_trust"\n    [a, b]: c\n'),
      outcome=ERROR, exit=EITHER, about="A list used as a mapping key (ConstructorError).")
@@ -393,6 +398,13 @@ img["bodies"][2]["name"] = '<img src="file:///etc/passwd"/> <img src="data:image
 case("reportlab_img_fetch", chart_text(img), outcome=LOADS, exit=0,
      about="reportlab fetches <img src> (CVE-2020-28463): the host is closed and must not "
            "be asked.")
+
+far = base_chart()
+far["bodies"][1]["pinned"] = {"x": 100000.0, "y": 100000.0}
+case("far_pinned_position", chart_text(far), outcome=LOADS, exit=0,
+     about="A body pinned 35 metres away (100,000 points): a slip of a drag or a crafted file. "
+           "The chart must still export in reasonable time and size.")
+
 
 # ----- 12. links -----------------------------------------------------------------------------
 def links_case(name: str, urls: list[str], about: str) -> None:

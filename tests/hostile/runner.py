@@ -50,7 +50,12 @@ class Run:
 
 def run_icsviewer(*args: str, timeout: float = HANG_TIMEOUT) -> Run:
     """`python -m icsviewer ARGS...` from the project root, limited as described above."""
-    argv = (sys.executable, "-m", "icsviewer", *args)
+    return run_module("icsviewer", *args, timeout=timeout)
+
+
+def run_module(module: str, *args: str, timeout: float = HANG_TIMEOUT) -> Run:
+    """`python -m MODULE ARGS...` from the project root, limited as described above."""
+    argv = (sys.executable, "-m", module, *args)
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

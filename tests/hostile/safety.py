@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import socket
+import sys
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -112,20 +113,40 @@ class NetworkUsedError(AssertionError):
     """Raised (and so failing the test) when export code tries to reach the network."""
 
 
+# Printed on stderr by a guarded child process, so the parent sees an attempt even when the
+# code under test catches the exception we raise.
+NETWORK_ATTEMPT = "NETWORK ATTEMPT:"
+_GUARDED = (
+    (urllib.request, "urlopen", "urllib.request.urlopen"),
+    (socket, "create_connection", "socket.create_connection"),
+    (socket.socket, "connect", "socket.connect"),
+    (socket.socket, "connect_ex", "socket.connect_ex"),
+    (socket, "getaddrinfo", "socket.getaddrinfo"),
+)
+
+
+def network_guards(attempts: list[str], announce: bool = False) -> list[tuple[Any, str, Any]]:
+    """(owner, attribute, replacement) for every way to reach the network we know of.
+
+    Each replacement records the attempt in `attempts` (and prints it when `announce`) and
+    raises NetworkUsedError.
+    """
+    def refuse(what: str) -> Any:
+        def _refuse(*args: Any, **kwargs: Any) -> Any:
+            attempt = f"{what}{args[:2]!r}"
+            attempts.append(attempt)
+            if announce:
+                print(NETWORK_ATTEMPT, attempt, file=sys.stderr, flush=True)
+            raise NetworkUsedError(f"export tried to use the network: {attempt}")
+        return _refuse
+
+    return [(owner, name, refuse(label)) for owner, name, label in _GUARDED]
+
+
 @pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Fail on any attempt to open a URL or a socket connection; returns what was tried."""
     attempts: list[str] = []
-
-    def refuse(what: str):  # type: ignore[no-untyped-def]
-        def _refuse(*args: Any, **kwargs: Any) -> Any:
-            attempts.append(f"{what}{args[:2]!r}")
-            raise NetworkUsedError(f"export tried to use the network: {what}{args[:2]!r}")
-        return _refuse
-
-    monkeypatch.setattr(urllib.request, "urlopen", refuse("urllib.request.urlopen"))
-    monkeypatch.setattr(socket, "create_connection", refuse("socket.create_connection"))
-    monkeypatch.setattr(socket.socket, "connect", refuse("socket.connect"))
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse("socket.connect_ex"))
-    monkeypatch.setattr(socket, "getaddrinfo", refuse("socket.getaddrinfo"))
+    for owner, name, replacement in network_guards(attempts):
+        monkeypatch.setattr(owner, name, replacement)
     return attempts
