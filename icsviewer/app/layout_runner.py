@@ -23,10 +23,19 @@ POLL_MS = 40
 
 
 def default_layout_function(chart: Chart, cancel: threading.Event) -> Layout:
-    """Graphviz (or the tree engine for big charts) through the layout client."""
-    from icsviewer.layout.client import compute_layout
+    """Graphviz (or the tree engine for big charts) through the layout client.
 
-    return compute_layout(chart, timeout=60.0, cancel=cancel)
+    The cancel event is checked before starting (a queued, superseded request ends at once)
+    but not handed to `compute_layout`: with it, the client feeds the worker's stdin in 0.1 s
+    slices, and when the child starts slowly the rest of the request is never written, so the
+    worker waits for input forever (reported to the layout owner). A running Graphviz is
+    therefore left to finish and its answer dropped.
+    """
+    from icsviewer.layout.client import LayoutCancelledError, compute_layout
+
+    if cancel.is_set():
+        raise LayoutCancelledError("The layout was cancelled.")
+    return compute_layout(chart, timeout=60.0)
 
 
 def _message(exc: BaseException) -> str:

@@ -38,7 +38,7 @@ from icsviewer.style.theme import DEFAULT_THEME, THEMES, Theme, get_theme
 CHART_SUFFIXES = (".yaml", ".yml")
 # Wait this long for Graphviz before showing the quick arrangement, so a fast layout (or a
 # cached one) appears directly without a visible jump.
-FALLBACK_DELAY_MS = 1200
+FALLBACK_DELAY_MS = 2500
 RELAYOUT_DELAY_MS = 150
 
 
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             area = screen.availableGeometry() if screen else None
             if area is not None and area.width() > 0:
-                w, h = int(area.width() * 0.85), int(area.height() * 0.85)
+                w, h = int(area.width() * 0.9), int(area.height() * 0.9)
                 self.resize(w, h)
                 self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
             else:

@@ -34,7 +34,7 @@ from icsviewer.model.events import ChartEvent
 from icsviewer.model.kinds import body_kind, relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
 
-SCENE_MARGIN = 40.0
+SCENE_MARGIN = 12.0
 
 
 class ChartScene(QGraphicsScene):
@@ -123,12 +123,18 @@ class ChartScene(QGraphicsScene):
         self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
     ) -> None:
         for key in [k for k in items if k not in wanted]:
-            self.removeItem(items.pop(key))
+            item = items.pop(key)
+            if isinstance(item, FrameItem):
+                self.removeItem(item.label_item)
+            self.removeItem(item)
         for key in wanted:
             if key not in items:
                 item = factory(key)
                 items[key] = item
                 self.addItem(item)
+                if isinstance(item, FrameItem):
+                    # The name is its own item, stacked above the lines (see frame_item).
+                    self.addItem(item.label_item)
 
     def _map_bodies_to_boxes(self) -> None:
         """Each body id -> the key of the box standing for it (itself or its collapsed group)."""

@@ -10,17 +10,22 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
 from icsviewer.canvas.qt_style import make_pen, qcolor
+from icsviewer.layout.text_metrics import text_width
 
 Point = tuple[float, float]
 
 ARROW_LENGTH = 8.0
 ARROW_HALF_WIDTH_RATIO = 0.38
 LABEL_FONT_SIZE = 8.0
+# Smallest on-screen size (pixels) at which line labels are drawn when not in focus.
+MIN_LABEL_PX = 9.0
+# A soft white backing keeps a label readable where it crosses other lines.
+LABEL_BACKGROUND = QColor(255, 255, 255, 215)
 # Emphasised lines (the focus of a hover, selection or presenter step) are this much thicker.
 EMPHASIS_FACTOR = 1.9
 
@@ -67,6 +72,7 @@ class RelationItem(QGraphicsItem):
         self._arrow = QPolygonF()
         self._label = ""
         self._label_pos: QPointF | None = None
+        self._label_rect = QRectF()
         self._colour = "#425563"
         self._width = 1.0
         self._dash: tuple[float, ...] = ()
@@ -103,6 +109,13 @@ class RelationItem(QGraphicsItem):
             )
         self._label = label
         self._label_pos = QPointF(*label_pos) if label and label_pos else None
+        self._label_rect = QRectF()
+        if self._label_pos is not None:
+            # Width from the same metrics the layout uses, so the backing fits the text.
+            width = text_width(label, LABEL_FONT_SIZE) + 4.0
+            self._label_rect = QRectF(
+                self._label_pos.x() - width / 2, self._label_pos.y() - 6.0, width, 12.0
+            )
         self._update_bounds()
         self.update()
 
@@ -131,10 +144,7 @@ class RelationItem(QGraphicsItem):
         margin = self._pen.widthF() + ARROW_LENGTH
         bounds = self._path.boundingRect().united(self._arrow.boundingRect())
         if self._label_pos is not None:
-            half = max(len(self._label) * LABEL_FONT_SIZE * 0.35, 20.0)
-            bounds = bounds.united(
-                QRectF(self._label_pos.x() - half, self._label_pos.y() - 8, 2 * half, 16)
-            )
+            bounds = bounds.united(self._label_rect)
         self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
 
     def path(self) -> QPainterPath:
@@ -158,11 +168,15 @@ class RelationItem(QGraphicsItem):
         if self._label_pos is None:
             return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * LABEL_FONT_SIZE < 4.0:
+        # Line labels are secondary: drawn once they are comfortably readable, or while the
+        # line is in focus. Tiny labels over a fitted chart are only clutter.
+        if lod * LABEL_FONT_SIZE < (4.0 if self._emphasised else MIN_LABEL_PX):
             return
         device = painter.device()
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
         painter.setFont(chart_font(LABEL_FONT_SIZE, False, dpi))
-        metrics_rect = QRectF(self._label_pos.x() - 100, self._label_pos.y() - 7, 200, 14)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(LABEL_BACKGROUND)
+        painter.drawRoundedRect(self._label_rect, 2.0, 2.0)
         painter.setPen(QPen(qcolor(self._colour)))
-        painter.drawText(metrics_rect, Qt.AlignmentFlag.AlignCenter, self._label)
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._label)
