@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,3 +291,27 @@ def message_fragments_missing(case: Case, output: str) -> list[str]:
         if not any(opt.lower() in low for opt in options):
             missing.append(" | ".join(options))
     return missing
+
+
+# ----- things that are not regular files -------------------------------------------------------
+SPECIAL_FILES = ("dev_zero", "dev_urandom", "fifo", "folder", "missing")
+
+
+def make_special(kind: str, folder: Path) -> Path:
+    """A path named like a chart that is not a readable regular file.
+
+    An endless device behind a symlink (as a zip or a shared drive can deliver), a named pipe
+    nobody writes to (opening it blocks forever), a folder, and a path that does not exist.
+    """
+    path = folder / f"{kind}.yaml"
+    if kind == "dev_zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "dev_urandom":
+        path.symlink_to("/dev/urandom")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind != "missing":
+        raise ValueError(kind)
+    return path

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.corpus import CASES, EXPECT_SUFFIX, Case, load_cases, message_fragments_missing
+from tests.hostile.corpus import (
+    CASES,
+    EXPECT_SUFFIX,
+    SPECIAL_FILES,
+    Case,
+    load_cases,
+    make_special,
+    message_fragments_missing,
+)
 from tests.hostile.runner import Run, run_icsviewer
 
 ALL_CASES = load_cases()
@@ -82,6 +90,16 @@ def test_validate_several_hostile_files_at_once(tmp_path: Path) -> None:
     assert "Traceback" not in run.output, run.describe()
     for path in paths:
         assert path.name in run.output, run.describe()
+
+
+@needs_validator
+@pytest.mark.parametrize("kind", SPECIAL_FILES)
+def test_validate_refuses_what_is_not_a_regular_file(kind: str, tmp_path: Path) -> None:
+    """Endless devices, a pipe with no writer, a folder, a missing file: exit 2, quickly."""
+    path = make_special(kind, tmp_path)
+    run = run_icsviewer("validate", str(path))
+    assert run.returncode == 2, run.describe()
+    assert path.name in run.output and "Traceback" not in run.output, run.describe()
 
 
 def test_corpus_is_complete() -> None:

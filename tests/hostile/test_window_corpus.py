@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.hostile.corpus import Case, load_cases
+from tests.hostile.corpus import SPECIAL_FILES, Case, load_cases, make_special
 
 ALL_CASES = load_cases()
 WATCHDOG_SECONDS = 120
@@ -156,3 +156,22 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
         # A broken file may open (its problems listed) or be refused, but never silently.
         assert errors_listed or prompts.errors, "a broken file opened with no error shown"
     assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
+
+
+@pytest.mark.parametrize("kind", SPECIAL_FILES)
+def test_window_refuses_what_is_not_a_regular_file(  # type: ignore[no-untyped-def]
+    kind: str, tmp_path: Path, qtbot
+) -> None:
+    """Opening /dev/zero, a pipe, a folder or a missing file says why and never blocks."""
+    from PySide6.QtCore import QSettings
+
+    from icsviewer.app.main_window import MainWindow
+
+    path = make_special(kind, tmp_path)
+    prompts = _recording_prompts()
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                        prompts=prompts)
+    qtbot.addWidget(window)
+    assert window.open_path(path) is False
+    assert window.document is None
+    assert prompts.errors and path.name in prompts.errors[0][1], prompts.errors
