@@ -119,6 +119,22 @@ def test_pdf_export_is_safe(case: Case, tmp_path: Path) -> None:
     assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
 
 
+@pytest.mark.skipif(not (_have("exporters.tour_handout") and _reader_ready()),
+                    reason="the tour handout exporter or the reader is not written yet")
+@pytest.mark.parametrize("case", LOADING_CASES, ids=[c.name for c in LOADING_CASES])
+def test_tour_handout_is_safe(case: Case, tmp_path: Path) -> None:
+    """The presenter's handout of the default tour: another PDF the file's text reaches."""
+    marker = tmp_path / "ATTACK-MARKER"
+    path = case.materialise(tmp_path, marker)
+    out = tmp_path / "handout.pdf"
+    run = run_module("tests.hostile.export_child", "handout", str(path), str(out),
+                     timeout=EXPORT_TIMEOUT)
+    assert run.returncode == 0 and "Traceback" not in run.output, run.describe()
+    assert NETWORK_ATTEMPT not in run.output, f"export used the network\n{run.describe()}"
+    assert pdf_violations(out) == []
+    assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
+
+
 CLI_CASES = [c for c in LOADING_CASES
              if c.name in ("markup_in_labels", "reportlab_cve_2023_33733", "links_disguised")]
 

@@ -66,3 +66,17 @@ def test_model_text_exports_to_safe_pdf(which: str, tmp_path: Path) -> None:
         flat = squash(text)
         shown = [n.replace("MARKER", str(marker)) for n in NAMES[which]]
         assert all(squash(n) in flat for n in shown), "hostile text not shown literally"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("exporters.tour_handout") is None,
+                    reason="the tour handout exporter is not written yet")
+@pytest.mark.parametrize("which", CHARTS)
+def test_model_text_exports_to_safe_tour_handout(which: str, tmp_path: Path) -> None:
+    """The presenter's handout PDF: captions, notes and names are printed, never parsed."""
+    marker = tmp_path / "ATTACK-MARKER"
+    out = tmp_path / "tour.handout.pdf"
+    _export(which, out, marker)
+    assert pdf_violations(out) == []
+    text, _ = pdf_text_and_links(out)
+    if which == "markup":
+        assert squash(NAMES["markup"][0]) in squash(text), "caption not shown literally"
