@@ -42,7 +42,7 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
     load_bundled_fonts()
     window = MainWindow(open_settings())
     if theme is not None:
-        window.set_theme(theme)
+        window.set_theme(theme, remember=False)
     window.show()
     target = Path(path) if path else paths.FLAGSHIP_CHART
     if not path and not target.exists():

@@ -99,8 +99,11 @@ class MainWindow(QMainWindow):
                 "Problems", "problems_dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
         }
-        self.tabifyDockWidget(self.docks["details"], self.docks["legend"])
-        self.docks["details"].raise_()
+        # Details on top; the legend below it, sharing its place with the overview (which
+        # matters only once the chart is zoomed beyond the window).
+        self.splitDockWidget(self.docks["details"], self.docks["legend"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["legend"], self.docks["overview"])
+        self.docks["legend"].raise_()
         self.docks["problems"].hide()
 
         self.menus: dict[str, QMenu]
@@ -350,13 +353,17 @@ class MainWindow(QMainWindow):
             self.document.undo_stack.redo()
 
     # ----- theme ----------------------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        """Redraw in another theme; positions stay (no re-layout)."""
+    def set_theme(self, name: str, remember: bool = True) -> None:
+        """Redraw in another theme; positions stay (no re-layout).
+
+        `remember=False` for a one-off choice (`--theme` on the command line).
+        """
         if name not in THEMES:
             return
         self.theme = get_theme(name)
         self.window_actions[f"theme_{name}"].setChecked(True)
-        self.settings.setValue(keys.KEY_THEME, name)
+        if remember:
+            self.settings.setValue(keys.KEY_THEME, name)
         if self.scene is not None and self.document is not None:
             self.scene.set_theme(self.theme)
             self.legend.show_legend(self.document.chart, self.theme)

@@ -1,7 +1,7 @@
 """Remembered preferences: window geometry, dock layout, theme and recent files (QSettings).
 
-Under tests (ICSVIEWER_TESTING=1) settings go to an ini file inside `appdirs.app_home()`,
-which the test set-up points at a temporary folder, so tests never touch real preferences.
+Under tests (ICSVIEWER_TESTING=1), or when ICSVIEWER_HOME is set, settings go to an ini file
+inside `appdirs.app_home()`, so tests and scripted runs never touch real preferences.
 """
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ KEY_RECENT = "files/recent"
 
 
 def open_settings() -> QSettings:
-    """The app's settings store (a temporary ini file when testing)."""
-    if os.environ.get("ICSVIEWER_TESTING"):
+    """The app's settings store.
+
+    The platform's usual place normally; an ini file in `appdirs.app_home()` when testing or
+    when ICSVIEWER_HOME names a folder (so a scripted run or screenshot never changes the
+    user's own preferences).
+    """
+    if os.environ.get("ICSVIEWER_TESTING") or os.environ.get("ICSVIEWER_HOME"):
         path = appdirs.app_home() / "settings.ini"
         path.parent.mkdir(parents=True, exist_ok=True)
         return QSettings(str(path), QSettings.Format.IniFormat)

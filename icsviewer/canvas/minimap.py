@@ -111,10 +111,14 @@ class Minimap(QWidget):
         if not self._picture.isNull():
             painter.drawPixmap(self._target.topLeft(), self._picture)
         area = self._to_widget(self.visible_area()).intersected(self._target)
-        if not area.isEmpty():
+        covers_all = area.width() >= self._target.width() - 2 and (
+            area.height() >= self._target.height() - 2
+        )
+        if not area.isEmpty() and not covers_all:
+            # The part the main view shows (nothing is drawn while it shows everything).
             painter.setPen(QPen(QColor("#005EB8"), 1.5))
-            painter.setBrush(QColor(0, 94, 184, 36))
-            painter.drawRect(area)
+            painter.setBrush(QColor(0, 94, 184, 30))
+            painter.drawRect(area.adjusted(0.75, 0.75, -0.75, -0.75))
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

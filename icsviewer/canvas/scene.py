@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from icsviewer.canvas.focus import Edge, emphasis_for, reveal_for
 from icsviewer.canvas.items.body_item import BodyItem, BoxLook
+from icsviewer.canvas.items.edge_overview_item import EdgeOverviewItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.qt_style import qcolor
@@ -67,6 +68,9 @@ class ChartScene(QGraphicsScene):
         self._hovered: str | None = None
         self._revealed: set[str] | None = None
         self._detached = False
+        self._last_revealed: set[str] | None = None
+        self._edge_overview = EdgeOverviewItem()
+        self.addItem(self._edge_overview)
         self.set_theme(theme)
         self.set_layout(layout)
         chart.subscribe(self._on_chart_event)
@@ -118,6 +122,7 @@ class ChartScene(QGraphicsScene):
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         self._apply_visibility()
+        self._refresh_edge_overview()
 
     def _sync_items(
         self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
@@ -158,6 +163,7 @@ class ChartScene(QGraphicsScene):
         for frame in self._frames.values():
             self._style_frame(frame)
         self._apply_visibility()
+        self._refresh_edge_overview()
 
     def _style_box(self, item: BodyItem) -> None:
         theme = self.theme
@@ -344,8 +350,16 @@ class ChartScene(QGraphicsScene):
             for k, r in self._relations.items()
         ]
 
+    def _refresh_edge_overview(self) -> None:
+        """Rebuild the far-out drawing of all lines (after layout, theme or reveal changes)."""
+        self._edge_overview.set_paths(
+            (rel.colour, rel.path()) for rel in self._relations.values() if rel.isVisible()
+        )
+
     def _apply_visibility(self) -> None:
         edges = self._edges()
+        reveal_changed = self._revealed != self._last_revealed
+        self._last_revealed = None if self._revealed is None else set(self._revealed)
         if self._revealed is None:
             for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):
                 item.setVisible(True)
@@ -361,6 +375,8 @@ class ChartScene(QGraphicsScene):
                 rel.setVisible(key in reveal.edges)
             for key, frame in self._frames.items():
                 frame.setVisible(key in reveal.frames)
+        if reveal_changed:
+            self._refresh_edge_overview()
         focus, neighbours = self._current_focus()
         if focus is None:
             for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):

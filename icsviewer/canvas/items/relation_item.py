@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
+from icsviewer.canvas.items.edge_overview_item import LOW_DETAIL
 from icsviewer.canvas.qt_style import make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
@@ -130,6 +131,10 @@ class RelationItem(QGraphicsItem):
             self._update_pen()
 
     @property
+    def colour(self) -> str:
+        return self._colour
+
+    @property
     def emphasised(self) -> bool:
         return self._emphasised
 
@@ -157,6 +162,9 @@ class RelationItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOW_DETAIL:
+            return  # far out, the scene's EdgeOverviewItem draws all lines at once
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -167,7 +175,6 @@ class RelationItem(QGraphicsItem):
             painter.drawPolygon(self._arrow)
         if self._label_pos is None:
             return
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         # Line labels are secondary: drawn once they are comfortably readable, or while the
         # line is in focus. Tiny labels over a fitted chart are only clutter.
         if lod * LABEL_FONT_SIZE < (4.0 if self._emphasised else MIN_LABEL_PX):
