@@ -175,3 +175,44 @@ def test_window_refuses_what_is_not_a_regular_file(  # type: ignore[no-untyped-d
     assert window.open_path(path) is False
     assert window.document is None
     assert prompts.errors and path.name in prompts.errors[0][1], prompts.errors
+
+
+def test_error_dialog_shows_markup_in_a_file_name_literally(  # type: ignore[no-untyped-def]
+    tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real error dialog shows `<font size=7 color=red>x.yaml` as typed, not as markup.
+
+    A file name is as hostile as the file: Qt guesses that text with a tag in it is rich text,
+    so a dialog built from such a name must ask for plain text (or escape it).
+    """
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMessageBox
+
+    from icsviewer.app.main_window import MainWindow
+
+    shown: list[str] = []
+
+    def capture(box: QMessageBox) -> int:
+        fmt = box.textFormat()
+        rich = fmt == Qt.TextFormat.RichText or (
+            fmt == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(box.text())
+        )
+        if rich:
+            doc = QTextDocument()
+            doc.setHtml(box.text())
+            shown.append(doc.toPlainText())
+        else:
+            shown.append(box.text())
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
+    name = "<font size=7 color=red>x.yaml"
+    path = tmp_path / name
+    path.write_text("just a <b>scalar</b>\n", encoding="utf-8")
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.open_path(path) is False
+    assert shown, "no error dialog was shown"
+    assert name in shown[0], f"the dialog shows {shown[0]!r}, not the file name {name!r}"
