@@ -232,7 +232,7 @@ def build_pdf(
         from reportlab.platypus import PageBreak
 
         story.append(PageBreak())
-        story += directory_flowables(chart, styles)
+        story += directory_flowables(chart, styles, set(owners))
     canvas_class = numbered_canvas_class(fonts[0])
     doc.build(story, canvasmaker=canvas_class)
     data = buffer.getvalue()

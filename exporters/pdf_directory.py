@@ -8,6 +8,8 @@ back to the box on the chart.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -57,12 +59,17 @@ def description_flowables(chart: Chart, styles: dict[str, ParagraphStyle]) -> li
 class _DirectoryWriter:
     """Builds the directory flowables; keeps the lookup tables in one place."""
 
-    def __init__(self, chart: Chart, styles: dict[str, ParagraphStyle], link_back: bool) -> None:
+    def __init__(
+        self, chart: Chart, styles: dict[str, ParagraphStyle], on_chart: Collection[str]
+    ) -> None:
         self.chart = chart
         self.styles = styles
         self.keys = body_keys(chart)
-        self.back = chart_keys(chart)
-        self.link_back = link_back
+        # A body hidden in a collapsed group has no box: its entry links to the chart page.
+        self.back = {
+            body_id: key if body_id in on_chart else "chart"
+            for body_id, key in chart_keys(chart).items()
+        }
 
     def flowables(self) -> list[Flowable]:
         s = self.styles
@@ -137,8 +144,7 @@ class _DirectoryWriter:
             )
         if body.notes.strip():
             parts.append(Paragraph(f"<b>Note:</b> {para_text(body.notes[:MAX_FIELD])}", s["note"]))
-        if self.link_back:
-            parts.append(Paragraph(f'<a href="#{self.back[body.id]}">View on chart</a>', s["note"]))
+        parts.append(Paragraph(f'<a href="#{self.back[body.id]}">View on chart</a>', s["note"]))
         parts.append(Spacer(1, 4))
         return lead, parts
 
@@ -204,10 +210,14 @@ class _DirectoryWriter:
 
 
 def directory_flowables(
-    chart: Chart, styles: dict[str, ParagraphStyle], link_back: bool = True
+    chart: Chart, styles: dict[str, ParagraphStyle], on_chart: Collection[str]
 ) -> list[Flowable]:
-    """The directory pages: sections with bookmarks, one entry per body."""
-    return _DirectoryWriter(chart, styles, link_back).flowables()
+    """The directory pages: sections with bookmarks, one entry per body.
+
+    `on_chart` names the bodies that have a box on the chart (their "View on chart" link goes
+    to the box; the others, hidden in a collapsed group, go to the chart page).
+    """
+    return _DirectoryWriter(chart, styles, on_chart).flowables()
 
 
 def _link_markup(url: str, label: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from exporters.pdf_plan import MARGIN, PagePlan, Rect, Tile
+from exporters.pdf_plan import MARGIN, OVERLAP, PagePlan, Rect, Tile
 from exporters.pdf_setup import DARK_BLUE, MUTED, NHS_BLUE, RULE, TEXT, fit_text
 
 MARKING_SIZE = 10.0
@@ -121,8 +121,6 @@ def draw_tile_marks(canv: Canvas, plan: PagePlan, tile: Tile, font: str) -> None
         for y, dy in ((a.y, -1), (a.top, 1)):
             canv.line(x + dx * CROP_GAP, y, x + dx * (CROP_GAP + CROP_MARK), y)
             canv.line(x, y + dy * CROP_GAP, x, y + dy * (CROP_GAP + CROP_MARK))
-    from exporters.pdf_plan import OVERLAP
-
     canv.setStrokeColor(RULE)
     canv.setDash([2, 2])
     if tile.column > 0:
@@ -132,9 +130,8 @@ def draw_tile_marks(canv: Canvas, plan: PagePlan, tile: Tile, font: str) -> None
     canv.setDash([])
     canv.setFillColor(MUTED)
     canv.setFont(font, 7)
-    names = {(t.column, t.row): t.name for t in plan.tiles}
-    right = names.get((tile.column + 1, tile.row))
-    below = names.get((tile.column, tile.row + 1))
+    right = Tile(tile.column + 1, tile.row, 0, 0).name if tile.column + 1 < plan.columns else ""
+    below = Tile(tile.column, tile.row + 1, 0, 0).name if tile.row + 1 < plan.rows else ""
     if right:
         canv.drawRightString(a.right, a.y - 9, f"Continues right on tile {right}")
     if below:

@@ -23,6 +23,8 @@ HEADER_H = 52.0  # marking line, title, subtitle
 FOOTER_H = 30.0  # footer line and marking
 LEGEND_GAP = 20.0  # room for the tiles' "continues on" notes
 OVERLAP = 10 * 72 / 25.4  # 10 mm of each tile repeated on its neighbour, for gluing
+# Most pages a tiled chart may take; beyond this it is shrunk (below 7 pt if it must).
+MAX_TILES = 64
 # A small chart is enlarged at most this much, so a five-box chart does not print in 30 pt text.
 MAX_UPSCALE = 1.5
 
@@ -199,8 +201,24 @@ def _tile(
     # enlarged as far as the same number of pages allows, so no page is left half empty.
     scale = 1.0 if forced else MIN_LEGIBLE_PT / font
     step_w, step_h = area.width - OVERLAP, area.height - OVERLAP
-    columns = max(1, math.ceil((chart_w * scale - OVERLAP) / step_w))
-    rows = max(1, math.ceil((chart_h * scale - OVERLAP) / step_h))
+
+    def grid(at: float) -> tuple[int, int]:
+        return (
+            max(1, math.ceil((chart_w * at - OVERLAP) / step_w)),
+            max(1, math.ceil((chart_h * at - OVERLAP) / step_h)),
+        )
+
+    columns, rows = grid(scale)
+    if columns * rows > MAX_TILES:
+        # A chart this big (or a file with far-flung pinned boxes) would make thousands of
+        # pages: shrink it until it fits in MAX_TILES pages; the report gives the text size.
+        low, high = 1e-6, scale
+        for _ in range(60):
+            mid = (low + high) / 2
+            c, r = grid(mid)
+            low, high = (mid, high) if c * r <= MAX_TILES else (low, mid)
+        scale = low
+        columns, rows = grid(scale)
     scale = min(
         (columns * step_w + OVERLAP) / chart_w,
         (rows * step_h + OVERLAP) / chart_h,

@@ -213,3 +213,17 @@ def test_export_writes_the_file_atomically_and_reports_it(
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]  # no temporary file left
     assert result.summary().startswith("Wrote pack.pdf: ")
+
+
+def test_bodies_hidden_in_a_collapsed_group_still_get_an_entry(chart: Chart, theme: Theme) -> None:
+    from dataclasses import replace
+
+    from icsviewer.layout.fallback import fallback_layout
+
+    chart.set_groups([replace(g, collapsed=g.kind == "place") for g in chart.groups])
+    layout = fallback_layout(chart)
+    assert "liverpool_council" not in layout.boxes
+    data, _ = build_pdf(chart, layout, theme, ONE_PAGE)
+    facts = read_pdf(data)
+    assert (2, "Liverpool City Council") in facts.outline
+    assert "Liverpool" in facts.pages_text[0]  # the collapsed group's frame is drawn

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from exporters.options import MIN_LEGIBLE_PT, ExportOptions
-from exporters.pdf_plan import OVERLAP, column_letter, plan_pages
+from exporters.pdf_plan import MAX_TILES, OVERLAP, column_letter, plan_pages
 from icsviewer.layout.geometry import BoxLayout, Layout
 
 
@@ -78,3 +78,17 @@ def test_legend_space_is_kept_clear_of_the_chart() -> None:
 
 def test_column_letters_run_like_a_spreadsheet() -> None:
     assert [column_letter(i) for i in (0, 1, 25, 26, 27)] == ["A", "B", "Z", "AA", "AB"]
+
+
+def test_a_huge_chart_never_makes_more_than_the_page_limit() -> None:
+    # Four boxes pinned a kilometre apart (a hostile or mistaken file).
+    boxes = {
+        f"b{i}": BoxLayout(f"b{i}", x, y, 120.0, 40.0, ("Body",), 10.0)
+        for i, (x, y) in enumerate([(0, 0), (2.8e6, 0), (0, 2.8e6), (2.8e6, 2.8e6)])
+    }
+    layout = Layout(boxes, {}, {}, 2.8e6 + 120, 2.8e6 + 40)
+    plan = plan_pages(layout, ExportOptions(), no_legend)
+    assert plan.tiled
+    assert len(plan.tiles) <= MAX_TILES
+    view_w = plan.chart_area.width / plan.scale
+    assert max(t.chart_x for t in plan.tiles) + view_w >= layout.width  # still all covered
