@@ -44,7 +44,7 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
     if theme is not None:
         window.set_theme(theme, remember=False)
     window.show()
-    target = Path(path) if path else paths.FLAGSHIP_CHART
+    target = initial_path(path)
     if not path and not target.exists():
         window.prompts.error(
             "Bundled chart missing",
@@ -55,6 +55,11 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
     if present:
         start_presenting(window)
     return int(app.exec())
+
+
+def initial_path(path: str | None) -> Path:
+    """The file to open first: the one named on the command line, else the bundled chart."""
+    return Path(path) if path else paths.FLAGSHIP_CHART
 
 
 def start_presenting(window: object) -> None:
