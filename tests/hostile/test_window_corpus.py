@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from tests.hostile.corpus import SPECIAL_FILES, Case, load_cases, make_special
+from tests.hostile.safety import squash
 
 ALL_CASES = load_cases()
 WATCHDOG_SECONDS = 120
@@ -102,6 +103,37 @@ def _check_details(window, opened_urls: list[str]) -> None:  # type: ignore[no-u
         assert url.split(":", 1)[0].lower() in OPENABLE_SCHEMES, f"opened {url!r}"
 
 
+def shown_text(text: str) -> str:
+    """What Qt displays for `text` in a tooltip, label or message box left on AutoText.
+
+    Qt guesses: text that looks like it holds a tag is rendered as HTML, so `<b>x</b>` shows
+    as a bold `x` and `<img src=...>` as an image. Escaped or plain text shows as written.
+    """
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtGui import QTextDocument
+
+    if not GuiQt.mightBeRichText(text):
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def _check_tooltips(window) -> None:  # type: ignore[no-untyped-def]
+    """Each body's name appears literally in what its tooltip shows (markup is not obeyed)."""
+    from exporters.safe_text import one_line
+
+    shown = [squash(shown_text(item.toolTip())) for item in window.scene.items()
+             if item.toolTip()]
+    for body in window.document.chart.bodies:
+        # As typed, or with invisible control characters removed: either is literal.
+        names = {squash(body.name)[:200], squash(one_line(body.name))[:200]}
+        assert any(name in tip for tip in shown for name in names), (
+            f"no tooltip shows the name {body.name[:80]!r} literally; tooltips show "
+            f"{[t[:80] for t in shown]}"
+        )
+
+
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
     case: Case, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
@@ -139,6 +171,7 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
         image = window.grab()
         assert not image.isNull()
         _check_details(window, opened_urls)
+        _check_tooltips(window)
     else:
         assert window.document is None, "a failed open must keep the previous (no) chart"
         assert prompts.errors, "the open failed without telling the user"
