@@ -104,3 +104,40 @@ def body_details_html(chart: Chart, body_id: str) -> str:
     parts.append(_section("Sources", _sources(body.sources)))
     parts.append(_section("Notes", _paragraphs(body.notes)))
     return "".join(parts)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def chart_summary_html(chart: Chart) -> str:
+    """What the panel shows when no body is selected: what the chart is, and how to use it."""
+    meta = chart.meta
+    parts = [f"<h2 style='margin-bottom:0'>{escape(meta.title)}</h2>"]
+    if meta.subtitle:
+        parts.append(f"<p style='color:#425563;margin-top:2px'>{escape(meta.subtitle)}</p>")
+    facts = []
+    if meta.as_at:
+        facts.append(f"As at {meta.as_at:%d %B %Y}")
+    if meta.version:
+        facts.append(f"version {meta.version}")
+    if meta.marking:
+        facts.append(meta.marking)
+    if facts:
+        parts.append(f"<p>{escape(' · '.join(facts))}</p>")
+    counts = ", ".join(
+        _count(n, one, many)
+        for n, one, many in (
+            (len(chart.bodies), "body", "bodies"),
+            (len(chart.relationships), "relationship", "relationships"),
+            (len(chart.groups), "group", "groups"),
+        )
+    )
+    parts.append(f"<p>{counts}.</p>")
+    parts.append(_paragraphs(meta.description))
+    parts.append(
+        "<p style='color:#425563'>Select a body (click it, or press Tab) to see its details "
+        "here. Ctrl+F finds a body by name.</p>"
+    )
+    parts.append(_section("Sources", _sources(meta.sources)))
+    return "".join(parts)

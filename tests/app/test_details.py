@@ -68,3 +68,18 @@ def test_incoming_relationships_read_the_other_way(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show_body(_chart(), "nhse")
     assert "Example <b>ICB</b> is accountable to this" in panel.toPlainText()
+
+
+def test_with_nothing_selected_the_panel_describes_the_chart(qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from icsviewer.model.chart import ChartMeta
+
+    chart = _chart()
+    chart.set_meta(ChartMeta(title="Example ICS", subtitle="Structure", as_at=dt.date(2025, 11, 1)))
+    panel = DetailsPanel(open_url=lambda url: None)
+    qtbot.addWidget(panel)
+    panel.show_body(chart, "")
+    text = panel.toPlainText()
+    assert "Example ICS" in text and "1 November 2025" in text
+    assert "2 bodies, 1 relationship, 0 groups" in text

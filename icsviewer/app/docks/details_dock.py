@@ -12,7 +12,12 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from icsviewer.app.details_html import BODY_SCHEME, body_details_html, is_safe_url
+from icsviewer.app.details_html import (
+    BODY_SCHEME,
+    body_details_html,
+    chart_summary_html,
+    is_safe_url,
+)
 from icsviewer.model.chart import Chart
 
 
@@ -44,10 +49,12 @@ class DetailsPanel(QTextBrowser):
 
     def refresh(self) -> None:
         """Rebuild the page (after the chart changed)."""
-        if self._chart is None or not self._body_id:
-            self.setHtml(
-                "<p style='color:#425563'>Select a body on the chart to see its details here.</p>"
-            )
+        if self._chart is None:
+            self.setHtml("<p style='color:#425563'>No chart is open.</p>")
+            self.setAccessibleDescription("No chart is open")
+            return
+        if not self._body_id:
+            self.setHtml(chart_summary_html(self._chart))
             self.setAccessibleDescription("No body selected")
             return
         self.setHtml(body_details_html(self._chart, self._body_id))
