@@ -57,7 +57,7 @@ def test_a_file_that_is_not_a_chart_gives_a_clear_dialog(
     broken.write_bytes(b"\x00\xff not: [yaml")
     assert isinstance(load_document(broken), OpenFailure)
     assert not real_window.open_path(broken)
-    title, message = prompts.errors[-1]
+    _title, message = prompts.errors[-1]
     assert "broken.yaml" in message
     assert "Traceback" not in message
     assert real_window.window_actions["open"].isEnabled()
