@@ -134,6 +134,20 @@ def _check_tooltips(window) -> None:  # type: ignore[no-untyped-def]
         )
 
 
+def _check_problem_tooltips(window) -> None:  # type: ignore[no-untyped-def]
+    """Each listed problem's tooltip shows its message literally (it may quote the file)."""
+    panel = window.problems
+    for row in range(panel.count()):
+        item = panel.item(row)
+        if not item.toolTip():
+            continue
+        message = item.text().split(": ", 1)[-1] if item.text().startswith("line ") else item.text()
+        assert squash(message) in squash(shown_text(item.toolTip())), (
+            f"problem tooltip does not show {message[:100]!r} literally: "
+            f"{shown_text(item.toolTip())[:100]!r}"
+        )
+
+
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
     case: Case, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
@@ -172,6 +186,7 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
         assert not image.isNull()
         _check_details(window, opened_urls)
         _check_tooltips(window)
+        _check_problem_tooltips(window)
     else:
         assert window.document is None, "a failed open must keep the previous (no) chart"
         assert prompts.errors, "the open failed without telling the user"
