@@ -118,7 +118,7 @@ def chart_summary_html(chart: Chart) -> str:
         parts.append(f"<p style='color:#425563;margin-top:2px'>{escape(meta.subtitle)}</p>")
     facts = []
     if meta.as_at:
-        facts.append(f"As at {meta.as_at:%d %B %Y}")
+        facts.append(f"As at {meta.as_at.day} {meta.as_at:%B %Y}")
     if meta.version:
         facts.append(f"version {meta.version}")
     if meta.marking:
