@@ -1,9 +1,10 @@
 """Every hostile chart that loads exports to a safe SVG and PDF that show its text literally.
 
-Three ways in, because users and the checkers use all three:
+Four ways in, because users and the checkers use all of them:
 - the command line's own function (`exporters.cli.run_export`) for every corpus case that
   loads, in a child process (`export_child.py`) with every network call booby-trapped, 500 MB
   of address space and a time-out, so a runaway export fails one test, not the whole run;
+- the presenter's tour handout (another PDF the file's text reaches), in the same child;
 - the real `icsviewer export` command in a memory-limited child, for the nastiest cases;
 - hostile text injected through the model into the flagship chart, exported with the
   exporters' functions (how issue 7 says it will be checked).
