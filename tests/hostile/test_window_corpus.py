@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import faulthandler
 import importlib.util
+import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 import pytest
 
 from tests.hostile.corpus import SPECIAL_FILES, Case, load_cases, make_special
+from tests.hostile.runner import run_module
 from tests.hostile.safety import squash
 
 ALL_CASES = load_cases()
@@ -264,3 +266,22 @@ def test_error_dialog_shows_markup_in_a_file_name_literally(  # type: ignore[no-
     assert window.open_path(path) is False
     assert shown, "no error dialog was shown"
     assert name in shown[0], f"the dialog shows {shown[0]!r}, not the file name {name!r}"
+
+
+# The cases where the window's memory matters most: big, deep, expanding or huge-text files.
+HEAVY = [c for c in ALL_CASES if c.generated or c.name in (
+    "alias_bomb_billion_laughs", "alias_recursive", "nesting_flow_30000", "nesting_block_30000",
+    "long_name_100k", "far_pinned_position", "absurd_pinned_position")]
+
+
+@pytest.mark.parametrize("case", HEAVY, ids=[c.name for c in HEAVY])
+def test_window_opens_heavy_file_within_500_mb(case: Case, tmp_path: Path) -> None:
+    """The heaviest files opened by the window in a child limited to 500 MB and a time-out."""
+    path = case.materialise(tmp_path, tmp_path / "ATTACK-MARKER")
+    run = run_module("tests.hostile.window_child", str(path), timeout=60.0)
+    assert run.returncode == 0, run.describe()
+    assert "Traceback" not in run.output, run.describe()
+    outcome = json.loads(run.stdout.strip().splitlines()[-1])
+    assert outcome["opened"] or outcome["errors"], outcome
+    if case.loads:
+        assert outcome["opened"] and outcome["arranged"] and not outcome["errors"], outcome
