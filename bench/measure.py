@@ -70,22 +70,31 @@ def measure_gui(case: Case, result: dict[str, Any], timeout: float) -> None:
     result["stall_relayout_s"] = answer["stall_relayout_s"]
 
 
-def measure_exports(case: Case, result: dict[str, Any], timeout: float) -> None:
-    """PDF, SVG and PNG export in one child (layout done first, not timed)."""
-    with tempfile.TemporaryDirectory(prefix="icsbench-out-") as out:
-        try:
-            answer, _ = run_child(
-                [str(BENCH / "export_probe.py"), str(case.path), str(case.repeats), out],
-                timeout=timeout,
-            )
-        except ChildFailedError as exc:
-            result["errors"].append(f"exports: {exc}")
-            return
+def measure_exports(case: Case, result: dict[str, Any], cap: float) -> None:
+    """PDF, SVG and PNG export, one child per format (layout done first, not timed).
+
+    An export still running after `cap` seconds is stopped and recorded as "more than cap";
+    repeats stop early once a third of the cap has been spent on one format.
+    """
     for fmt in ("pdf", "svg", "png"):
-        _put(result["ours"], f"{fmt}_s", answer[f"{fmt}_s"])
-        result[f"{fmt}_bytes"] = answer[f"{fmt}_bytes"]
-    result["png_scale"] = answer.get("png_scale")
-    result["errors"].extend(f"export {e}" for e in answer["errors"])
+        with tempfile.TemporaryDirectory(prefix="icsbench-out-") as out:
+            try:
+                answer, _ = run_child(
+                    [str(BENCH / "export_probe.py"), str(case.path), fmt, str(case.repeats),
+                     out, str(cap / 3)],
+                    timeout=cap + 60 * max(1.0, case.bodies / 2500),  # + read and layout
+                )
+            except ChildFailedError as exc:
+                result["errors"].append(f"{fmt} export: {exc}")
+                if "longer than" in str(exc):
+                    result.setdefault("stopped", {})[f"{fmt}_s"] = cap
+                _put(result["ours"], f"{fmt}_s", [])
+                continue
+        _put(result["ours"], f"{fmt}_s", answer["seconds"])
+        result[f"{fmt}_bytes"] = answer["bytes"]
+        if fmt == "png":
+            result["png_scale"] = answer.get("png_scale")
+        result["errors"].extend(f"export {e}" for e in answer["errors"])
 
 
 def measure_memory(case: Case, result: dict[str, Any], timeout: float) -> None:
@@ -136,7 +145,8 @@ def measure_graphviz(case: Case, result: dict[str, Any], repeats: int, timeout: 
 
 
 def measure_case(
-    case: Case, graphviz_repeats: int, graphviz_timeout: float, quiet: bool = False
+    case: Case, graphviz_repeats: int, graphviz_timeout: float, export_cap: float,
+    quiet: bool = False,
 ) -> dict[str, Any]:
     """Every figure for one chart."""
     result: dict[str, Any] = {
@@ -147,11 +157,12 @@ def measure_case(
     # Generous time limits: a limit only stops a hung child, it is no target.
     scale = max(1.0, case.bodies / 500)
     steps: tuple[tuple[str, Callable[[], None]], ...] = (
-        ("exports", lambda: measure_exports(case, result, 60 * scale * case.repeats)),
+        ("exports", lambda: measure_exports(case, result, export_cap)),
         ("graphviz", lambda: measure_graphviz(case, result, graphviz_repeats, graphviz_timeout)),
-        ("first paint", lambda: measure_first_paint(case, result, 60 * scale)),
-        ("in-app figures", lambda: measure_gui(case, result, 120 * scale + 60 * case.repeats)),
-        ("memory", lambda: measure_memory(case, result, 60 * scale)),
+        ("first paint", lambda: measure_first_paint(case, result, min(60 * scale, 300))),
+        ("in-app figures",
+         lambda: measure_gui(case, result, min(120 * scale + 60 * case.repeats, 900))),
+        ("memory", lambda: measure_memory(case, result, min(60 * scale, 300))),
     )
     for label, step in steps:
         start = time.perf_counter()

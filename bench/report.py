@@ -57,13 +57,17 @@ def case_table(case: dict[str, Any]) -> str:
             continue
         theirs = case["graphviz"].get(key, {}).get("median") if key in case["graphviz"] else None
         gv_text, ratio = _fmt(theirs, unit), "-"
+        ours_text = _fmt(ours, unit)
+        stopped = case.get("stopped", {}).get(key)
+        if ours is None and stopped:
+            ours_text = f"> {stopped:g} s (stopped)"
         if theirs and ours is not None:
             ratio = f"{ours / theirs:.2f}x"
         elif key in case["graphviz"] and timed_out:
             gv_text = f"> {timed_out:g} s (stopped)"
             if ours is not None and unit == "s":
                 ratio = f"< {ours / timed_out:.2f}x"
-        rows.append(f"| {label} | {_fmt(ours, unit)} | {gv_text} | {ratio} |")
+        rows.append(f"| {label} | {ours_text} | {gv_text} | {ratio} |")
     notes = "".join(f"\n- error: {e}" for e in case["errors"])
     return head + "\n".join(rows) + ("\n" + notes if notes else "") + "\n"
 

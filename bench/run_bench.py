@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-flagship", action="store_true", help="skip the bundled chart")
     parser.add_argument("--graphviz-timeout", type=float, default=180.0,
                         help="stop Graphviz alone after this many seconds (default 180)")
+    parser.add_argument("--export-cap", type=float, default=90.0,
+                        help="stop one export after this many seconds (default 90)")
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the JSON")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
@@ -107,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         for case in cases:
             print(f"measuring {case.name} ({case.repeats} repeats)", file=sys.stderr, flush=True)
             gv_repeats = 1 if case.bodies > 5000 else case.repeats
-            results.append(measure_case(case, gv_repeats, args.graphviz_timeout))
+            results.append(
+                measure_case(case, gv_repeats, args.graphviz_timeout, args.export_cap))
     machine = _machine(load_before)
     machine["load_after"] = _load()
     machine["run_s"] = time.perf_counter() - started

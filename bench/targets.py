@@ -66,7 +66,9 @@ def check(target: Target, cases: dict[str, dict[str, Any]]) -> Verdict:
         return Verdict(target, "-", "not run")
     ours = case["ours"].get(target.metric, {}).get("median")
     if ours is None:
-        return Verdict(target, "not measured", "MISSED")
+        stopped = case.get("stopped", {}).get(target.metric)
+        shown = f"> {stopped:g} s (stopped)" if stopped else "not measured"
+        return Verdict(target, shown, "MISSED")
     value, shown = ours, f"{ours:.3g}"
     if target.ratio:
         theirs = case["graphviz"].get(target.metric, {}).get("median")
