@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
             if column is not None:
                 column.activate()
             self.view.fit_all()
+            # Keys go to the chart first (Tab walks bodies, Ctrl+F finds), not to a panel.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             if self.runner.busy:
                 self.statusBar().showMessage("Arranging the chart with Graphviz…")
 

@@ -227,3 +227,13 @@ def test_opening_does_not_load_graphviz_in_the_window_process(
         win.open_path(tmp_path / "small.yaml")
     assert win.scene is not None and win.scene.layout.engine != "fallback"
     assert "pygraphviz" not in sys.modules
+
+
+def test_the_chart_has_keyboard_focus_after_opening(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.activateWindow()
+    open_and_wait(qtbot, window, tmp_path / "small.yaml")
+    qtbot.waitUntil(lambda: window.view.hasFocus())
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.scene is not None and len(window.scene.selected_body_ids()) == 1
