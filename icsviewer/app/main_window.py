@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGu
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from icsviewer import __version__
+from icsviewer.app import group_collapse
 from icsviewer.app import settings as keys
 from icsviewer.app.actions import build_menus, shortcut_summary
 from icsviewer.app.docks.details_dock import DetailsPanel
@@ -24,12 +25,11 @@ from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner
 from icsviewer.app.opening import Loader, OpenFailure, load_document
 from icsviewer.app.prompts import Prompts
 from icsviewer.app.search_bar import SearchBar
-from icsviewer.app.settings import RecentFiles
+from icsviewer.app.settings import RecentFiles, fill_recent_menu
 from icsviewer.app.view_context import ViewContextMenu
 from icsviewer.canvas.minimap import Minimap
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
-from icsviewer.editor.commands import SetGroups
 from icsviewer.editor.document import Document
 from icsviewer.layout.fallback import fallback_layout
 from icsviewer.layout.geometry import Layout
@@ -321,30 +321,13 @@ class MainWindow(QMainWindow):
 
     # ----- groups ---------------------------------------------------------------------------------
     def toggle_group(self, group_id: str) -> None:
-        if self.document is None:
-            return
-        group = next((g for g in self.document.chart.groups if g.id == group_id), None)
-        if group is not None:
-            self._set_collapsed({group_id}, not group.collapsed)
+        if self.document is not None:
+            group_collapse.toggle(self.document, group_id)
 
     def set_all_collapsed(self, collapsed: bool) -> None:
         if self.document is not None:
-            self._set_collapsed({g.id for g in self.document.chart.groups}, collapsed)
-
-    def _set_collapsed(self, group_ids: set[str], collapsed: bool) -> None:
-        from dataclasses import replace
-
-        doc = self.document
-        if doc is None:
-            return
-        groups = [
-            replace(g, collapsed=collapsed) if g.id in group_ids else g for g in doc.chart.groups
-        ]
-        names = [g.name for g in doc.chart.groups if g.id in group_ids]
-        what = names[0] if len(names) == 1 else "groups"
-        command = SetGroups(doc, groups, f"{'Collapse' if collapsed else 'Expand'} {what}")
-        if not command.isObsolete():
-            doc.undo_stack.push(command)
+            ids = [g.id for g in self.document.chart.groups]
+            group_collapse.set_collapsed(self.document, ids, collapsed)
 
     def undo(self) -> None:
         if self.document is not None:
@@ -372,19 +355,7 @@ class MainWindow(QMainWindow):
 
     # ----- recent files, drag and drop, help ------------------------------------------------------
     def _fill_recent_menu(self) -> None:
-        menu = self.menus["recent"]
-        menu.clear()
-        paths = self.recent.paths()
-        for index, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{index % 10} {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-        if paths:
-            menu.addSeparator()
-            menu.addAction("Clear Recent Files", self.recent.clear)
-        else:
-            menu.addAction("No recent files").setEnabled(False)
+        fill_recent_menu(self.menus["recent"], self.recent, self.open_path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_chart(event) is not None:

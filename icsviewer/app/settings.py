@@ -7,9 +7,11 @@ inside `appdirs.app_home()`, so tests and scripted runs never touch real prefere
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 
 from icsviewer import appdirs
 
@@ -64,3 +66,19 @@ class RecentFiles:
 
     def clear(self) -> None:
         self._settings.setValue(KEY_RECENT, [])
+
+
+def fill_recent_menu(menu: QMenu, recent: RecentFiles, open_path: Callable[[Path], object]) -> None:
+    """Rebuild File > Open Recent: numbered entries (full path in the tip) and Clear."""
+    menu.clear()
+    paths = recent.paths()
+    for index, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{index % 10} {path.name}")
+        action.setToolTip(str(path))
+        action.setStatusTip(str(path))
+        action.triggered.connect(lambda _checked=False, p=path: open_path(p))
+    if paths:
+        menu.addSeparator()
+        menu.addAction("Clear Recent Files", recent.clear)
+    else:
+        menu.addAction("No recent files").setEnabled(False)

@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from icsviewer.canvas.focus import Edge, emphasis_for, reveal_for
-from icsviewer.canvas.items.body_item import BodyItem, BoxLook
+from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
+from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.edge_overview_item import EdgeOverviewItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.qt_style import qcolor
+from icsviewer.canvas.visibility import apply_emphasis, apply_reveal
 from icsviewer.layout.boxes import label_lines
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Body, Chart, Group, Relationship
 from icsviewer.model.events import ChartEvent
-from icsviewer.model.kinds import body_kind, relation_kind
-from icsviewer.style.theme import Theme, resolve_body_style
+from icsviewer.model.kinds import body_kind
+from icsviewer.style.theme import Theme
 
 SCENE_MARGIN = 12.0
 
@@ -166,35 +168,14 @@ class ChartScene(QGraphicsScene):
         self._refresh_edge_overview()
 
     def _style_box(self, item: BodyItem) -> None:
-        theme = self.theme
-        if not self.chart.has_body(item.key):
-            return
-        body = self.chart.body(item.key)
-        st = resolve_body_style(theme, body)
-        item.set_look(
-            BoxLook(
-                st.fill,
-                st.text,
-                st.stroke,
-                st.stroke_width,
-                st.dash,
-                st.corner_radius,
-                st.bold,
-                theme.highlight,
-            )
-        )
-        item.setToolTip(f"{body.name}\n{body_kind(body.kind).display_name}")
+        if self.chart.has_body(item.key):
+            style_body(item, self.chart.body(item.key), self.theme)
 
     def _style_relation(self, item: RelationItem, record: Relationship | None) -> None:
-        kind = record.kind if record else ""
-        style = self.theme.relation_style(kind)
-        directed = style.arrow and relation_kind(kind).directed
-        item.set_look(style.colour, style.width, style.dash, directed)
+        style_relation(item, record, self.theme)
 
     def _style_frame(self, item: FrameItem) -> None:
-        group = self._group(item.key)
-        fs = self.theme.frame_style(group.kind if group else "other")
-        item.set_look(fs.fill, fs.stroke, fs.text, fs.dash)
+        style_frame(item, self._group(item.key), self.theme)
 
     def _group(self, group_id: str) -> Group | None:
         try:
@@ -358,43 +339,22 @@ class ChartScene(QGraphicsScene):
 
     def _apply_visibility(self) -> None:
         edges = self._edges()
-        reveal_changed = self._revealed != self._last_revealed
-        self._last_revealed = None if self._revealed is None else set(self._revealed)
-        if self._revealed is None:
-            for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):
-                item.setVisible(True)
-        else:
+        reveal = None
+        if self._revealed is not None:
             shown = {self._box_of.get(b, b) for b in self._revealed}
             members = {
                 k: [self._box_of.get(m, m) for m in self._group_members(k)] for k in self._frames
             }
             reveal = reveal_for(shown, edges, members)
-            for key, item in self._boxes.items():
-                item.setVisible(key in reveal.boxes)
-            for key, rel in self._relations.items():
-                rel.setVisible(key in reveal.edges)
-            for key, frame in self._frames.items():
-                frame.setVisible(key in reveal.frames)
-        if reveal_changed:
+        apply_reveal(self._boxes, self._relations, self._frames, reveal)
+        if self._revealed != self._last_revealed:
+            self._last_revealed = None if self._revealed is None else set(self._revealed)
             self._refresh_edge_overview()
         focus, neighbours = self._current_focus()
-        if focus is None:
-            for item in (*self._boxes.values(), *self._relations.values(), *self._frames.values()):
-                item.setOpacity(1.0)
-            for rel in self._relations.values():
-                rel.set_emphasised(False)
-            for box in self._boxes.values():
-                box.set_emphasised(False)
-            return
-        emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
-        dim = self.theme.dim_opacity
-        for key, item in self._boxes.items():
-            item.setOpacity(1.0 if key in emphasis.boxes else dim)
-        for key, rel in self._relations.items():
-            rel.setOpacity(1.0 if key in emphasis.edges else dim)
-            rel.set_emphasised(key in emphasis.edges)
-        for frame in self._frames.values():
-            frame.setOpacity(1.0)
+        emphasis = None
+        if focus is not None:
+            emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
+        apply_emphasis(self._boxes, self._relations, self._frames, emphasis, self.theme.dim_opacity)
 
     def _current_focus(self) -> tuple[set[str] | None, bool]:
         """The focus to show and whether neighbours stay readable (interactive focus only)."""

@@ -52,7 +52,6 @@ class BodyItem(QGraphicsItem):
         self._text_pen = QPen()
         self._ring_pen = QPen()
         self._bar_brush = QBrush()
-        self._emphasised = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         # Panning reuses the cached pixels; only zooming repaints the box.
@@ -81,12 +80,6 @@ class BodyItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._update_outer()
         self.update()
-
-    def set_emphasised(self, emphasised: bool) -> None:
-        """Draw a highlight ring (the searched-for or hovered body)."""
-        if emphasised != self._emphasised:
-            self._emphasised = emphasised
-            self.update()
 
     def _update_outer(self) -> None:
         margin = max(self._look.stroke_width, SELECTION_WIDTH) + 2.0
@@ -117,8 +110,7 @@ class BodyItem(QGraphicsItem):
         painter.setPen(self._pen)
         painter.setBrush(self._brush)
         painter.drawRoundedRect(self._rect, radius, radius)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected or self._emphasised:
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.setPen(self._ring_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             gap = SELECTION_WIDTH / 2 + self._look.stroke_width / 2 + 0.5
