@@ -94,7 +94,13 @@ def _scan_scalars(root: Node, lines: list[str]) -> tuple[set[int], dict[int, int
         if isinstance(node, ScalarNode):
             first, last = node.start_mark.line, node.end_mark.line
             if last > first:
-                inside.update(range(first + 1, last))
+                end = last
+                if node.style in ("|", ">") and not node.value.endswith("\n\n"):
+                    # Blank lines after a block of text belong to it only when it keeps
+                    # them (`|+`); otherwise they separate it from what follows.
+                    while end - 1 > first and not lines[end - 1].strip():
+                        end -= 1
+                inside.update(range(first + 1, end))
                 # A block scalar ends at the start of the next line (its indentation); a
                 # quoted or plain one ends after text on its last line, which is then inside.
                 tail = lines[last][: node.end_mark.column] if last < len(lines) else ""
@@ -131,8 +137,7 @@ def collect_comments(text: str, root: Node, chart: Chart) -> Comments:
     blank_before = False  # a blank line before a comment is kept with it ("" in the block)
     for number, content in enumerate(lines):
         if number in inside_text:
-            # Blank lines a block of text ends with still separate it from a comment after it.
-            blank_before = not content.strip()
+            blank_before = False
             continue
         match = _COMMENT_LINE.match(content)
         if match:
