@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from exporters.safe_text import one_line
-from exporters.wording import body_name, format_date, join_names, plural
+from exporters.wording import body_name, format_date, join_names, plural, shorten
 from icsviewer.model.chart import Chart, Relationship
 from icsviewer.model.kinds import RELATION_KINDS, relation_kind
 
@@ -54,6 +54,11 @@ def _name(chart: Chart, body_id: str) -> str:
     return one_line(body_name(chart, body_id))
 
 
+def _t(text: str) -> str:
+    """A user field for a sentence: on one line and cut to a sane length."""
+    return shorten(one_line(text))
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -61,15 +66,16 @@ def _sentence(text: str) -> str:
 
 def _overview(chart: Chart) -> Paragraphs:
     meta = chart.meta
-    title = one_line(meta.title) or "This chart"
+    title = _t(meta.title) or "This chart"
     when = f", as at {format_date(meta.as_at)}" if meta.as_at else ""
     first = (
         f"{title} is shown as {plural(len(chart.bodies), 'body', 'bodies')} connected by "
         f"{plural(len(chart.relationships), 'relationship')}{when}."
     )
     paras = [first]
-    if one_line(meta.description):
-        paras.append(_sentence(one_line(meta.description)))
+    description = shorten(one_line(meta.description), 4000)
+    if description:
+        paras.append(_sentence(description))
     paras.append(
         "The chart reads from the top down: national bodies first, then the bodies that work "
         "across the whole system, then each Place, then the organisations that provide care."
@@ -90,7 +96,7 @@ def _accountability(chart: Chart) -> Paragraphs:
     paras = []
     for source, rels in _by_source(chart, "accountable_to").items():
         targets = join_names([_name(chart, r.target) for r in rels])
-        bases = [one_line(r.legal_basis) for r in rels if one_line(r.legal_basis)]
+        bases = [_t(r.legal_basis) for r in rels if _t(r.legal_basis)]
         basis = f" ({'; '.join(bases)})" if bases else ""
         paras.append(f"{_name(chart, source)} {verb} {targets}{basis}.")
     return Paragraphs("Who is accountable to whom", tuple(paras))
@@ -109,9 +115,9 @@ def _membership(chart: Chart) -> Paragraphs:
     ]
     for body in chart.bodies:
         seats = [
-            f"{one_line(m.role)} ({one_line(m.holder)})" if one_line(m.holder) else one_line(m.role)
+            f"{_t(m.role)} ({_t(m.holder)})" if _t(m.holder) else _t(m.role)
             for m in body.members
-            if one_line(m.role)
+            if _t(m.role)
         ]
         if seats:
             paras.append(
@@ -125,12 +131,12 @@ def _places(chart: Chart) -> Paragraphs:
     places = chart.places()
     if not places:
         return Paragraphs("Places", ())
-    names = [one_line(g.name) or g.id for g in places]
+    names = [_t(g.name) or g.id for g in places]
     paras = [f"The system is organised into {plural(len(places), 'Place')}: {join_names(names)}."]
     for group in places:
         bodies = [_name(chart, m) for m in group.members if chart.has_body(m)]
         if bodies:
-            paras.append(f"In {one_line(group.name) or group.id}: {join_names(bodies)}.")
+            paras.append(f"In {_t(group.name) or group.id}: {join_names(bodies)}.")
     return Paragraphs("Places", tuple(paras))
 
 
@@ -157,7 +163,7 @@ def _other_relationships(chart: Chart) -> Paragraphs:
         verb = relation_kind(kind).verb
         sentences = [
             f"{_name(chart, r.source)} {verb} {_name(chart, r.target)}"
-            + (f" ({one_line(r.label)})" if one_line(r.label) else "")
+            + (f" ({_t(r.label)})" if _t(r.label) else "")
             + "."
             for r in chart.relationships
             if r.kind == kind

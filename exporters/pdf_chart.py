@@ -222,7 +222,10 @@ class ChartPainter:
             canv.setDash([])
             canv.setFillColor(colour(style.text))
             canv.setFont(self.bold if style.bold else self.regular, box.font_size * s)
+            top, bottom = m.area.top + box.font_size * s, m.area.y - box.font_size * s
             for x, y, line in label_baselines(box):
+                if not bottom <= m.y(y) <= top:
+                    continue  # off this tile (only a very tall label runs over several)
                 # The layout wrapped the raw name; drop control characters before drawing.
                 canv.drawCentredString(m.x(x), m.y(y), one_line(line))
 

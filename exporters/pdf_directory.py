@@ -26,6 +26,7 @@ from icsviewer.model.kinds import relation_kind
 DIRECTORY_HEADING = "Directory of bodies"
 # Very long fields are cut so one hostile 100,000-character description cannot make 40 pages.
 MAX_FIELD = 4000
+MAX_HEADING = 300
 
 
 def body_keys(chart: Chart) -> dict[str, str]:
@@ -115,7 +116,8 @@ class _DirectoryWriter:
         s = self.styles
         key = self.keys[body.id]
         name = one_line(body.name) or body.id
-        head = OutlinedHeading(para_text(name[:MAX_FIELD]), s["h3"], key, name, 2)
+        shown = name if len(name) <= MAX_HEADING else name[:MAX_HEADING].rstrip() + "…"
+        head = OutlinedHeading(para_text(shown), s["h3"], key, name, 2)
         lead: list[Flowable] = [head, Paragraph(self._meta_line(body), s["meta"])]
         if body.description.strip():
             lead.append(_p(body.description, s["body"]))

@@ -94,16 +94,17 @@ class OutlinedHeading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A heading that is also a link destination and an outline entry.
 
     `markup` must already be safe Paragraph markup (escaped user text); `outline_title` is
-    plain text (reportlab writes it as a PDF string, escaping it itself).
+    plain text (reportlab writes it as a PDF string, escaping it itself). A heading too long
+    for one column is split by reportlab into plain pieces; the first keeps the bookmark.
     """
 
     def __init__(
         self,
-        markup: str,
+        markup: str | None,
         style: ParagraphStyle,
-        key: str,
-        outline_title: str,
-        level: int,
+        key: str = "",
+        outline_title: str = "",
+        level: int = 0,
         **kw: Any,
     ) -> None:
         super().__init__(markup, style, **kw)
@@ -112,8 +113,22 @@ class OutlinedHeading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         self.level = level
         self.keepWithNext = True
 
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if parts:
+            parts[0].key, parts[0].outline_title, parts[0].level = (
+                self.key,
+                self.outline_title,
+                self.level,
+            )
+            for part in parts[1:]:
+                part.key = ""
+        return parts
+
     def draw(self) -> None:
         super().draw()
+        if not self.key:
+            return
         canv = self.canv
         canv.bookmarkHorizontal(self.key, 0, self.height + self.style.spaceBefore)
         canv.addOutlineEntry(self.outline_title, self.key, self.level, closed=self.level >= 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exporters.wording import shorten
 from icsviewer.model.chart import Body, Chart
 from icsviewer.model.kinds import body_kind
 
@@ -78,7 +79,7 @@ def directory_sections(chart: Chart) -> list[Section]:
         sections.append(
             Section(
                 f"place-{index}",
-                f"Place: {group.name.strip() or group.id}",
+                f"Place: {shorten(group.name.strip() or group.id)}",
                 group.description.strip(),
                 take(members),
             )

@@ -44,12 +44,22 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+# Names quoted in running text (sentences, cross-references) are cut to this length, so a
+# 100,000-character name cannot turn every sentence that mentions it into pages of text.
+MAX_NAME = 300
+
+
+def shorten(text: str, limit: int = MAX_NAME) -> str:
+    """The text, cut at `limit` characters with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 def body_name(chart: Chart, body_id: str) -> str:
-    """The body's name, or its id if the chart has no such body (a dangling reference)."""
+    """The body's name (cut to MAX_NAME), or its id if there is no such body (dangling)."""
     if chart.has_body(body_id):
         body = chart.body(body_id)
-        return body.name.strip() or body.id
-    return body_id
+        return shorten(body.name.strip() or body.id)
+    return shorten(body_id)
 
 
 def kind_name(kind: str) -> str:
