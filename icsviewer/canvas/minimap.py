@@ -8,9 +8,19 @@ overview's items.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGraphicsScene, QSizePolicy, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
 
 REFRESH_DELAY_MS = 250
@@ -22,9 +32,10 @@ class Minimap(QWidget):
     def __init__(self, main_view: ChartView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._main = main_view
-        self._scene: QGraphicsScene | None = None
+        self._scene: ChartScene | None = None
         self._picture = QPixmap()
         self._target = QRectF()
+        self._stale = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -44,10 +55,11 @@ class Minimap(QWidget):
     def sync_scene(self) -> None:
         """Follow the main view's current scene (after a file is opened)."""
         if self._scene is not None:
-            self._scene.changed.disconnect(self._schedule)
-        self._scene = self._main.scene()
+            self._scene.picture_changed.disconnect(self._schedule)
+        self._scene = self._main.chart_scene()
         if self._scene is not None:
-            self._scene.changed.connect(self._schedule)
+            # Only real changes of the picture: hovering a body must not re-render it.
+            self._scene.picture_changed.connect(self._schedule)
         self._render()
 
     def detach(self) -> None:
@@ -55,7 +67,7 @@ class Minimap(QWidget):
         self._timer.stop()
         self._main.viewport_changed.disconnect(self.update)
         if self._scene is not None:
-            self._scene.changed.disconnect(self._schedule)
+            self._scene.picture_changed.disconnect(self._schedule)
             self._scene = None
 
     def _schedule(self) -> None:
@@ -65,16 +77,17 @@ class Minimap(QWidget):
     def _render(self) -> None:
         """Draw the scene into the picture, scaled to fit the widget."""
         scene = self._scene
+        if not self.isVisible():
+            self._stale = True  # drawn when shown (a hidden overview costs nothing)
+            return
+        self._stale = False
         if scene is None or self.width() <= 0 or self.height() <= 0:
             self._picture = QPixmap()
             self.update()
             return
         source = scene.sceneRect()
-        scale = min(
-            self.width() / max(source.width(), 1.0), self.height() / max(source.height(), 1.0)
-        )
-        w, h = source.width() * scale, source.height() * scale
-        self._target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        self._target = self._fitted_target()
+        w, h = self._target.width(), self._target.height()
         ratio = self.devicePixelRatioF()
         picture = QPixmap(max(int(w * ratio), 1), max(int(h * ratio), 1))
         picture.setDevicePixelRatio(ratio)
@@ -86,6 +99,17 @@ class Minimap(QWidget):
         painter.end()
         self._picture = picture
         self.update()
+
+    def _fitted_target(self) -> QRectF:
+        """Where the whole scene is drawn inside the widget (centred, aspect kept)."""
+        if self._scene is None:
+            return QRectF()
+        source = self._scene.sceneRect()
+        scale = min(
+            self.width() / max(source.width(), 1.0), self.height() / max(source.height(), 1.0)
+        )
+        w, h = source.width() * scale, source.height() * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
 
     def visible_area(self) -> QRectF:
         """The part of the scene the main view shows, in scene coordinates."""
@@ -121,17 +145,23 @@ class Minimap(QWidget):
             painter.drawRect(area.adjusted(0.75, 0.75, -0.75, -0.75))
         painter.end()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._schedule()
 
     def _steer(self, pos: QPointF) -> None:
         scene = self._scene
-        if scene is None or self._target.isEmpty():
+        target = self._fitted_target()
+        if scene is None or target.isEmpty():
             return
         source = scene.sceneRect()
-        x = source.left() + (pos.x() - self._target.left()) / self._target.width() * source.width()
-        y = source.top() + (pos.y() - self._target.top()) / self._target.height() * source.height()
+        x = source.left() + (pos.x() - target.left()) / target.width() * source.width()
+        y = source.top() + (pos.y() - target.top()) / target.height() * source.height()
         self._main.centerOn(QPointF(x, y))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -53,6 +53,8 @@ class ChartScene(QGraphicsScene):
     context_requested = Signal(str, str, QPoint)
     # Anything in the chart changed (details and legend panels refresh).
     chart_changed = Signal()
+    # Positions, theme or what is revealed changed (the overview redraws; hover does not count).
+    picture_changed = Signal()
 
     def __init__(
         self, chart: Chart, layout: Layout, theme: Theme, parent: QObject | None = None
@@ -125,6 +127,7 @@ class ChartScene(QGraphicsScene):
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
         self._apply_visibility()
         self._refresh_edge_overview()
+        self.picture_changed.emit()
 
     def _sync_items(
         self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
@@ -166,6 +169,7 @@ class ChartScene(QGraphicsScene):
             self._style_frame(frame)
         self._apply_visibility()
         self._refresh_edge_overview()
+        self.picture_changed.emit()
 
     def _style_box(self, item: BodyItem) -> None:
         if self.chart.has_body(item.key):
@@ -316,6 +320,7 @@ class ChartScene(QGraphicsScene):
         """None: all visible. Else only these bodies, their frames and lines between them."""
         self._revealed = set(ids) if ids is not None else None
         self._apply_visibility()
+        self.picture_changed.emit()
 
     def set_hovered(self, body_id: str | None) -> None:
         if body_id != self._hovered:
