@@ -309,6 +309,15 @@ long_chart = base_chart()
 long_chart["bodies"][2]["name"] = ("Very long name " * 6667)[:100_000]
 case("long_name_100k", chart_text(long_chart), outcome=LOADS, exit=0,
      about="A 100,000-character body name.")
+long_fields = base_chart()
+long_fields["bodies"][1]["members"] = [
+    {"role": "Chair " * 1200, "holder": "A. Person " * 600, "nominated_by": "x" * 8_000}]
+long_fields["bodies"][1]["description"] = "A paragraph.\n" * 1500
+long_fields["relationships"][0]["legal_basis"] = "NHS Act 2006 " * 800
+case("long_other_fields", chart_text(long_fields), outcome=LOADS, exit=0,
+     about="Very long member roles and holders (7,200 and 6,000 characters, an 8,000-character "
+           "word), a 1,500-line description and a 10,000-character legal basis: each must flow "
+           "over pages in the PDF directory, not break it.")
 ctrl = base_chart()
 ctrl["bodies"][0]["name"] = "NHS\x00Eng\x07land\x1b[31m"
 ctrl["bodies"][1]["name"] = "Test\x0bICB\x0c\x1f\x7f\x85\x9f end"
