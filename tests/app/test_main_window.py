@@ -237,3 +237,33 @@ def test_the_chart_has_keyboard_focus_after_opening(
     qtbot.waitUntil(lambda: window.view.hasFocus())
     qtbot.keyClick(window.view, Qt.Key.Key_Tab)
     assert window.scene is not None and len(window.scene.selected_body_ids()) == 1
+
+
+def test_window_size_and_panels_are_remembered(
+    qtbot: QtBot, prompts: RecordingPrompts, files: FakeFiles
+) -> None:
+    first = MainWindow(open_settings(), prompts, files, quick_layout)  # type: ignore[arg-type]
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.docks["legend"].hide()
+    qtbot.waitUntil(lambda: first.width() == 700)
+    first.close()
+    second = MainWindow(open_settings(), prompts, files, quick_layout)  # type: ignore[arg-type]
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (700, 500)
+    assert not second.docks["legend"].isVisible()
+
+
+def test_reload_reads_the_file_again(
+    qtbot: QtBot, window: MainWindow, files: FakeFiles, tmp_path: Path
+) -> None:
+    path = tmp_path / "small.yaml"
+    open_and_wait(qtbot, window, path)
+    from icsviewer.model.generator import generate_chart
+
+    files.charts[path] = generate_chart(40, seed=11)
+    with qtbot.waitSignal(window.runner.finished, timeout=20000):
+        window.window_actions["reload"].trigger()
+    assert window.scene is not None and len(window.scene.body_ids()) == 40
