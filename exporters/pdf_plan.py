@@ -22,6 +22,7 @@ MARGIN = 36.0  # half an inch all round: inside every office printer's unprintab
 HEADER_H = 52.0  # marking line, title, subtitle
 FOOTER_H = 30.0  # footer line and marking
 LEGEND_GAP = 20.0  # room for the tiles' "continues on" notes
+SIDE_GAP = 30.0  # a legend beside the chart clears the tiles' crop marks (18 pt long)
 OVERLAP = 10 * 72 / 25.4  # 10 mm of each tile repeated on its neighbour, for gluing
 # Most pages a tiled chart may take; beyond this it is shrunk (below 7 pt if it must).
 MAX_TILES = 64
@@ -145,9 +146,9 @@ def _areas(page_w: float, page_h: float, legend_size: LegendSize) -> list[tuple[
     if sh <= top - bottom - LEGEND_GAP and sw < content_w / 2:
         # Beside the chart: the legend's top lines up with the chart area's top.
         chart = Rect(
-            MARGIN, bottom + LEGEND_GAP, content_w - sw - LEGEND_GAP, top - bottom - LEGEND_GAP
+            MARGIN, bottom + LEGEND_GAP, content_w - sw - SIDE_GAP, top - bottom - LEGEND_GAP
         )
-        candidates.append((chart, Rect(chart.right + LEGEND_GAP, chart.top - sh, sw, sh)))
+        candidates.append((chart, Rect(chart.right + SIDE_GAP, chart.top - sh, sw, sh)))
     return candidates
 
 
