@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 CHART_FILE_FILTER = "Chart files (*.yaml *.yml);;All files (*)"
@@ -31,6 +32,8 @@ class Prompts:
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.parent
         )
+        # The message may quote the file: show it as written, never as markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
             box.setDetailedText(details)
         box.exec()

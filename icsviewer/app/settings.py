@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 
 from icsviewer import appdirs
+from icsviewer.canvas.literal_text import literal_tooltip
 
 ORGANISATION = "ICS Viewer"
 APPLICATION = "ICS Viewer"
@@ -74,7 +75,7 @@ def fill_recent_menu(menu: QMenu, recent: RecentFiles, open_path: Callable[[Path
     paths = recent.paths()
     for index, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{index % 10} {path.name}")
-        action.setToolTip(str(path))
+        action.setToolTip(literal_tooltip(str(path)))
         action.setStatusTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: open_path(p))
     if paths:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from icsviewer.canvas.items.body_item import BodyItem, BoxLook
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.literal_text import literal_tooltip
 from icsviewer.model.chart import Body, Group, Relationship
 from icsviewer.model.kinds import body_kind, relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
@@ -22,7 +23,7 @@ def style_body(item: BodyItem, body: Body, theme: Theme) -> None:
         theme.highlight,
     )  # fmt: skip
     item.set_look(look)
-    item.setToolTip(f"{body.name}\n{body_kind(body.kind).display_name}")
+    item.setToolTip(literal_tooltip(f"{body.name}\n{body_kind(body.kind).display_name}"))
 
 
 def style_relation(item: RelationItem, record: Relationship | None, theme: Theme) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from icsviewer.canvas.literal_text import literal_tooltip
 from icsviewer.io.problems import Problem
 
 BODY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +33,7 @@ class ProblemsPanel(QListWidget):
             where = f"line {problem.line}: " if problem.line else ""
             item = QListWidgetItem(f"{where}{problem.message}")
             item.setIcon(error_icon if problem.is_error else warning_icon)
-            item.setToolTip(str(problem))
+            item.setToolTip(literal_tooltip(str(problem)))
             item.setData(BODY_ROLE, problem.body_id)
             self.addItem(item)
         if not problems:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
+from icsviewer.canvas.literal_text import literal_tooltip
 from icsviewer.canvas.qt_style import make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
@@ -137,7 +138,7 @@ class FrameItem(QGraphicsItem):
         self.setZValue(2.0 if collapsed else 0.0)
         self.label_item.setVisible(not collapsed and self.isVisible())
         tip = f"{self._label}: {self._count_text} (double-click to expand)"
-        self.setToolTip(tip if collapsed else "")
+        self.setToolTip(literal_tooltip(tip) if collapsed else "")
         self.update()
 
     @property
