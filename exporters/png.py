@@ -27,6 +27,9 @@ from icsviewer.model.chart import Chart
 from icsviewer.style.theme import Theme
 
 _fonts_loaded = False
+# QtSvg takes font-family as one name (a list falls back to its default font), so the PNG
+# names only the bundled font, the one the layout measured.
+PNG_FONT_STACK = "Liberation Sans"
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def render_image(
             f"(at most {MAX_PNG_PIXELS // 1_000_000} million pixels); "
             "choose a smaller --scale or --dpi, or export SVG or PDF instead"
         )
-    svg = render_svg(chart, layout, theme, options).encode("utf-8")
+    svg = render_svg(chart, layout, theme, options, PNG_FONT_STACK).encode("utf-8")
     renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
         raise ValueError("could not render the chart image")

@@ -103,9 +103,17 @@ def plan_sheet(chart: Chart, layout: Layout, theme: Theme, options: ExportOption
 
 
 def render_svg(
-    chart: Chart, layout: Layout, theme: Theme, options: ExportOptions | None = None
+    chart: Chart,
+    layout: Layout,
+    theme: Theme,
+    options: ExportOptions | None = None,
+    font_stack: str = FONT_STACK,
 ) -> str:
-    """The whole SVG document as a string."""
+    """The whole SVG document as a string.
+
+    `font_stack` is the CSS font-family list; the PNG exporter names the bundled font first,
+    because QtSvg takes the first family literally and has no Arial to map to it.
+    """
     options = options or ExportOptions()
     sheet = plan_sheet(chart, layout, theme, options)
     out: list[str] = []
@@ -121,9 +129,9 @@ def render_svg(
     )
     w(f'<title id="chart-title">{xml_text(title)}</title>\n')
     w(f'<desc id="chart-desc">{xml_text(_chart_desc(chart))}</desc>\n')
-    w(css_block(chart, theme))
+    w(css_block(chart, theme, font_stack))
     w(marker_defs(chart, theme))
-    w(f'<g font-family="{xml_attr(FONT_STACK)}">\n')
+    w(f'<g font-family="{xml_attr(font_stack)}">\n')
     if not options.transparent:
         w(
             f'<rect class="background" x="0" y="0" width="{n(sheet.width)}" '

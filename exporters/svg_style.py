@@ -16,10 +16,10 @@ from icsviewer.model.kinds import relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
 
 
-def css_block(chart: Chart, theme: Theme) -> str:
+def css_block(chart: Chart, theme: Theme, font_stack: str) -> str:
     """The <style> element: one rule set per kind used in the chart."""
     rules: list[str] = [
-        "text { font-family: Arial, 'Liberation Sans', sans-serif; }",
+        f"text {{ font-family: {font_stack}; }}",
         ".relation { fill: none; }",
     ]
     for kind in dict.fromkeys(b.kind for b in chart.bodies):

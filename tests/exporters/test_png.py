@@ -49,3 +49,38 @@ def test_absurd_sizes_are_refused_with_a_message(
 ) -> None:
     with pytest.raises(ValueError, match="too large"):
         render_image(chart, layout, theme, ExportOptions(dpi=1200))
+
+
+def test_labels_are_drawn_in_the_measured_font_and_stay_inside_their_boxes() -> None:
+    from icsviewer.layout.fallback import fallback_layout
+    from icsviewer.model.chart import Body, ChartMeta
+    from icsviewer.style.theme import get_theme
+
+    # A white box with bold black text (high contrast): text spilling over the border would
+    # show as dark pixels outside it.
+    chart = Chart(
+        ChartMeta(title="T"), [Body("p", "Wwwwww Mmmmmm Department", "place_partnership")]
+    )
+    layout = fallback_layout(chart)
+    options = ExportOptions(scale=2.0)
+    image = render_image(chart, layout, get_theme("high_contrast"), options)
+    sheet = plan_sheet(chart, layout, get_theme("high_contrast"), options)
+    box = layout.boxes["p"]
+    left = round((sheet.chart_x + box.x) * 2)
+    right = round((sheet.chart_x + box.x + box.width) * 2)
+    top = round((sheet.chart_y + box.y) * 2)
+    bottom = round((sheet.chart_y + box.y + box.height) * 2)
+    spill = [
+        (x, y)
+        for y in range(top + 4, bottom - 4)
+        for x in [*range(left - 12, left - 3), *range(right + 4, right + 13)]
+        if image.pixelColor(x, y).lightness() < 160
+    ]
+    assert spill == []
+    inside = [
+        (x, y)
+        for y in range(top + 4, bottom - 4)
+        for x in range(left + 4, right - 4)
+        if image.pixelColor(x, y).lightness() < 100
+    ]
+    assert inside, "the label was drawn"
