@@ -138,12 +138,22 @@ def _remove_stale_temps(target: Path) -> None:
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> None:
     """Replace the file at `path` with `text` (UTF-8) atomically, or raise SaveError."""
-    # Resolve symlinks: save into the file a link points at rather than replacing the link.
-    target = Path(path).resolve()
     label = os.fspath(path)
+    try:
+        # Resolve symlinks: save into the file a link points at rather than replacing the link.
+        target = Path(path).resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # a NUL in the name, a symlink loop
+        raise SaveError(
+            f"Cannot save {label}: the file name cannot be used ({exc}).", label, "name"
+        ) from exc
     if target.is_dir():
         raise SaveError(f"Cannot save {label}: there is a folder with that name.", label, "folder")
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeError as exc:
+        raise SaveError(
+            f"Cannot save {label}: the text cannot be written as UTF-8 ({exc}).", label, "encoding"
+        ) from exc
     tmp: Path | None = None
     try:
         fd, tmp = _create_temp(target)

@@ -57,12 +57,16 @@ class _Dumper(yaml.SafeDumper):
 
 
 _REPRESENTER = SafeRepresenter()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEEDS_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 # ----- nodes -----------------------------------------------------------------------------------
 def text_node(value: str, prose: bool = False) -> ScalarNode:
     """A string; `prose` (descriptions, notes, captions) is folded over lines when long."""
+    # A lone surrogate (from pasted, broken UTF-16) has no UTF-8 form and no YAML escape
+    # that reads back; U+FFFD marks where it was rather than making the file unreadable.
+    value = _SURROGATE.sub("\ufffd", value)
     if _NEEDS_ESCAPES.search(value):
         # Control characters and the odd line breaks (\r, NEL, U+2028) only survive a round
         # trip as escapes, which only the double-quoted style has.

@@ -150,6 +150,19 @@ def test_a_file_locked_for_good_gives_up_with_the_reason(
     assert path.read_text() == "old\n" and _leftovers(tmp_path) == []
 
 
+def test_text_that_cannot_be_utf8_is_refused_before_touching_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "chart.yaml"
+    path.write_text("old\n")
+    with pytest.raises(SaveError, match="UTF-8"):
+        atomic_write_text(path, "broken \ud800")
+    assert path.read_text() == "old\n" and _leftovers(tmp_path) == []
+
+
+def test_an_unusable_file_name_is_a_save_error(tmp_path: Path) -> None:
+    with pytest.raises(SaveError, match="file name"):
+        atomic_write_text(str(tmp_path / "bad\x00name.yaml"), "x")
+
+
 def test_a_folder_in_the_way_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match="folder"):
         atomic_write_text(tmp_path, "x")

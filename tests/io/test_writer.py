@@ -195,3 +195,11 @@ def test_control_characters_are_written_as_escapes() -> None:
 def test_output_is_the_same_every_time() -> None:
     chart = _load(CANONICAL)
     assert dump_chart(chart) == dump_chart(chart.copy())
+
+
+def test_a_lone_surrogate_is_replaced_so_the_file_still_reads() -> None:
+    chart = _load(VALID)
+    chart.replace_body(Body("nhse", "NHS \ud800 England", "national_body"))
+    out = dump_chart(chart)
+    out.encode("utf-8")
+    assert _load(out).body("nhse").name == "NHS \ufffd England"
