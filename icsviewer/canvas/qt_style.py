@@ -28,10 +28,13 @@ def with_alpha(hex_colour: str, alpha: float) -> QColor:
     return QColor(base.red(), base.green(), base.blue(), round(max(0.0, min(alpha, 1.0)) * 255))
 
 
+@lru_cache(maxsize=2048)
 def make_pen(colour: str, width: float, dash: tuple[float, ...] = ()) -> QPen:
     """A cosmetic-free pen in scene units (points) with an optional dash pattern in points.
 
     Qt's dash patterns are in multiples of the pen width, so the point lengths are divided.
+    Pens are cached and shared between items (a 2,500-body chart uses a few dozen distinct
+    ones), so callers must not change a pen they are given.
     """
     pen = QPen(qcolor(colour), width)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
