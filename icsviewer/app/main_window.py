@@ -40,6 +40,11 @@ CHART_SUFFIXES = (".yaml", ".yml")
 # cached one) appears directly without a visible jump.
 FALLBACK_DELAY_MS = 2500
 RELAYOUT_DELAY_MS = 150
+ARRANGED_MESSAGES = {
+    "dot": "Chart arranged.",
+    "tree": "Large chart arranged as a tree.",
+    "fallback": "Chart shown in a simple arrangement.",
+}
 
 
 class MainWindow(QMainWindow):
@@ -262,7 +267,7 @@ class MainWindow(QMainWindow):
         if refit:
             self.view.fit_all()
         self.minimap.sync_scene()
-        self.statusBar().showMessage(f"{len(layout.boxes)} boxes arranged ({layout.engine}).", 5000)
+        self.statusBar().showMessage(ARRANGED_MESSAGES.get(layout.engine, "Chart arranged."), 5000)
 
     def _on_layout_failed(self, message: str) -> None:
         self._show_view()

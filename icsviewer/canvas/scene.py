@@ -38,6 +38,8 @@ from icsviewer.model.kinds import body_kind
 from icsviewer.style.theme import Theme
 
 SCENE_MARGIN = 12.0
+# Least opacity of what is not in focus while hovering or selecting (not presenting).
+INTERACTIVE_DIM = 0.35
 
 
 class ChartScene(QGraphicsScene):
@@ -359,7 +361,12 @@ class ChartScene(QGraphicsScene):
         emphasis = None
         if focus is not None:
             emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
-        apply_emphasis(self._boxes, self._relations, self._frames, emphasis, self.theme.dim_opacity)
+        dim = self.theme.dim_opacity
+        if self._explicit_focus is None:
+            # Hover and selection dim more gently than a presenter's spotlight: the rest of
+            # the chart stays readable while the mouse moves across it.
+            dim = max(dim, INTERACTIVE_DIM)
+        apply_emphasis(self._boxes, self._relations, self._frames, emphasis, dim)
 
     def _current_focus(self) -> tuple[set[str] | None, bool]:
         """The focus to show and whether neighbours stay readable (interactive focus only)."""
