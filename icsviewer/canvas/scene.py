@@ -117,12 +117,15 @@ class ChartScene(QGraphicsScene):
         for key, frame in layout.frames.items():
             group = groups.get(key)
             frame_item = self._frames[key]
+            collapsed = bool(group and group.collapsed)
+            # A collapsed group's box shows its whole name (the layout sized it for it).
+            label = group.name if group and collapsed else frame.label
             frame_item.set_frame(
-                QRectF(frame.x, frame.y, frame.width, frame.height), frame.label, frame.label_pos
+                QRectF(frame.x, frame.y, frame.width, frame.height), label, frame.label_pos
             )
             # A collapsed group is laid out as a small frame standing for its hidden members.
             hidden = [m for m in group.members if m not in layout.boxes] if group else []
-            frame_item.set_collapsed(bool(group and group.collapsed), len(hidden))
+            frame_item.set_collapsed(collapsed, len(hidden))
             self._style_frame(frame_item)
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)

@@ -181,13 +181,17 @@ class FrameItem(QGraphicsItem):
             return
         device = painter.device()
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
-        # Name on top, count below, centred: the frame is standing in for a box.
+        # Name (wrapped, as the layout sized the box for it) above the count, centred: the
+        # frame is standing in for a box.
         painter.setFont(chart_font(10.0, True, dpi))
         painter.setPen(self._text_pen)
-        half = self._rect.height() / 2
-        top = QRectF(self._rect.left(), self._rect.top(), self._rect.width(), half)
-        bottom = QRectF(self._rect.left(), self._rect.top() + half, self._rect.width(), half)
-        align = Qt.AlignmentFlag.AlignHCenter
-        painter.drawText(top, int(align | Qt.AlignmentFlag.AlignBottom), self._label)
+        count_height = 12.0
+        name_rect = self._rect.adjusted(4.0, 3.0, -4.0, -3.0 - count_height)
+        count_rect = QRectF(
+            self._rect.left(), self._rect.bottom() - 3.0 - count_height,
+            self._rect.width(), count_height,
+        )  # fmt: skip
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(name_rect, int(flags), self._label)
         painter.setFont(chart_font(8.0, False, dpi))
-        painter.drawText(bottom, int(align | Qt.AlignmentFlag.AlignTop), f"+ {self._count_text}")
+        painter.drawText(count_rect, int(Qt.AlignmentFlag.AlignCenter), f"+ {self._count_text}")
