@@ -128,3 +128,17 @@ def test_double_click_on_a_body_activates_it(
     with qtbot.waitSignal(scene.body_activated, timeout=1000) as signal:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert signal.args == [body_id]
+
+
+def test_clicking_a_body_selects_it_and_clicking_empty_space_clears(
+    qtbot: QtBot, view: ChartView, scene: ChartScene
+) -> None:
+    body_id = scene.body_ids()[1]
+    view.fit_rect(scene.body_rect(body_id), margin=150)
+    point = view.mapFromScene(scene.body_rect(body_id).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert scene.selected_body_ids() == [body_id]
+    view.fit_all()
+    empty = view.mapFromScene(scene.sceneRect().topLeft()) + QPoint(3, 3)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    assert scene.selected_body_ids() == []
