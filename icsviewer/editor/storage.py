@@ -16,7 +16,7 @@ def chart_to_text(chart: Chart) -> str:
     """The chart as file text (format v1), keeping untouched fields, unknown keys and order."""
     from icsviewer.io.writer import dump_chart
 
-    return dump_chart(chart)
+    return dump_chart(chart, comments=chart.file_comments or None)
 
 
 def chart_from_text(text: str, label: str) -> tuple[Chart | None, list[Problem]]:
@@ -24,6 +24,8 @@ def chart_from_text(text: str, label: str) -> tuple[Chart | None, list[Problem]]
     from icsviewer.io.reader import parse_chart_text
 
     result = parse_chart_text(text, label)
+    if result.chart is not None:
+        result.chart.file_comments = dict(result.comments)
     return result.chart, list(result.problems)
 
 
@@ -32,6 +34,8 @@ def load_chart_file(path: Path) -> tuple[Chart | None, list[Problem]]:
     from icsviewer.io.reader import load_chart
 
     result = load_chart(path)
+    if result.chart is not None:
+        result.chart.file_comments = dict(result.comments)
     return result.chart, list(result.problems)
 
 

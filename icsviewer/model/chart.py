@@ -227,6 +227,9 @@ class Chart:
         self.extra: dict[str, Any] = dict(extra or {})
         self.format_version = format_version
         self.key_order = key_order
+        # The file's own comment lines, keyed by the record they sit before (opaque to the
+        # model; the io package fills and reads it), so saving a file keeps its comments.
+        self.file_comments: dict[str, Any] = {}
         self._listeners: list[Listener] = []
 
     # ----- equality and copying -------------------------------------------------------------
@@ -250,7 +253,7 @@ class Chart:
 
     def copy(self) -> Chart:
         """An independent chart with the same records and no listeners."""
-        return Chart(
+        clone = Chart(
             self.meta,
             self._bodies.values(),
             self._relationships,
@@ -260,6 +263,8 @@ class Chart:
             self.format_version,
             self.key_order,
         )
+        clone.file_comments = dict(self.file_comments)
+        return clone
 
     # ----- read access ----------------------------------------------------------------------
     @property
@@ -520,6 +525,7 @@ class Chart:
         self.extra = dict(other.extra)
         self.format_version = other.format_version
         self.key_order = other.key_order
+        self.file_comments = dict(other.file_comments)
         self._emit("reset")
 
     def reset(self) -> None:
