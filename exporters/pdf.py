@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import write_bytes_atomic
 from exporters.options import ExportOptions
@@ -234,7 +235,15 @@ def build_pdf(
         story.append(PageBreak())
         story += directory_flowables(chart, styles, set(owners))
     canvas_class = numbered_canvas_class(fonts[0])
-    doc.build(story, canvasmaker=canvas_class)
+    try:
+        doc.build(story, canvasmaker=canvas_class)
+    except LayoutError as exc:
+        # Something cannot be placed on any page (it should not happen: long text is cut and
+        # may split); say so in a sentence rather than with reportlab's internals.
+        raise ValueError(
+            "the PDF could not be laid out: a piece of text is too large for the page "
+            f"({str(exc)[:120]})"
+        ) from exc
     data = buffer.getvalue()
     result = PdfResult(
         None,

@@ -19,7 +19,7 @@ from exporters.pdf_setup import RULE
 from exporters.pdf_text_styles import OutlinedHeading
 from exporters.reading_order import directory_sections
 from exporters.safe_text import one_line, para_text, safe_url, xml_attr
-from exporters.wording import body_name, format_date, kind_name
+from exporters.wording import body_name, format_date, kind_name, shorten
 from icsviewer.model.chart import Body, Chart, Relationship, SourceRef
 from icsviewer.model.kinds import relation_kind
 
@@ -175,15 +175,18 @@ class _DirectoryWriter:
             ]
         ]
         for m in body.members:
-            holder = one_line(m.holder) or "Not recorded"
+            # Cells are cut to a sane length: a table row taller than a page cannot be laid out.
+            holder = shorten(one_line(m.holder)) or "Not recorded"
             rows.append(
                 [
-                    _p(one_line(m.role), s["cell"]),
+                    _p(shorten(one_line(m.role)), s["cell"]),
                     _p(holder, s["cell"]),
-                    _p(one_line(m.nominated_by), s["cell"]),
+                    _p(shorten(one_line(m.nominated_by)), s["cell"]),
                 ]
             )
-        table = Table(rows, colWidths=["38%", "32%", "30%"], hAlign="LEFT", repeatRows=1)
+        table = Table(
+            rows, colWidths=["38%", "32%", "30%"], hAlign="LEFT", repeatRows=1, splitInRow=1
+        )
         table.setStyle(
             TableStyle(
                 [
