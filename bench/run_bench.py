@@ -80,6 +80,11 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1), "utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sizes up to 2,500, 3 repeats")
@@ -111,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             gv_repeats = 1 if case.bodies > 5000 else case.repeats
             results.append(
                 measure_case(case, gv_repeats, args.graphviz_timeout, args.export_cap))
+            # Keep what is measured so far, in case a later, bigger chart is interrupted.
+            _write_json(args.json, {"machine": {"partial": True}, "cases": results})
     machine = _machine(load_before)
     machine["load_after"] = _load()
     machine["run_s"] = time.perf_counter() - started
@@ -119,15 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     machine["mode"] = "quick" if args.quick else "full"
     verdicts = check_all({r["name"]: r for r in results})
     print(markdown(machine, results, verdicts))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({
+    _write_json(args.json, {
         "machine": machine,
         "cases": results,
         "targets": [
             {"target": v.target.text, "measured": v.measured, "status": v.status}
             for v in verdicts
         ],
-    }, indent=1), "utf-8")
+    })
     missed = [v for v in verdicts if v.status == "MISSED"]
     if missed:
         print(f"{len(missed)} target(s) missed; JSON in {args.json}", file=sys.stderr)
