@@ -219,7 +219,18 @@ def _single_line(size: int) -> bytes:
     return prefix + b"x" * (size - len(prefix) - len(suffix)) + suffix
 
 
+def many_members(count: int) -> bytes:
+    """A chart whose ICB lists `count` members (a board needs a few dozen)."""
+    chart = base_chart()
+    chart["bodies"][1]["members"] = [
+        {"role": f"Member {i}", "holder": f"Person {i}", "nominated_by": "Someone"}
+        for i in range(count)
+    ]
+    return to_yaml(chart).encode()
+
+
 GENERATORS: dict[str, Callable[[int], bytes]] = {
+    "many_members": many_members,
     "flow_nesting": flow_nesting,
     "block_nesting": block_nesting,
     "big_file": _big_file,
