@@ -42,7 +42,7 @@ from exporters.pdf_furniture import (
     numbered_canvas_class,
 )
 from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
-from exporters.pdf_setup import font_names, harden_reportlab
+from exporters.pdf_setup import colour, font_names, harden_reportlab
 from exporters.pdf_text_styles import make_styles
 from exporters.safe_text import one_line
 from exporters.shapes import LegendLayout, layout_legend
@@ -157,7 +157,9 @@ def _legend_size(legend: LegendLayout) -> tuple[float, float]:
     return legend.width, legend.height
 
 
-def _furniture(chart: Chart, options: ExportOptions, fonts: tuple[str, str]) -> Furniture:
+def _furniture(
+    chart: Chart, options: ExportOptions, fonts: tuple[str, str], theme: Theme
+) -> Furniture:
     meta = chart.meta
     return Furniture(
         title=one_line(options.title or meta.title)[:300] or "Untitled chart",
@@ -166,6 +168,8 @@ def _furniture(chart: Chart, options: ExportOptions, fonts: tuple[str, str]) -> 
         footer=" · ".join(one_line(f)[:200] for f in footer_facts(meta, options.source_name)),
         marking=one_line(options.marking or meta.marking)[:100],
         fonts=fonts,
+        # The colour the theme gives system-level group names: on-brand, and grey in print.
+        accent=colour(theme.frame_style("system").text),
     )
 
 
@@ -179,7 +183,7 @@ def build_pdf(
     legend = build_legend(chart, theme)
     plan = plan_pages(layout, options, lambda width: _legend_size(layout_legend(legend, width)))
     legend_layout = layout_legend(legend, plan.legend_area.width)
-    furniture = _furniture(chart, options, fonts)
+    furniture = _furniture(chart, options, fonts, theme)
     linked = options.directory
     painter = ChartPainter(chart, layout, theme, fonts, plan, body_keys(chart) if linked else None)
     owners = _owners(layout, plan)
@@ -222,7 +226,7 @@ def build_pdf(
             PageTemplate("text", _text_frames(page), onPage=text_page),
         ]
     )
-    styles = make_styles(*fonts)
+    styles = make_styles(*fonts, furniture.accent)
     story: list[Flowable] = [
         _ChartTileFlowable(painter, plan, tile, furniture, legend_layout, theme, owners, linked)
         for tile in plan.tiles

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.pdf_plan import MARGIN, OVERLAP, PagePlan, Rect, Tile
-from exporters.pdf_setup import DARK_BLUE, MUTED, NHS_BLUE, RULE, TEXT, fit_text
+from exporters.pdf_setup import MUTED, RULE, TEXT, fit_text
 
 MARKING_SIZE = 10.0
 FOOTER_SIZE = 8.0
@@ -31,6 +32,8 @@ class Furniture:
     footer: str
     marking: str
     fonts: tuple[str, str]
+    # Title and rule colour: NHS Dark Blue in the NHS theme, near-black in the print themes.
+    accent: Color
 
 
 def draw_marking(canv: Canvas, f: Furniture, width: float, height: float) -> None:
@@ -59,7 +62,7 @@ def draw_chart_header(
     )
     side_w = min(widest, (width - 2 * MARGIN) * 0.4)
     title_w = width - 2 * MARGIN - side_w - 16
-    canv.setFillColor(DARK_BLUE)
+    canv.setFillColor(f.accent)
     canv.setFont(bold, 16)
     canv.drawString(MARGIN, top - 18, fit_text(f.title, bold, 16, title_w))
     if f.subtitle:
@@ -67,14 +70,14 @@ def draw_chart_header(
         canv.setFont(regular, 10)
         canv.drawString(MARGIN, top - 33, fit_text(f.subtitle, regular, 10, title_w))
     if side:
-        canv.setFillColor(DARK_BLUE if tile_label else MUTED)
+        canv.setFillColor(f.accent if tile_label else MUTED)
         canv.setFont(side_font, 10)
         canv.drawRightString(right, top - 18, fit_text(side, side_font, 10, side_w))
     if tile_label and f.organisation:
         canv.setFillColor(MUTED)
         canv.setFont(regular, 9)
         canv.drawRightString(right, top - 33, fit_text(f.organisation, regular, 9, side_w))
-    canv.setStrokeColor(NHS_BLUE)
+    canv.setStrokeColor(f.accent)
     canv.setLineWidth(1)
     canv.line(MARGIN, top - 42, right, top - 42)
 
@@ -83,7 +86,7 @@ def draw_text_header(canv: Canvas, f: Furniture, width: float, height: float) ->
     """A quiet running header on the text pages: title left, organisation right."""
     regular, bold = f.fonts
     top = height - MARGIN
-    canv.setFillColor(DARK_BLUE)
+    canv.setFillColor(f.accent)
     canv.setFont(bold, 9)
     canv.drawString(MARGIN, top - 10, fit_text(f.title, bold, 9, (width - 2 * MARGIN) * 0.6))
     if f.organisation:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from exporters.pdf_setup import DARK_BLUE, MUTED, TEXT
+from exporters.pdf_setup import MUTED, TEXT
 from exporters.safe_text import one_line
 
 
-def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
-    """The text-page styles, in the bundled font."""
+def make_styles(regular: str, bold: str, accent: Color) -> dict[str, ParagraphStyle]:
+    """The text-page styles, in the bundled font, headings in the theme's accent colour."""
     base = ParagraphStyle(
         "body",
         fontName=regular,
@@ -36,7 +37,7 @@ def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
             fontName=bold,
             fontSize=18,
             leading=22,
-            textColor=DARK_BLUE,
+            textColor=accent,
             spaceAfter=10,
         ),
         "h2": ParagraphStyle(
@@ -45,7 +46,7 @@ def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
             fontName=bold,
             fontSize=13,
             leading=17,
-            textColor=DARK_BLUE,
+            textColor=accent,
             spaceBefore=10,
             spaceAfter=4,
         ),
@@ -55,7 +56,7 @@ def make_styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
             fontName=bold,
             fontSize=11,
             leading=14,
-            textColor=DARK_BLUE,
+            textColor=accent,
             spaceBefore=10,
             spaceAfter=2,
         ),
