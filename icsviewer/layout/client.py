@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -269,33 +270,39 @@ def run_worker(
 def _communicate(
     proc: subprocess.Popen[bytes], payload: bytes, timeout: float, cancel: threading.Event | None
 ) -> tuple[bytes, bytes]:
-    """Feed the worker and wait for it, killing it on timeout or cancel."""
-    waited = 0.0
-    step = 0.1 if cancel is not None else timeout
-    first = True
-    while True:
-        try:
-            slice_ = max(0.01, min(step, timeout - waited))
-            out, err = proc.communicate(payload if first else None, timeout=slice_)
-            return out, err
-        except subprocess.TimeoutExpired:
-            first = False
-            waited += slice_
-            if cancel is not None and cancel.is_set():
-                _kill(proc)
-                raise LayoutCancelledError("The layout was cancelled.") from None
-            if waited >= timeout:
-                _kill(proc)
-                raise LayoutError(
-                    f"Graphviz took longer than {timeout:g} s to lay out this chart and was "
-                    "stopped. Try collapsing some groups."
-                ) from None
+    """Feed the worker and wait for it, killing it on timeout or cancel.
+
+    One `communicate` call does all the piping, in a helper thread: retrying `communicate`
+    after a timeout stops writing stdin (CPython only writes input given to the first call),
+    so a slow-starting worker would wait for the rest of its request for ever.
+    """
+    answer: list[tuple[bytes, bytes]] = []
+    pipe = threading.Thread(target=lambda: answer.append(proc.communicate(payload)), daemon=True)
+    pipe.start()
+    deadline = time.monotonic() + timeout
+    while pipe.is_alive():
+        pipe.join(0.1)
+        if not pipe.is_alive():
+            break
+        if cancel is not None and cancel.is_set():
+            _stop(proc, pipe)
+            raise LayoutCancelledError("The layout was cancelled.")
+        if time.monotonic() >= deadline:
+            _stop(proc, pipe)
+            raise LayoutError(
+                f"Graphviz took longer than {timeout:g} s to lay out this chart and was "
+                "stopped. Try collapsing some groups."
+            )
+    if not answer:
+        raise LayoutError("Graphviz stopped without an answer.")
+    return answer[0]
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
-    proc.kill()
-    with contextlib.suppress(subprocess.TimeoutExpired, OSError):
-        proc.communicate(timeout=5)
+def _stop(proc: subprocess.Popen[bytes], pipe: threading.Thread) -> None:
+    """Kill the worker; its pipes then close and the piping thread ends."""
+    with contextlib.suppress(OSError):
+        proc.kill()
+    pipe.join(5)
 
 
 def _failure_message(code: int, err: bytes) -> str:

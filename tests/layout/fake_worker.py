@@ -2,7 +2,8 @@
 
 crash: dies from a signal; fail: exits 3 with a reason; garbage: prints non-JSON;
 wrong: prints JSON that is not a layout answer; hang: never answers; count: records that it
-ran (in FAKE_WORKER_LOG) and then behaves like the real worker.
+ran (in FAKE_WORKER_LOG) and then behaves like the real worker; slow: starts late (reads
+nothing for a second, as a cold start on a busy laptop does) and then is the real worker.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ import time
 
 def main() -> int:
     mode = os.environ.get("FAKE_WORKER_MODE", "")
+    if mode == "slow":
+        time.sleep(1.0)
+        from icsviewer.layout.worker import main as real_main
+
+        return real_main()
     sys.stdin.read()
     if mode == "crash":
         os.kill(os.getpid(), signal.SIGSEGV)

@@ -5,12 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
 
-from icsviewer.layout.client import LayoutCache, LayoutError, compute_layout, layout_key
+from icsviewer.layout.client import (
+    LayoutCache,
+    LayoutCancelledError,
+    LayoutError,
+    compute_layout,
+    layout_key,
+)
 from icsviewer.model.chart import Body
+from icsviewer.model.generator import generate_chart
 from tests.layout.charts import small_ics
 
 FAKE = "tests.layout.fake_worker"
@@ -39,6 +47,28 @@ def test_a_worker_that_hangs_is_stopped_with_a_clear_message(
     monkeypatch.setenv("FAKE_WORKER_MODE", "hang")
     with pytest.raises(LayoutError, match=r"longer than 0\.5 s"):
         compute_layout(small_ics(), cache=None, worker_module=FAKE, timeout=0.5)
+
+
+def test_a_slow_starting_worker_still_gets_the_whole_request_when_cancellable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window passes a cancel event; a worker that starts reading late must still be
+    sent all of the graph, not hang waiting for the rest of it. The graph must be bigger than
+    a pipe's buffer (64 KB) for the hazard to show: 150 bodies make about 160 KB."""
+    monkeypatch.setenv("FAKE_WORKER_MODE", "slow")
+    chart = generate_chart(150)
+    layout = compute_layout(
+        chart, cache=None, worker_module=FAKE, timeout=30, cancel=threading.Event()
+    )
+    assert set(layout.boxes) == {b.id for b in chart.bodies}
+
+
+def test_cancelling_stops_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAKE_WORKER_MODE", "hang")
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    with pytest.raises(LayoutCancelledError):
+        compute_layout(small_ics(), cache=None, worker_module=FAKE, timeout=30, cancel=cancel)
 
 
 def test_cache_hit_does_not_start_a_process(
