@@ -17,6 +17,8 @@ from icsviewer.model.chart import Chart, Relationship
 from icsviewer.model.kinds import RELATION_KINDS, relation_kind
 
 HEADING = "How this system is organised"
+# A board of 20,000 seats is described by its first few, then a count.
+MAX_SEATS_NAMED = 20
 # Order in which the remaining relationship kinds are described.
 _OTHER_KINDS = (
     "delegates_to",
@@ -120,9 +122,12 @@ def _membership(chart: Chart) -> Paragraphs:
             if _t(m.role)
         ]
         if seats:
+            named = seats[:MAX_SEATS_NAMED]
+            if len(seats) > len(named):
+                named.append(f"{len(seats) - len(named):,} more")
             paras.append(
                 f"{_name(chart, body.id)} has {plural(len(seats), 'listed seat')}: "
-                f"{join_names(seats)}."
+                f"{join_names(named)}."
             )
     return Paragraphs("Who sits on what", tuple(paras))
 

@@ -26,6 +26,7 @@ from exporters.shapes import (
     LEGEND_SWATCH_W,
     LEGEND_TITLE,
     LEGEND_TITLE_FONT,
+    EdgeLabel,
     EdgeShape,
     LegendLayout,
     arrowhead,
@@ -87,6 +88,7 @@ class ChartPainter:
         self.regular, self.bold = fonts
         self.plan = plan
         self.body_keys = body_keys or {}
+        self._labels: list[EdgeLabel] | None = None
 
     def draw(self, canv: Canvas, tile: Tile) -> None:
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
@@ -147,7 +149,9 @@ class ChartPainter:
         # Never below 7 pt on paper, however far the chart is shrunk.
         size = max(EDGE_LABEL_SIZE, EDGE_LABEL_MIN / m.scale)
         rels = {r.id: r for r in self.chart.relationships}
-        for label in place_edge_labels(self.chart, self.layout, size):
+        if self._labels is None:  # the same for every tile: placed once
+            self._labels = place_edge_labels(self.chart, self.layout, size)
+        for label in self._labels:
             if not m.visible(label.x - label.width / 2, label.y - size, label.width, 2 * size):
                 continue
             rel = rels[label.rel_id]

@@ -8,7 +8,7 @@ back to the box on the chart.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -20,13 +20,16 @@ from exporters.pdf_text_styles import OutlinedHeading
 from exporters.reading_order import directory_sections
 from exporters.safe_text import one_line, para_text, safe_url, xml_attr
 from exporters.wording import body_name, format_date, kind_name, shorten
-from icsviewer.model.chart import Body, Chart, Relationship, SourceRef
+from icsviewer.model.chart import Body, Chart, Member, Relationship, SourceRef
 from icsviewer.model.kinds import relation_kind
 
 DIRECTORY_HEADING = "Directory of bodies"
 # Very long fields are cut so one hostile 100,000-character description cannot make 40 pages.
 MAX_FIELD = 4000
 MAX_HEADING = 300
+# Seats listed per body, and rows per table (see _entry).
+MAX_MEMBER_ROWS = 200
+TABLE_CHUNK = 25
 
 
 def body_keys(chart: Chart) -> dict[str, str]:
@@ -124,7 +127,15 @@ class _DirectoryWriter:
         parts: list[Flowable] = []
         if body.members:
             parts.append(Paragraph("Members", s["label"]))
-            parts.append(self._members_table(body))
+            seats = body.members[:MAX_MEMBER_ROWS]
+            # Short tables: reportlab splits a long table across pages in quadratic time.
+            for start in range(0, len(seats), TABLE_CHUNK):
+                parts.append(self._members_table(seats[start : start + TABLE_CHUNK], start == 0))
+            hidden = len(body.members) - len(seats)
+            if hidden:
+                parts.append(
+                    Paragraph(f"… and {hidden:,} more seats, listed in the chart file.", s["note"])
+                )
         rels = self.chart.relationships_of(body.id)
         if rels:
             parts.append(Paragraph("Relationships", s["label"]))
@@ -165,16 +176,18 @@ class _DirectoryWriter:
             facts.append(f"Until {format_date(body.valid_to)}")
         return " · ".join(facts)
 
-    def _members_table(self, body: Body) -> Table:
+    def _members_table(self, members: Sequence[Member], header: bool) -> Table:
         s = self.styles
-        rows = [
-            [
-                Paragraph("Role", s["cellhead"]),
-                Paragraph("Held by", s["cellhead"]),
-                Paragraph("Nominated by", s["cellhead"]),
-            ]
-        ]
-        for m in body.members:
+        rows = []
+        if header:
+            rows.append(
+                [
+                    Paragraph("Role", s["cellhead"]),
+                    Paragraph("Held by", s["cellhead"]),
+                    Paragraph("Nominated by", s["cellhead"]),
+                ]
+            )
+        for m in members:
             # Cells are cut to a sane length: a table row taller than a page cannot be laid out.
             holder = shorten(one_line(m.holder)) or "Not recorded"
             rows.append(
@@ -185,14 +198,18 @@ class _DirectoryWriter:
                 ]
             )
         table = Table(
-            rows, colWidths=["38%", "32%", "30%"], hAlign="LEFT", repeatRows=1, splitInRow=1
+            rows,
+            colWidths=["38%", "32%", "30%"],
+            hAlign="LEFT",
+            repeatRows=1 if header else 0,
+            splitInRow=1,
         )
         table.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    *([("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)] if header else []),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),

@@ -124,11 +124,13 @@ def place_edge_labels(chart: Chart, layout: Layout, size: float) -> list[EdgeLab
     sentences.
     """
     pad = 2.0
-    taken = [(b.x, b.y, b.x + b.width, b.y + b.height) for b in layout.boxes.values()]
+    taken = _RectIndex()
+    for b in layout.boxes.values():
+        taken.add((b.x, b.y, b.x + b.width, b.y + b.height))
     for frame in layout.frames.values():
         fx, fy = frame_label_pos(frame)
-        width = text_width(one_line(frame.label), FRAME_LABEL_SIZE, True)
-        taken.append((fx, fy - FRAME_LABEL_SIZE, fx + width, fy + FRAME_LABEL_SIZE * 0.3))
+        width = text_width(one_line(frame.label)[:200], FRAME_LABEL_SIZE, True)
+        taken.add((fx, fy - FRAME_LABEL_SIZE, fx + width, fy + FRAME_LABEL_SIZE * 0.3))
     rels = {r.id: r for r in chart.relationships}
     placed: list[EdgeLabel] = []
     for edge in layout.edges.values():
@@ -139,15 +141,44 @@ def place_edge_labels(chart: Chart, layout: Layout, size: float) -> list[EdgeLab
         x, y = edge.label_pos
         width = text_width(text, size)
         rect = (x - width / 2 - pad, y - size * 0.6, x + width / 2 + pad, y + size * 0.6)
-        if any(_overlaps(rect, other) for other in taken):
+        if taken.hits(rect):
             continue
-        taken.append(rect)
+        taken.add(rect)
         placed.append(EdgeLabel(edge.rel_id, text, x, y, width))
     return placed
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+RectTuple = tuple[float, float, float, float]
+
+
+def _overlaps(a: RectTuple, b: RectTuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class _RectIndex:
+    """Rectangles bucketed on a coarse grid, so overlap checks stay fast at 10,000 boxes."""
+
+    CELL = 200.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[RectTuple]] = {}
+
+    def _keys(self, r: RectTuple) -> list[tuple[int, int]]:
+        c = self.CELL
+        x0, y0, x1, y1 = int(r[0] // c), int(r[1] // c), int(r[2] // c), int(r[3] // c)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > 10_000:  # an enormous rectangle: one shared bucket
+            return [(-(10**9), -(10**9))]
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def add(self, r: RectTuple) -> None:
+        for key in self._keys(r):
+            self._cells.setdefault(key, []).append(r)
+
+    def hits(self, r: RectTuple) -> bool:
+        huge = self._cells.get((-(10**9), -(10**9)), [])
+        return any(_overlaps(r, o) for o in huge) or any(
+            _overlaps(r, o) for key in self._keys(r) for o in self._cells.get(key, ())
+        )
 
 
 # ----- legend --------------------------------------------------------------------------------

@@ -227,3 +227,21 @@ def test_bodies_hidden_in_a_collapsed_group_still_get_an_entry(chart: Chart, the
     facts = read_pdf(data)
     assert (2, "Liverpool City Council") in facts.outline
     assert "Liverpool" in facts.pages_text[0]  # the collapsed group's frame is drawn
+
+
+def test_a_body_with_20000_seats_is_summarised_not_listed_in_full(
+    chart: Chart, layout: Layout, theme: Theme
+) -> None:
+    from dataclasses import replace
+
+    from icsviewer.model.chart import Member
+
+    icb = chart.body("cm_icb")
+    seats = tuple(Member(f"Member {i}", f"Person {i}") for i in range(20000))
+    chart.replace_body(replace(icb, members=seats))
+    data, result = build_pdf(chart, layout, theme, ONE_PAGE)
+    text = squash(read_pdf(data).text)
+    assert squash("Person 199") in text and squash("Person 200)") not in text
+    assert squash("… and 19,800 more seats, listed in the chart file.") in text
+    assert squash("has 20000 listed seats") in text and squash("19,980 more") in text
+    assert result.pages < 30
