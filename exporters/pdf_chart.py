@@ -38,7 +38,7 @@ from exporters.shapes import (
 from icsviewer.layout.geometry import BoxLayout, Layout, Point
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import relation_kind
-from icsviewer.style.theme import Theme, resolve_body_style
+from icsviewer.style.theme import RelationStyle, Theme, resolve_body_style
 
 EDGE_LABEL_SIZE = 8.0
 # Relationship labels never print smaller than this, however far the chart is shrunk.
@@ -89,6 +89,9 @@ class ChartPainter:
         self.plan = plan
         self.body_keys = body_keys or {}
         self._labels: list[EdgeLabel] | None = None
+        self._edge_cache: (
+            list[tuple[RelationStyle, EdgeShape, tuple[float, float, float, float]]] | None
+        ) = None
 
     def draw(self, canv: Canvas, tile: Tile) -> None:
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
@@ -170,15 +173,24 @@ class ChartPainter:
             canv.setFont(self.regular, size * m.scale)
             canv.drawCentredString(x, y - BASELINE_DROP * size * m.scale, label.text)
 
+    def _shapes(self) -> list[tuple[RelationStyle, EdgeShape, tuple[float, float, float, float]]]:
+        """Each drawable line with its style and bounding box, worked out once per export."""
+        if self._edge_cache is None:
+            rels = {r.id: r for r in self.chart.relationships}
+            self._edge_cache = []
+            for edge in self.layout.edges.values():
+                rel = rels.get(edge.rel_id)
+                kind = rel.kind if rel else "other"
+                style = self.theme.relation_style(kind)
+                shape = edge_shape(edge, style.arrow and relation_kind(kind).directed)
+                if shape is not None:
+                    self._edge_cache.append((style, shape, _bounds(shape)))
+        return self._edge_cache
+
     def _edges(self, canv: Canvas, m: _Map) -> None:
-        rels = {r.id: r for r in self.chart.relationships}
         s = m.scale
-        for edge in self.layout.edges.values():
-            rel = rels.get(edge.rel_id)
-            kind = rel.kind if rel else "other"
-            style = self.theme.relation_style(kind)
-            shape = edge_shape(edge, style.arrow and relation_kind(kind).directed)
-            if shape is None or not _shape_visible(shape, m):
+        for style, shape, (x0, y0, x1, y1) in self._shapes():
+            if not m.visible(x0, y0, x1 - x0, y1 - y0):
                 continue
             stroke = colour(style.colour)
             canv.setStrokeColor(stroke)
@@ -259,14 +271,15 @@ def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:
     canv.drawPath(path, stroke=0, fill=1)
 
 
-def _shape_visible(shape: EdgeShape, m: _Map) -> bool:
+def _bounds(shape: EdgeShape) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) around every point of the line, arrowhead tips included."""
     xs = [shape.start[0]] + [p[0] for cubic in shape.cubics for p in cubic]
     ys = [shape.start[1]] + [p[1] for cubic in shape.cubics for p in cubic]
     for pair in (shape.head, shape.tail):
         if pair is not None:
             xs.append(pair[1][0])
             ys.append(pair[1][1])
-    return m.visible(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def draw_legend(
