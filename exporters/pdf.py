@@ -24,7 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from reportlab.platypus.doctemplate import LayoutError
 
 from exporters.atomic import write_bytes_atomic
-from exporters.options import ExportOptions
+from exporters.options import MIN_LEGIBLE_PT, ExportOptions
 from exporters.pdf_chart import ChartPainter, draw_legend
 from exporters.pdf_directory import (
     body_keys,
@@ -80,9 +80,12 @@ class PdfResult:
         else:
             how = "chart on one page"
         where = self.path.name if self.path else "PDF"
+        size = f"smallest text {self.smallest_text:.1f} pt"
+        if self.smallest_text < MIN_LEGIBLE_PT - 0.05:
+            # Forced onto one page (or too big to tile legibly): say it will be hard to read.
+            size += f", under {MIN_LEGIBLE_PT:g} pt: hard to read in print"
         return (
-            f"Wrote {where}: {self.pages} pages, {self.paper} {self.orientation}, {how} "
-            f"(smallest text {self.smallest_text:.1f} pt)."
+            f"Wrote {where}: {self.pages} pages, {self.paper} {self.orientation}, {how} ({size})."
         )
 
 

@@ -166,6 +166,7 @@ def test_forcing_one_page_keeps_a_big_chart_on_one_page(theme: Theme) -> None:
     assert not result.tiled
     assert result.smallest_text < MIN_LEGIBLE_PT
     assert "one page" in result.summary()
+    assert "hard to read in print" in result.summary()
 
 
 def test_no_directory_leaves_out_the_directory_and_the_box_links(
