@@ -12,6 +12,7 @@ disabled while no chart is open, and Export while an export is running.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -80,14 +81,24 @@ class Exporting(QObject):
         self.running = False
         # Tests replace this: shows the print dialog; True to print.
         self.ask_printer: Callable[[QPrinter], bool] = self._ask_printer
+        print_keys: list[QKeySequence.StandardKey | str] = [QKeySequence.StandardKey.Print]
         self.actions = {
-            "export": self._action("&Export…", self.open_dialog, ["Ctrl+E"],
-                                   "Export the chart as a PDF board pack, an SVG or a PNG"),
-            "print": self._action("&Print…", self.print_chart, [QKeySequence.StandardKey.Print,
-                                  "Ctrl+P"], "Print the chart pages"),
-            "copy_image": self._action("Copy Chart as &Image", self.copy_image, ["Ctrl+Shift+C"],
-                                       "Copy the chart to paste into PowerPoint or Word"),
-        }  # fmt: skip
+            "export": self._action(
+                "&Export…",
+                self.open_dialog,
+                ["Ctrl+E"],
+                "Export the chart as a PDF board pack, an SVG or a PNG",
+            ),
+            "print": self._action(
+                "&Print…", self.print_chart, [*print_keys, "Ctrl+P"], "Print the chart pages"
+            ),
+            "copy_image": self._action(
+                "Copy Chart as &Image",
+                self.copy_image,
+                ["Ctrl+Shift+C"],
+                "Copy the chart to paste into PowerPoint or Word",
+            ),
+        }
         self._worker_done.connect(self._on_worker_done, Qt.ConnectionType.QueuedConnection)
 
     def _action(
@@ -124,6 +135,12 @@ class Exporting(QObject):
         self.actions["export"].setEnabled(has_chart and not self.running)
         self.actions["print"].setEnabled(has_chart)
         self.actions["copy_image"].setEnabled(has_chart)
+
+    def document_shown(self, *_args: object) -> None:
+        """Another chart is open: an Export dialog still showing the last one is closed."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.update_enabled()
 
     def _source(self) -> Path | None:
         document = self.window.document
@@ -176,10 +193,15 @@ class Exporting(QObject):
         # The worker gets its own copy, so edits made meanwhile cannot change it mid-write.
         snapshot = chart.copy()
         threading.Thread(
-            target=lambda: self._worker_done.emit(*self._run(snapshot, layout, choice)),
-            name="icsviewer-export",
-            daemon=True,
+            target=self._work, args=(snapshot, layout, choice), name="icsviewer-export", daemon=True
         ).start()
+
+    def _work(self, chart: Chart, layout: Layout, choice: ExportChoice) -> None:
+        """On the worker thread: write, then hand the outcome to the GUI thread."""
+        outcome = self._run(chart, layout, choice)
+        # If the window closed meanwhile there is no one to tell; the file is written anyway.
+        with contextlib.suppress(RuntimeError):
+            self._worker_done.emit(*outcome)
 
     @staticmethod
     def _run(chart: Chart, layout: Layout, choice: ExportChoice) -> tuple[str, bool]:
@@ -270,7 +292,7 @@ def install_exporting(window: MainWindow) -> Exporting:
     edit_menu.addAction(exporting.actions["copy_image"])
     window.window_actions.update(exporting.actions)
 
-    window.document_shown.connect(exporting.update_enabled)
+    window.document_shown.connect(exporting.document_shown)
     window.runner.finished.connect(exporting.update_enabled)
     window.runner.failed.connect(exporting.update_enabled)
     for menu in (file_menu, edit_menu):

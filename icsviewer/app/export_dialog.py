@@ -9,6 +9,7 @@ belong to one chart and are not carried over to the next.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,6 +124,13 @@ def _combo(items: dict[str, str], name: str) -> QComboBox:
     return combo
 
 
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (Alt+letter) goes to `buddy` (rows that hold a layout)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def _select(combo: QComboBox, key: str) -> None:
     index = combo.findData(key)
     if index >= 0:
@@ -182,7 +190,7 @@ class ExportDialog(QDialog):
 
         file_box = QGroupBox("File")
         form = QFormLayout(file_box)
-        form.addRow("&Save to:", path_row)
+        form.addRow(_label("&Save to:", self.path_edit), path_row)
         form.addRow("&Format:", self.format_combo)
         self.page_box = QGroupBox("Pages (PDF and printing)")
         form = QFormLayout(self.page_box)
@@ -201,7 +209,7 @@ class ExportDialog(QDialog):
         size_row.setContentsMargins(0, 0, 0, 0)
         size_row.addWidget(self.scale_spin)
         size_row.addWidget(self.dpi_spin)
-        form.addRow("Si&ze:", size_row)
+        form.addRow(_label("Si&ze:", self.scale_spin), size_row)
         form.addRow("", self.transparent_check)
         left = QVBoxLayout()
         for box in (file_box, self.page_box, content_box, self.image_box):
@@ -226,13 +234,13 @@ class ExportDialog(QDialog):
         columns = QHBoxLayout()
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setFixedWidth(360)
+        left_widget.setFixedWidth(400)
         columns.addWidget(left_widget)
         columns.addLayout(right, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(columns, 1)
         outer.addWidget(self.buttons)
-        self.resize(1080, 680)
+        self.resize(1120, 700)
 
         # Fill in the remembered choices before connecting, so each change redraws only once.
         _select(self.format_combo, _text(settings, KEY_FORMAT, list(FORMATS), "pdf"))
@@ -318,7 +326,7 @@ class ExportDialog(QDialog):
         stem = source.stem if source is not None else "chart"
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             base = Path(folder)
-        elif source is not None:
+        elif source is not None and os.access(source.parent, os.W_OK):
             base = source.parent
         else:
             base = Path.home()
@@ -326,9 +334,12 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export chart to", self.path_edit.text(), ";;".join(FILTERS.values()),
+            self,
+            "Export chart to",
+            self.path_edit.text(),
+            ";;".join(FILTERS.values()),
             FILTERS[self.fmt],
-        )  # fmt: skip
+        )
         if name:
             self.path_edit.setText(name)
             self._path_edited(name)

@@ -173,37 +173,44 @@ def _down(rect: Rect, page_height: float) -> QRectF:
     return QRectF(rect.x, page_height - rect.top, rect.width, rect.height)
 
 
-def _font(painter: QPainter, size: float, bold: bool = False) -> QFont:
-    dpi = painter.device().logicalDpiY() if painter.device() is not None else 72
-    return chart_font(size, bold, float(dpi))
+class _Pen:
+    """Text in the bundled font at sizes in points, whatever the device's resolution."""
 
+    def __init__(self, painter: QPainter) -> None:
+        self.painter = painter
+        device = painter.device()
+        self.dpi = float(device.logicalDpiY()) if device is not None else 72.0
 
-def _text(
-    painter: QPainter,
-    x: float,
-    baseline: float,
-    text: str,
-    size: float,
-    colour: QColor,
-    bold: bool = False,
-    max_width: float | None = None,
-    align: str = "left",
-) -> None:
-    """One line of text at a baseline, cut with an ellipsis to `max_width` (as fit_text does)."""
-    if not text:
-        return
-    font = _font(painter, size, bold)
-    metrics = QFontMetricsF(font, painter.device())
-    shown = (
-        text
-        if max_width is None
-        else metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_width)
-    )
-    width = metrics.horizontalAdvance(shown)
-    left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
-    painter.setFont(font)
-    painter.setPen(colour)
-    painter.drawText(QPointF(left, baseline), shown)
+    def metrics(self, size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+        font = chart_font(size, bold, self.dpi)
+        return font, QFontMetricsF(font, self.painter.device())
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return self.metrics(size, bold)[1].horizontalAdvance(text) if text else 0.0
+
+    def text(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        colour: QColor,
+        *,
+        bold: bool = False,
+        fit: float | None = None,
+        align: str = "left",
+    ) -> None:
+        """One line at a baseline, cut with an ellipsis to `fit` wide (as fit_text does)."""
+        if not text:
+            return
+        font, metrics = self.metrics(size, bold)
+        if fit is not None:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, fit)
+        width = metrics.horizontalAdvance(text)
+        left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
+        self.painter.setFont(font)
+        self.painter.setPen(colour)
+        self.painter.drawText(QPointF(left, baseline), text)
 
 
 def paint_page(
@@ -219,8 +226,10 @@ def paint_page(
     """
     plan, tile = pages.plan, pages.plan.tiles[index]
     width, height = plan.page_width, plan.page_height
+    right = width - MARGIN
     accent = qcolour(pages.theme.frame_style("system").text)
     text, muted, rule = qcolour(TEXT), qcolour(MUTED), qcolour(RULE)
+    pen = _Pen(painter)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -229,33 +238,22 @@ def paint_page(
     # Header: as exporters.pdf_furniture.draw_chart_header.
     label = plan.tile_label(tile) if plan.tiled else ""
     side = label or pages.organisation
-    right = width - MARGIN
-    side_w = min(
-        (width - 2 * MARGIN) * 0.4,
-        max(
-            QFontMetricsF(_font(painter, 10, bool(label)), painter.device()).horizontalAdvance(side)
-            if side
-            else 0.0,
-            QFontMetricsF(_font(painter, 9), painter.device()).horizontalAdvance(pages.organisation)
-            if label
-            else 0.0,
-        ),
-    )
+    widest = max(pen.width(side, 10, bool(label)), pen.width(pages.organisation, 9) if label else 0)
+    side_w = min(widest, (width - 2 * MARGIN) * 0.4)
     title_w = width - 2 * MARGIN - side_w - 16
-    _text(painter, MARGIN, MARGIN + 18, pages.title, 16, accent, True, title_w)
-    _text(painter, MARGIN, MARGIN + 33, pages.subtitle, 10, text, False, title_w)
-    _text(painter, right, MARGIN + 18, side, 10, accent if label else muted, bool(label), side_w,
-          "right")  # fmt: skip
+    pen.text(MARGIN, MARGIN + 18, pages.title, 16, accent, bold=True, fit=title_w)
+    pen.text(MARGIN, MARGIN + 33, pages.subtitle, 10, text, fit=title_w)
+    side_colour = accent if label else muted
+    pen.text(right, MARGIN + 18, side, 10, side_colour, bold=bool(label), fit=side_w, align="right")
     if label:
-        _text(painter, right, MARGIN + 33, pages.organisation, 9, muted, False, side_w, "right")
+        pen.text(right, MARGIN + 33, pages.organisation, 9, muted, fit=side_w, align="right")
     painter.setPen(QPen(accent, 1))
     painter.drawLine(QPointF(MARGIN, MARGIN + 42), QPointF(right, MARGIN + 42))
 
-    # The chart, cut to this page's tile.
+    # The chart, cut to this page's tile and to the chart itself (not the SVG's title block).
     target = _down(plan.chart_area, height)
     source = pages.chart_source(tile)
-    scale = plan.scale
-    bounds = pages.chart_bounds
+    bounds, scale = pages.chart_bounds, plan.scale
     drawn = QRectF(
         target.x() + (bounds.x() - source.x()) * scale,
         target.y() + (bounds.y() - source.y()) * scale,
@@ -267,52 +265,52 @@ def paint_page(
     (draw_chart or pages.draw_vector)(painter, target, source)
     painter.restore()
 
-    _paint_legend(painter, pages, _down(pages.plan.legend_area, height).topLeft())
+    _paint_legend(painter, pen, pages, _down(pages.plan.legend_area, height).topLeft())
     if plan.tiled:
-        _paint_tile_marks(painter, plan, tile, target)
+        _paint_tile_marks(painter, pen, plan, tile, target)
 
     # Footer and marking: as draw_footer, the numbered canvas and draw_marking.
     painter.setPen(QPen(rule, 0.5))
     painter.drawLine(QPointF(MARGIN, height - MARGIN - 20), QPointF(right, height - MARGIN - 20))
-    _text(
-        painter, MARGIN, height - MARGIN - 8, pages.footer, FOOTER_SIZE, muted, False, width * 0.7
-    )
+    pen.text(MARGIN, height - MARGIN - 8, pages.footer, FOOTER_SIZE, muted, fit=width * 0.7)
     if page_total is not None:
         number = f"Page {index + 1} of {page_total}"
-        _text(painter, right, height - MARGIN - 8, number, FOOTER_SIZE, muted, align="right")
+        pen.text(right, height - MARGIN - 8, number, FOOTER_SIZE, muted, align="right")
     if pages.marking:
         for baseline in (MARGIN / 2 + MARKING_SIZE / 2, height - MARGIN / 2 + MARKING_SIZE / 3):
-            _text(painter, width / 2, baseline, pages.marking, MARKING_SIZE, text, True,
-                  width - 2 * MARGIN, "centre")  # fmt: skip
+            pen.text(width / 2, baseline, pages.marking, MARKING_SIZE, text, bold=True,
+                     fit=width - 2 * MARGIN, align="centre")  # fmt: skip
     painter.restore()
 
 
-def _paint_legend(painter: QPainter, pages: ChartPages, origin: QPointF) -> None:
+def _dashed(colour: str, width: float, dash: tuple[float, ...] | None) -> QPen:
+    pen = QPen(QColor(colour), width)
+    if dash:
+        # Qt dash lengths are in pen widths; the theme's are in points.
+        pen.setDashPattern([d / max(width, 0.1) for d in dash])
+    return pen
+
+
+def _paint_legend(painter: QPainter, pen: _Pen, pages: ChartPages, origin: QPointF) -> None:
     """The legend at its own size, top-left at `origin` (as exporters.pdf_chart.draw_legend)."""
     legend, theme = pages.legend, pages.theme
     if not legend.items:
         return
     left, top = origin.x(), origin.y()
     text = qcolour(TEXT)
-    _text(painter, left, top + legend.title_baseline, LEGEND_TITLE, LEGEND_TITLE_FONT, text, True)
+    pen.text(left, top + legend.title_baseline, LEGEND_TITLE, LEGEND_TITLE_FONT, text, bold=True)
     for item in legend.items:
         x0, y0 = left + item.x, top + item.y
         if item.is_body:
             style = theme.body_style(item.kind)
-            pen = QPen(QColor(style.stroke), min(style.stroke_width, 1.5))
-            if style.dash:
-                pen.setDashPattern([d / max(pen.widthF(), 0.1) for d in style.dash])
-            painter.setPen(pen)
+            painter.setPen(_dashed(style.stroke, min(style.stroke_width, 1.5), style.dash))
             painter.setBrush(QColor(style.fill))
             painter.drawRoundedRect(QRectF(x0, y0, LEGEND_SWATCH_W, LEGEND_SWATCH_H), 2, 2)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             rstyle = theme.relation_style(item.kind)
-            colour = QColor(rstyle.colour)
             mid = y0 + LEGEND_SWATCH_H / 2
-            pen = QPen(colour, rstyle.width)
-            if rstyle.dash:
-                pen.setDashPattern([d / max(rstyle.width, 0.1) for d in rstyle.dash])
-            painter.setPen(pen)
+            painter.setPen(_dashed(rstyle.colour, rstyle.width, rstyle.dash))
             painter.drawLine(QPointF(x0, mid), QPointF(x0 + LEGEND_SWATCH_W, mid))
             if rstyle.arrow and relation_kind(item.kind).directed:
                 tip = (x0 + LEGEND_SWATCH_W, mid)
@@ -321,38 +319,34 @@ def _paint_legend(painter: QPainter, pages: ChartPages, origin: QPointF) -> None
                 path.lineTo(QPointF(*b))
                 path.lineTo(QPointF(*c))
                 path.closeSubpath()
-                painter.fillPath(path, colour)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        _text(painter, left + item.text_x, top + item.text_baseline, item.label, LEGEND_FONT, text)
+                painter.fillPath(path, QColor(rstyle.colour))
+        pen.text(left + item.text_x, top + item.text_baseline, item.label, LEGEND_FONT, text)
 
 
-def _paint_tile_marks(painter: QPainter, plan: PagePlan, tile: Tile, area: QRectF) -> None:
+def _paint_tile_marks(
+    painter: QPainter, pen: _Pen, plan: PagePlan, tile: Tile, area: QRectF
+) -> None:
     """Crop marks, overlap guides and "Continues right on tile B1" (as draw_tile_marks)."""
     painter.setPen(QPen(qcolour(TEXT), 0.4))
+    near, far = CROP_GAP, CROP_GAP + CROP_MARK
     for x, dx in ((area.left(), -1), (area.right(), 1)):
         for y, dy in ((area.bottom(), 1), (area.top(), -1)):
-            painter.drawLine(
-                QPointF(x + dx * CROP_GAP, y), QPointF(x + dx * (CROP_GAP + CROP_MARK), y)
-            )
-            painter.drawLine(
-                QPointF(x, y + dy * CROP_GAP), QPointF(x, y + dy * (CROP_GAP + CROP_MARK))
-            )
-    guide = QPen(qcolour(RULE), 0.4, Qt.PenStyle.DashLine)
-    painter.setPen(guide)
+            painter.drawLine(QPointF(x + dx * near, y), QPointF(x + dx * far, y))
+            painter.drawLine(QPointF(x, y + dy * near), QPointF(x, y + dy * far))
+    painter.setPen(QPen(qcolour(RULE), 0.4, Qt.PenStyle.DashLine))
     if tile.column > 0:
-        painter.drawLine(QPointF(area.left() + OVERLAP, area.top()),
-                         QPointF(area.left() + OVERLAP, area.bottom()))  # fmt: skip
+        x = area.left() + OVERLAP
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
     if tile.row > 0:
-        painter.drawLine(QPointF(area.left(), area.top() + OVERLAP),
-                         QPointF(area.right(), area.top() + OVERLAP))  # fmt: skip
-    muted = qcolour(MUTED)
+        y = area.top() + OVERLAP
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+    muted, below = qcolour(MUTED), area.bottom() + 9
     if tile.column + 1 < plan.columns:
         name = Tile(tile.column + 1, tile.row, 0, 0).name
-        _text(painter, area.right(), area.bottom() + 9, f"Continues right on tile {name}", 7,
-              muted, align="right")  # fmt: skip
+        pen.text(area.right(), below, f"Continues right on tile {name}", 7, muted, align="right")
     if tile.row + 1 < plan.rows:
         name = Tile(tile.column, tile.row + 1, 0, 0).name
-        _text(painter, area.left(), area.bottom() + 9, f"Continues below on tile {name}", 7, muted)
+        pen.text(area.left(), below, f"Continues below on tile {name}", 7, muted)
 
 
 # ----- printing -------------------------------------------------------------------------------

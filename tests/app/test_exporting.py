@@ -7,6 +7,7 @@ by the window's prompts.
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def open_dialog(qtbot: QtBot, exporting: Exporting) -> ExportDialog:
     dialog = exporting.open_dialog()
     assert dialog is not None
     qtbot.waitExposed(dialog)
-    # The window may be closed first by pytest-qt; make sure the dialog goes too.
+    # Replacing an existing file is agreed to without the question box.
     dialog.confirm_overwrite = lambda path: True  # type: ignore[method-assign]
     return dialog
 
@@ -60,7 +61,7 @@ def chart_pages_in_pdf(data: bytes, tiled: bool) -> int:
     """Chart pages of a built PDF: the pages headed 'Tile Xn of', or the one chart page."""
     if not tiled:
         return 1
-    reader = PdfReader(__import__("io").BytesIO(data))
+    reader = PdfReader(io.BytesIO(data))
     return sum(1 for page in reader.pages if "Tile " in (page.extract_text() or "")[:400])
 
 
@@ -161,7 +162,7 @@ def test_a_failed_export_is_explained(
     (tmp_path / "taken.pdf").mkdir()  # a folder where the file should go
     dialog = open_dialog(qtbot, exporting)
     dialog.path_edit.setText(str(tmp_path / "taken.pdf"))
-    text, ok = export_and_wait(qtbot, exporting, dialog)
+    _, ok = export_and_wait(qtbot, exporting, dialog)
     assert not ok
     assert prompts.errors and prompts.errors[-1][0] == "Export failed"
     assert "taken.pdf" in prompts.errors[-1][1]
