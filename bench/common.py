@@ -75,7 +75,19 @@ def run_child(
 
 
 def peak_rss_mb() -> float:
-    """This process's resident-set high-water mark in MB (Linux reports KiB)."""
+    """This process's resident-set high-water mark in MB.
+
+    `VmHWM` from /proc/self/status where there is one: `getrusage(...).ru_maxrss` is no good
+    in a child, because Linux carries the parent's high-water mark across fork and exec into
+    it (every probe would report at least the benchmark script's own peak).
+    """
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0  # kB
+    except (OSError, ValueError, IndexError):
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0

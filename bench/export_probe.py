@@ -61,14 +61,14 @@ def main() -> int:
 
 def _png_options(chart: Any, layout: Any, theme: Any, options: Any, out: dict[str, Any]) -> Any:
     """The default 2x PNG; or, when the exporter would refuse an image that big (as it does
-    for national charts), the largest of 1x and 0.5x it accepts, as a user would then pick.
+    for national charts), the largest of 1x, 0.5x and 0.25x it accepts, as a user would then pick.
     Checked with the exporter's own sheet plan and limits, without rendering."""
     import dataclasses
 
     from exporters.options import MAX_PNG_PIXELS, MAX_PNG_SIDE
     from exporters.svg import plan_sheet
 
-    for scale in (options.scale, 1.0, 0.5):
+    for scale in (options.scale, 1.0, 0.5, 0.25):
         candidate = dataclasses.replace(options, scale=scale)
         sheet = plan_sheet(chart, layout, theme, candidate)
         width, height = sheet.width * candidate.png_scale, sheet.height * candidate.png_scale

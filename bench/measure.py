@@ -52,6 +52,9 @@ def measure_first_paint(case: Case, result: dict[str, Any], timeout: float) -> N
     _put(result["ours"], "first_paint_cpu_s", cpu)
 
 
+_GUI_KEYS = ("read_s", "layout_s", "scene_s", "frame_fit_ms", "frame_100_ms", "label_edit_ms")
+
+
 def measure_gui(case: Case, result: dict[str, Any], timeout: float) -> None:
     """Read, layout, scene, frames, label edit and structural-edit stall, in one child."""
     try:
@@ -60,9 +63,10 @@ def measure_gui(case: Case, result: dict[str, Any], timeout: float) -> None:
         )
     except ChildFailedError as exc:
         result["errors"].append(f"in-app figures: {exc}")
+        for key in (*_GUI_KEYS, "stall_ms"):
+            _put(result["ours"], key, [])  # measured and failed: a missed target
         return
-    for key in ("read_s", "layout_s", "scene_s", "frame_fit_ms", "frame_100_ms",
-                "label_edit_ms"):
+    for key in _GUI_KEYS:
         _put(result["ours"], key, answer[key])
     _put(result["ours"], "stall_ms", [answer["stall_ms"]])
     result["engine"] = answer["engine"]
@@ -100,7 +104,6 @@ def measure_exports(case: Case, result: dict[str, Any], cap: float) -> None:
 def measure_memory(case: Case, result: dict[str, Any], timeout: float) -> None:
     """Peak RSS of open + layout + scene, each repeat in a fresh process."""
     peaks: list[float | None] = []
-    workers: list[float | None] = []
     for _ in range(min(case.repeats, 3)):
         try:
             answer, _ = run_child([str(BENCH / "memory_probe.py"), str(case.path)],
@@ -109,9 +112,7 @@ def measure_memory(case: Case, result: dict[str, Any], timeout: float) -> None:
             result["errors"].append(f"memory: {exc}")
             continue
         peaks.append(answer["peak_rss_mb"])
-        workers.append(answer["worker_peak_rss_mb"])
     _put(result["ours"], "peak_rss_mb", peaks)
-    _put(result["ours"], "worker_peak_rss_mb", workers)
 
 
 def measure_graphviz(case: Case, result: dict[str, Any], repeats: int, timeout: float) -> None:
@@ -144,9 +145,12 @@ def measure_graphviz(case: Case, result: dict[str, Any], repeats: int, timeout: 
          [layout + svg] if layout is not None and svg is not None else [])
 
 
+JOBS = ("exports", "graphviz", "first paint", "in-app figures", "memory")
+
+
 def measure_case(
     case: Case, graphviz_repeats: int, graphviz_timeout: float, export_cap: float,
-    quiet: bool = False,
+    jobs: tuple[str, ...] = JOBS, quiet: bool = False,
 ) -> dict[str, Any]:
     """Every figure for one chart."""
     result: dict[str, Any] = {
@@ -165,6 +169,8 @@ def measure_case(
         ("memory", lambda: measure_memory(case, result, min(60 * scale, 300))),
     )
     for label, step in steps:
+        if label not in jobs:
+            continue
         start = time.perf_counter()
         step()
         if not quiet:

@@ -4,14 +4,12 @@
 
 Does what opening a file in the app does - `load_document`, `compute_layout` (cold), a
 `ChartScene` and a shown 1600x1000 `ChartView` painted once at fit-all - then prints the
-resident-set high-water mark of this process (`getrusage(RUSAGE_SELF).ru_maxrss`) in MB, and
-separately that of the largest finished child (the Graphviz worker, when one ran), which the
-app's own figure does not include.
+resident-set high-water mark of this process (`VmHWM`, see `common.peak_rss_mb`) in MB. The
+Graphviz worker's own memory (a separate, short-lived process for small charts) is not in it.
 """
 
 from __future__ import annotations
 
-import resource
 import sys
 from pathlib import Path
 
@@ -43,8 +41,7 @@ def main() -> int:
     app.processEvents()
     view.fit_all()
     view.viewport().repaint()
-    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
-    finish({"peak_rss_mb": peak_rss_mb(), "worker_peak_rss_mb": worker})
+    finish({"peak_rss_mb": peak_rss_mb()})
     return 0
 
 

@@ -28,7 +28,6 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("svg_s", "SVG export (Graphviz: -Tsvg renderer)", "s"),
     ("png_s", "PNG export (Graphviz: -Tpng renderer)", "s"),
     ("peak_rss_mb", "Peak memory, open + layout + scene (Graphviz: layout + renders)", "MB"),
-    ("worker_peak_rss_mb", "Peak memory of our Graphviz worker process", "MB"),
 )
 
 

@@ -33,7 +33,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(1, str(BENCH.parent))
 
 from charts import Case, flagship_case, generated_case  # noqa: E402
-from measure import measure_case  # noqa: E402
+from measure import JOBS, measure_case  # noqa: E402
 from report import markdown  # noqa: E402
 from targets import check_all  # noqa: E402
 
@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop Graphviz alone after this many seconds (default 180)")
     parser.add_argument("--export-cap", type=float, default=90.0,
                         help="stop one export after this many seconds (default 90)")
+    parser.add_argument("--jobs", default=",".join(JOBS),
+                        help=f"which measurements to run (default all: {','.join(JOBS)})")
     parser.add_argument("--json", type=Path, default=RESULTS, help="where to write the JSON")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
@@ -115,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {case.name} ({case.repeats} repeats)", file=sys.stderr, flush=True)
             gv_repeats = 1 if case.bodies > 5000 else case.repeats
             results.append(
-                measure_case(case, gv_repeats, args.graphviz_timeout, args.export_cap))
+                measure_case(case, gv_repeats, args.graphviz_timeout, args.export_cap,
+                             tuple(j.strip() for j in args.jobs.split(","))))
             # Keep what is measured so far, in case a later, bigger chart is interrupted.
             _write_json(args.json, {"machine": {"partial": True}, "cases": results})
     machine = _machine(load_before)

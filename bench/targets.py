@@ -62,8 +62,8 @@ class Verdict:
 
 def check(target: Target, cases: dict[str, dict[str, Any]]) -> Verdict:
     case = cases.get(target.case)
-    if case is None:
-        return Verdict(target, "-", "not run")
+    if case is None or target.metric not in case["ours"]:
+        return Verdict(target, "-", "not run")  # that chart or that job was not asked for
     ours = case["ours"].get(target.metric, {}).get("median")
     if ours is None:
         stopped = case.get("stopped", {}).get(target.metric)
