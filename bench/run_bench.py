@@ -51,7 +51,6 @@ def _repeats(size: int, quick: bool, override: int | None) -> int:
 
 
 def _machine(load_before: str) -> dict[str, Any]:
-    from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
 
     def run(*argv: str) -> str:
@@ -70,7 +69,7 @@ def _machine(load_before: str) -> dict[str, Any]:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "qt": qVersion(),
-        "pyside": pyside,
+        "pyside": metadata.version("PySide6"),  # read from disk each time, unlike qVersion
         "pygraphviz": metadata.version("pygraphviz"),
         "load_before": load_before,
     }
@@ -103,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
         list(QUICK_SIZES if args.quick else FULL_SIZES))
     started = time.perf_counter()
-    load_before = _load()
+    # Versions as the run starts: the venv may change under a long run on a shared machine.
+    machine = _machine(_load())
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="icsbench-charts-") as folder:
         cases: list[Case] = []
@@ -121,7 +121,10 @@ def main(argv: list[str] | None = None) -> int:
                              tuple(j.strip() for j in args.jobs.split(","))))
             # Keep what is measured so far, in case a later, bigger chart is interrupted.
             _write_json(args.json, {"machine": {"partial": True}, "cases": results})
-    machine = _machine(load_before)
+    at_end = _machine("")
+    for key in ("pyside", "pygraphviz"):
+        if at_end[key] != machine[key]:
+            machine[key] = f"{machine[key]} (at the end of the run: {at_end[key]})"
     machine["load_after"] = _load()
     machine["run_s"] = time.perf_counter() - started
     machine["graphviz"] = next(
