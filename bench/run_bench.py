@@ -69,10 +69,20 @@ def _machine(load_before: str) -> dict[str, Any]:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "qt": qVersion(),
-        "pyside": metadata.version("PySide6"),  # read from disk each time, unlike qVersion
-        "pygraphviz": metadata.version("pygraphviz"),
+        "pyside": _dist_version("PySide6", "PySide6_Essentials"),  # from disk, unlike qVersion
+        "pygraphviz": _dist_version("pygraphviz"),
         "load_before": load_before,
     }
+
+
+def _dist_version(*names: str) -> str:
+    """The installed version of the first of these distributions that is installed."""
+    for name in names:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
 
 
 def _load() -> str:
