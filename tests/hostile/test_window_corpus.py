@@ -4,10 +4,13 @@ For each case the window must either show a chart (for a file with problems, the
 panel lists them) or report through its replaceable `Prompts` interface, naming the file; never
 raise (pytest-qt fails the test on an exception in any Qt slot or virtual method), never hang.
 A case that should load must load with no error dialog, be arranged by the real layout, and
-paint (the window is grabbed to an image, which runs every item's paint()).
+paint (the window is grabbed to an image, which runs every item's paint()); then every body's
+details page and tooltip, and every problem's tooltip, must show the file's text literally,
+and only http/https/mailto links may reach the browser.
 
-A faulthandler watchdog ends the run with a traceback dump if one case hangs, so a hang shows
-up as a failure naming the case instead of a stuck test run.
+The heaviest cases are also opened in a child limited to 500 MB (`window_child.py`). In this
+process a faulthandler watchdog stops the whole run with every thread's stack (which names the
+test) if one case hangs, so a hang can never stall CI silently.
 """
 
 from __future__ import annotations
