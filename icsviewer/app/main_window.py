@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
@@ -48,7 +50,15 @@ ARRANGED_MESSAGES = {
 
 
 class MainWindow(QMainWindow):
-    """The ICS Viewer window. Tests pass their own settings, prompts, loader and layout."""
+    """The ICS Viewer window. Tests pass their own settings, prompts, loader and layout.
+
+    Features installed on top (editing, presenting, exporting) follow `document_shown` and may
+    add to `open_guards`: each is asked before another file replaces the open one (the editor
+    asks Save / Discard / Cancel there).
+    """
+
+    # Emitted with the Document after it is shown (a new file, a reload, restored work).
+    document_shown = Signal(object)
 
     def __init__(
         self,
@@ -64,6 +74,7 @@ class MainWindow(QMainWindow):
         self._loader = loader
         self.document: Document | None = None
         self.scene: ChartScene | None = None
+        self.open_guards: list[Callable[[], bool]] = []
         self.theme: Theme = get_theme(self._saved_theme())
         self.setWindowTitle("ICS Viewer")
         self.setAcceptDrops(True)
@@ -176,6 +187,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open a chart file; on failure say why and keep the current chart. True if opened."""
+        if not all(guard() for guard in self.open_guards):
+            return False
         result = self._loader(Path(path))
         if isinstance(result, OpenFailure):
             self.prompts.error("Cannot open chart", result.message, result.details())
@@ -213,6 +226,9 @@ class MainWindow(QMainWindow):
             old_scene.deleteLater()
         if old_document is not None and old_document is not document:
             old_document.modified_changed.disconnect(self.setWindowModified)
+            old_document.path_changed.disconnect(self._update_title)
+            # The user has agreed to leave it (open_guards): forget its recovery file.
+            old_document.close()
             old_document.deleteLater()
         self.search_bar.set_chart(chart)
         self.details.show_body(chart, "")
@@ -220,6 +236,7 @@ class MainWindow(QMainWindow):
         self.problems.set_problems(document.problems)
         self.docks["problems"].setVisible(bool(document.problems))
         document.modified_changed.connect(self.setWindowModified)
+        document.path_changed.connect(self._update_title)
         self._update_title()
         self.view.hide()
         self.placeholder.show()
@@ -231,6 +248,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Opened with {n} problem{'s' if n > 1 else ''}: see the Problems panel.", 10000
             )
+        self.document_shown.emit(document)
 
     def _update_title(self) -> None:
         doc = self.document
@@ -390,6 +408,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
         self.settings.setValue(keys.KEY_STATE, self.saveState())
         self.settings.sync()
+        self._relayout_timer.stop()
+        self._fallback_timer.stop()
         self.runner.shutdown()
         # Stop following the chart and the view before Qt starts deleting children, so no
         # Python slot runs against a half-destroyed scene or view.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,9 @@ class ViewContextMenu:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.last_menu: QMenu | None = None
+        # Features installed later (editing) add their entries through these callbacks:
+        # extender(menu, kind, key) may insert actions at the top of the menu.
+        self.extenders: list[Callable[[QMenu, str, str], None]] = []
 
     def build(self, kind: str, key: str) -> QMenu:
         window = self._window
@@ -39,6 +44,8 @@ class ViewContextMenu:
         menu.addAction(window.window_actions["fit"])
         menu.addAction(window.window_actions["collapse_all"])
         menu.addAction(window.window_actions["expand_all"])
+        for extend in self.extenders:
+            extend(menu, kind, key)
         return menu
 
     def popup_for(self, kind: str, key: str, screen_pos: QPoint) -> None:

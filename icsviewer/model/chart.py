@@ -229,7 +229,7 @@ class Chart:
         self.key_order = key_order
         # The file's own comment lines, keyed by the record they sit before (opaque to the
         # model; the io package fills and reads it), so saving a file keeps its comments.
-        self.file_comments: dict[str, Any] = {}
+        self.file_comments: dict[Any, Any] = {}
         self._listeners: list[Listener] = []
 
     # ----- equality and copying -------------------------------------------------------------

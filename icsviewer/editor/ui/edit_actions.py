@@ -287,46 +287,24 @@ def install_editing(window: Any, prompts: EditPrompts | None = None) -> Editing:
 
 
 def _hook_window(window: Any, editing: Editing) -> None:
-    """Follow the shown document and ask before another file replaces unsaved work."""
-    show_document = window.show_document
-    open_path = window.open_path
+    """Follow the shown document, ask before another file replaces unsaved work, and put the
+    editing entries at the top of the chart's right-click menu."""
+    window.document_shown.connect(editing.document_shown)
+    window.open_guards.append(editing.confirm_discard)
 
-    def show_and_follow(document: Document) -> None:
-        show_document(document)
-        editing.document_shown(document)
+    def add_editing_entries(menu: QMenu, kind: str, key: str) -> None:
+        names = (["rename", "duplicate", "delete", "connect", "unpin", None, "add_body"]
+                 if kind == "body" else ["add_body", "paste"])
+        first = menu.actions()[0] if menu.actions() else None
+        for name in names:
+            if name is None:
+                separator = QAction(menu)
+                separator.setSeparator(True)
+                menu.insertAction(first, separator)  # type: ignore[arg-type]
+            else:
+                menu.insertAction(first, editing.actions[name])  # type: ignore[arg-type]
+        if first is not None:
+            menu.insertSeparator(first)
 
-    def open_if_allowed(path: Any) -> bool:
-        if not editing.confirm_discard():
-            return False
-        old = editing.doc
-        opened = bool(open_path(path))
-        if opened and old is not None and old is not editing.doc:
-            old.close()
-        return opened
-
-    window.show_document = show_and_follow
-    window.open_path = open_if_allowed
-
-    menu_builder = getattr(window, "context_menu", None)
-    if menu_builder is not None and callable(getattr(menu_builder, "build", None)):
-        build = menu_builder.build
-
-        def build_with_editing(kind: str, key: str) -> QMenu:
-            """The window's right-click menu, with the editing actions that apply."""
-            menu: QMenu = build(kind, key)
-            names = (["rename", "duplicate", "delete", "connect", "unpin", None, "add_body"]
-                     if kind == "body" else ["add_body", "paste"])
-            first = menu.actions()[0] if menu.actions() else None
-            for name in names:
-                if name is None:
-                    separator = QAction(menu)
-                    separator.setSeparator(True)
-                    menu.insertAction(first, separator)  # type: ignore[arg-type]
-                else:
-                    menu.insertAction(first, editing.actions[name])  # type: ignore[arg-type]
-            if first is not None:
-                menu.insertSeparator(first)
-            return menu
-
-        menu_builder.build = build_with_editing
+    window.context_menu.extenders.append(add_editing_entries)
 

@@ -239,9 +239,6 @@ class EditingController(QObject):
         except DocumentSaveError as err:
             self.prompts.error("Could not save the chart", err.message)
             return False
-        update_title = getattr(self.window, "_update_title", None)
-        if callable(update_title):
-            update_title()  # the file name in the title may have changed (Save As)
         self._status(f"Saved {doc.display_name}.")
         return True
 
