@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icsviewer import paths
 from icsviewer.app.platform_check import check as check_platform
 from icsviewer.style.theme import THEMES
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from icsviewer.app.main_window import MainWindow
+    from icsviewer.app.prompts import Prompts
 
 
 def run_app(path: str | None, theme: str | None = None, present: bool = False) -> int:
@@ -29,7 +36,6 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from icsviewer.app.main_window import MainWindow
     from icsviewer.app.settings import APPLICATION, ORGANISATION, open_settings
     from icsviewer.canvas.fonts import load_bundled_fonts
 
@@ -40,7 +46,7 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(QIcon())
     load_bundled_fonts()
-    window = MainWindow(open_settings())
+    window = build_main_window(open_settings())
     if theme is not None:
         window.set_theme(theme, remember=False)
     window.show()
@@ -52,9 +58,32 @@ def run_app(path: str | None, theme: str | None = None, present: bool = False) -
         )
     else:
         window.open_path(target)
+    from icsviewer.editor.ui.safety import start_safety
+
+    # After the chart is open: the crash guard (autosave first, log, explain, keep running)
+    # and the offer to restore work a crash left unsaved.
+    window.features["crash_guard"] = start_safety(window)
     if present:
         start_presenting(window)
     return int(app.exec())
+
+
+def build_main_window(settings: QSettings, prompts: Prompts | None = None) -> MainWindow:
+    """The whole application window: the viewer with editing, presenting and exporting.
+
+    Each feature installs itself on the window's public hooks (menus, `document_shown`,
+    `open_guards`), in menu order: editing's Save entries come before Export.
+    """
+    from icsviewer.app.export_actions import install_exporting
+    from icsviewer.app.main_window import MainWindow
+    from icsviewer.editor.ui.edit_actions import install_editing
+    from icsviewer.present.install import install_presenter
+
+    window = MainWindow(settings, prompts)
+    window.features["editing"] = install_editing(window)
+    window.features["presenter"] = install_presenter(window)
+    window.features["exporting"] = install_exporting(window)
+    return window
 
 
 def initial_path(path: str | None) -> Path:

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.scene: ChartScene | None = None
         self.open_guards: list[Callable[[], bool]] = []
+        # Features installed on top (editing, presenter, exporting, crash guard), kept alive
+        # as long as the window.
+        self.features: dict[str, object] = {}
         self.theme: Theme = get_theme(self._saved_theme())
         self.setWindowTitle("ICS Viewer")
         self.setAcceptDrops(True)
