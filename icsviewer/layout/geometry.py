@@ -117,29 +117,48 @@ class Layout:
         try:
             boxes = {
                 str(b[0]): BoxLayout(
-                    str(b[0]), float(b[1]), float(b[2]), float(b[3]), float(b[4]),
-                    tuple(str(s) for s in b[5]), float(b[6]),
+                    str(b[0]),
+                    float(b[1]),
+                    float(b[2]),
+                    float(b[3]),
+                    float(b[4]),
+                    tuple(str(s) for s in b[5]),
+                    float(b[6]),
                 )
                 for b in data["boxes"]
             }
             edges = {
                 str(e[0]): EdgeLayout(
-                    str(e[0]), str(e[1]), str(e[2]),
+                    str(e[0]),
+                    str(e[1]),
+                    str(e[2]),
                     tuple((float(p[0]), float(p[1])) for p in e[3]),
-                    _point(e[4]), _point(e[5]), _point(e[6]),
+                    _point(e[4]),
+                    _point(e[5]),
+                    _point(e[6]),
                 )
                 for e in data["edges"]
             }
             frames = {
                 str(f[0]): FrameLayout(
-                    str(f[0]), str(f[1]), float(f[2]), float(f[3]), float(f[4]), float(f[5]),
+                    str(f[0]),
+                    str(f[1]),
+                    float(f[2]),
+                    float(f[3]),
+                    float(f[4]),
+                    float(f[5]),
                     (float(f[6][0]), float(f[6][1])),
                 )
                 for f in data["frames"]
             }
             return Layout(
-                boxes, edges, frames, float(data["width"]), float(data["height"]),
-                str(data.get("engine", "dot")), tuple(str(w) for w in data.get("warnings", [])),
+                boxes,
+                edges,
+                frames,
+                float(data["width"]),
+                float(data["height"]),
+                str(data.get("engine", "dot")),
+                tuple(str(w) for w in data.get("warnings", [])),
             )
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise ValueError(f"malformed layout data: {exc}") from exc

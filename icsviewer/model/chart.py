@@ -266,7 +266,8 @@ class Chart:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<Chart {self.meta.title!r}: {len(self._bodies)} bodies, {len(self._relationships)} relationships>"
+        counts = f"{len(self._bodies)} bodies, {len(self._relationships)} relationships"
+        return f"<Chart {self.meta.title!r}: {counts}>"
 
     def copy(self) -> Chart:
         """An independent chart with the same records and no listeners."""
@@ -380,7 +381,9 @@ class Chart:
             for r in self._relationships
             if r.valid_on(day) and r.source in alive and r.target in alive
         ]
-        groups = [replace(g, members=tuple(m for m in g.members if m in alive)) for g in self._groups]
+        groups = [
+            replace(g, members=tuple(m for m in g.members if m in alive)) for g in self._groups
+        ]
         meta = replace(self.meta, as_at=day)
         return Chart(meta, bodies, rels, groups, self._tours, self.extra, self.format_version)
 
@@ -441,13 +444,15 @@ class Chart:
             (i, r) for i, r in enumerate(self._relationships) if body_id in (r.source, r.target)
         )
         old_groups = tuple(g for g in self._groups if body_id in g.members)
-        old_tours = tuple(
-            t for t in self._tours if any(body_id in s.bodies for s in t.steps)
-        )
+        old_tours = tuple(t for t in self._tours if any(body_id in s.bodies for s in t.steps))
         del self._bodies[body_id]
-        self._relationships = [r for r in self._relationships if body_id not in (r.source, r.target)]
+        self._relationships = [
+            r for r in self._relationships if body_id not in (r.source, r.target)
+        ]
         self._groups = [
-            replace(g, members=tuple(m for m in g.members if m != body_id)) if g in old_groups else g
+            replace(g, members=tuple(m for m in g.members if m != body_id))
+            if g in old_groups
+            else g
             for g in self._groups
         ]
         self._tours = [
@@ -489,7 +494,11 @@ class Chart:
         for i, old in enumerate(self._relationships):
             if old.id == rel.id:
                 self._relationships[i] = rel
-                structural = (old.source, old.target, old.kind) != (rel.source, rel.target, rel.kind)
+                structural = (old.source, old.target, old.kind) != (
+                    rel.source,
+                    rel.target,
+                    rel.kind,
+                )
                 self._emit("relationship_changed", (rel.id,), structural)
                 return old
         raise KeyError(rel.id)

@@ -22,13 +22,54 @@ from dataclasses import dataclass, field
 from icsviewer.model.chart import Body, Chart, ChartMeta, Group, Relationship
 
 _STEMS = (
-    "Ash", "Bram", "Calder", "Dun", "Elm", "Fern", "Glen", "Hart", "Ivy", "Kings", "Lang",
-    "Marl", "North", "Oak", "Pen", "Queens", "Ribble", "Stan", "Thorn", "Upper", "Wey", "Wood",
-    "Brook", "Castle", "Hollin", "Kirk", "Mill", "Riven", "Sand", "Whit",
+    "Ash",
+    "Bram",
+    "Calder",
+    "Dun",
+    "Elm",
+    "Fern",
+    "Glen",
+    "Hart",
+    "Ivy",
+    "Kings",
+    "Lang",
+    "Marl",
+    "North",
+    "Oak",
+    "Pen",
+    "Queens",
+    "Ribble",
+    "Stan",
+    "Thorn",
+    "Upper",
+    "Wey",
+    "Wood",
+    "Brook",
+    "Castle",
+    "Hollin",
+    "Kirk",
+    "Mill",
+    "Riven",
+    "Sand",
+    "Whit",
 )
 _ENDINGS = (
-    "ford", "ley", "ton", "bury", "field", "ham", "wick", "dale", "mouth", "stead", "by",
-    "worth", "combe", "gate", "hurst", "minster",
+    "ford",
+    "ley",
+    "ton",
+    "bury",
+    "field",
+    "ham",
+    "wick",
+    "dale",
+    "mouth",
+    "stead",
+    "by",
+    "worth",
+    "combe",
+    "gate",
+    "hurst",
+    "minster",
 )
 _TRUST_TYPES = (
     "University Hospitals NHS Foundation Trust",
@@ -43,8 +84,13 @@ _MH_TRUST_TYPES = (
     "Community and Mental Health NHS Trust",
 )
 _REGIONS = (
-    "North West", "North East and Yorkshire", "Midlands", "East of England", "London",
-    "South East", "South West",
+    "North West",
+    "North East and Yorkshire",
+    "Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
 )
 # Bodies per system in the national picture (~2,500 bodies / 42 systems).
 NATIONAL_SYSTEMS = 42
@@ -125,7 +171,9 @@ def _system(build: _Builder, sid: str, region: str, like_flagship: bool) -> None
     rng = build.rng
     area = build.place_name()
     icb = build.body(
-        f"{sid}_icb", f"NHS {area} and {build.place_name()} Integrated Care Board", "icb",
+        f"{sid}_icb",
+        f"NHS {area} and {build.place_name()} Integrated Care Board",
+        "icb",
         f"{area} ICB",
     )
     build.rel(icb, "accountable_to", region)
@@ -145,7 +193,8 @@ def _system(build: _Builder, sid: str, region: str, like_flagship: bool) -> None
         pid = f"{sid}_p{p}"
         partnership = build.body(f"{pid}_pp", f"{place} Place Partnership", "place_partnership")
         council = build.body(
-            f"{pid}_la", f"{place} {rng.choice(('Borough', 'City', 'County'))} Council",
+            f"{pid}_la",
+            f"{place} {rng.choice(('Borough', 'City', 'County'))} Council",
             "local_authority",
         )
         hwb = build.body(f"{pid}_hwb", f"{place} Health and Wellbeing Board", "hwb")
@@ -166,11 +215,15 @@ def _system(build: _Builder, sid: str, region: str, like_flagship: bool) -> None
 
     trusts: list[str] = []
     collaboratives = (
-        [("Acute and Specialist Trusts", 11, _TRUST_TYPES), ("Mental Health, Community and "
-          "Learning Disability", 6, _MH_TRUST_TYPES)]
+        [
+            ("Acute and Specialist Trusts", 11, _TRUST_TYPES),
+            ("Mental Health, Community and Learning Disability", 6, _MH_TRUST_TYPES),
+        ]
         if like_flagship
-        else [("Acute Providers", rng.randint(4, 13), _TRUST_TYPES),
-              ("Mental Health Providers", rng.randint(2, 7), _MH_TRUST_TYPES)]
+        else [
+            ("Acute Providers", rng.randint(4, 13), _TRUST_TYPES),
+            ("Mental Health Providers", rng.randint(2, 7), _MH_TRUST_TYPES),
+        ]
     )
     for c, (label, size, types) in enumerate(collaboratives):
         cid = build.body(

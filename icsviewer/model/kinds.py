@@ -37,29 +37,119 @@ class RelationKind:
 
 
 _BODY_KINDS = [
-    BodyKind("national_body", "National body", "Sets national policy, funding and oversight", 0, True),
+    BodyKind(
+        "national_body", "National body", "Sets national policy, funding and oversight", 0, True
+    ),
     BodyKind("nhse_region", "NHS England region", "Regional team overseeing ICBs", 1, True),
-    BodyKind("icb", "Integrated care board", "Statutory NHS body that plans and funds NHS care", 2, True),
-    BodyKind("icp", "Integrated care partnership", "Statutory joint committee of the ICB and councils", 2, True),
-    BodyKind("scrutiny_committee", "Scrutiny committee", "Councillors who scrutinise health services", 2, True),
+    BodyKind(
+        "icb", "Integrated care board", "Statutory NHS body that plans and funds NHS care", 2, True
+    ),
+    BodyKind(
+        "icp",
+        "Integrated care partnership",
+        "Statutory joint committee of the ICB and councils",
+        2,
+        True,
+    ),
+    BodyKind(
+        "scrutiny_committee",
+        "Scrutiny committee",
+        "Councillors who scrutinise health services",
+        2,
+        True,
+    ),
     BodyKind("committee", "Committee", "A committee or sub-committee of another body", 2),
-    BodyKind("local_authority", "Local authority", "Council responsible for public health and social care", 3, True),
-    BodyKind("hwb", "Health and wellbeing board", "Statutory council committee for local health and care", 3, True),
-    BodyKind("place_partnership", "Place-based partnership", "Local partners working together at Place (not a legal body)", 3),
-    BodyKind("provider_collaborative", "Provider collaborative", "Trusts working together at scale across Places", 4),
-    BodyKind("nhs_trust", "NHS trust / foundation trust", "Provides hospital, mental health, community or ambulance care", 4, True),
-    BodyKind("primary_care", "Primary care", "General practice, primary care networks and other primary care", 4),
-    BodyKind("vcse", "Voluntary, community and social enterprise", "VCSE sector organisation or alliance", 4),
-    BodyKind("former_ccg", "Former CCG", "Clinical commissioning group, abolished 1 July 2022", 5, True),
+    BodyKind(
+        "local_authority",
+        "Local authority",
+        "Council responsible for public health and social care",
+        3,
+        True,
+    ),
+    BodyKind(
+        "hwb",
+        "Health and wellbeing board",
+        "Statutory council committee for local health and care",
+        3,
+        True,
+    ),
+    BodyKind(
+        "place_partnership",
+        "Place-based partnership",
+        "Local partners working together at Place (not a legal body)",
+        3,
+    ),
+    BodyKind(
+        "provider_collaborative",
+        "Provider collaborative",
+        "Trusts working together at scale across Places",
+        4,
+    ),
+    BodyKind(
+        "nhs_trust",
+        "NHS trust / foundation trust",
+        "Provides hospital, mental health, community or ambulance care",
+        4,
+        True,
+    ),
+    BodyKind(
+        "primary_care",
+        "Primary care",
+        "General practice, primary care networks and other primary care",
+        4,
+    ),
+    BodyKind(
+        "vcse",
+        "Voluntary, community and social enterprise",
+        "VCSE sector organisation or alliance",
+        4,
+    ),
+    BodyKind(
+        "former_ccg", "Former CCG", "Clinical commissioning group, abolished 1 July 2022", 5, True
+    ),
 ]
 
 _RELATION_KINDS = [
-    RelationKind("accountable_to", "Accountable to", "Answers to, and is assessed by", "is accountable to", structural=True),
-    RelationKind("member_of", "Member of", "Sits on a joint committee or collaborative", "is a member of", structural=True),
-    RelationKind("has_regard_to", "Has regard to", "Must take into account (strategies, JSNA)", "must have regard to"),
-    RelationKind("delegates_to", "Delegates to", "Arranges for functions to be carried out by", "delegates functions to"),
-    RelationKind("agrees_objectives_with", "Agrees objectives with", "Agrees shared objectives with", "agrees objectives with", directed=False),
-    RelationKind("partners_with", "Partners with", "Works in partnership with", "works in partnership with", directed=False),
+    RelationKind(
+        "accountable_to",
+        "Accountable to",
+        "Answers to, and is assessed by",
+        "is accountable to",
+        structural=True,
+    ),
+    RelationKind(
+        "member_of",
+        "Member of",
+        "Sits on a joint committee or collaborative",
+        "is a member of",
+        structural=True,
+    ),
+    RelationKind(
+        "has_regard_to",
+        "Has regard to",
+        "Must take into account (strategies, JSNA)",
+        "must have regard to",
+    ),
+    RelationKind(
+        "delegates_to",
+        "Delegates to",
+        "Arranges for functions to be carried out by",
+        "delegates functions to",
+    ),
+    RelationKind(
+        "agrees_objectives_with",
+        "Agrees objectives with",
+        "Agrees shared objectives with",
+        "agrees objectives with",
+        directed=False,
+    ),
+    RelationKind(
+        "partners_with",
+        "Partners with",
+        "Works in partnership with",
+        "works in partnership with",
+        directed=False,
+    ),
     RelationKind("scrutinises", "Scrutinises", "Holds to account through scrutiny", "scrutinises"),
     RelationKind("hosts", "Hosts", "Establishes or hosts", "hosts", structural=True),
     RelationKind("replaced_by", "Replaced by", "Functions transferred to", "was replaced by"),
@@ -71,7 +161,9 @@ RELATION_KINDS: dict[str, RelationKind] = {k.id: k for k in _RELATION_KINDS}
 
 def body_kind(kind_id: str) -> BodyKind:
     """The registered kind, or a stand-in for an unknown one so a bad file still draws."""
-    return BODY_KINDS.get(kind_id) or BodyKind(kind_id, kind_id.replace("_", " ").capitalize(), "", 4)
+    return BODY_KINDS.get(kind_id) or BodyKind(
+        kind_id, kind_id.replace("_", " ").capitalize(), "", 4
+    )
 
 
 def relation_kind(kind_id: str) -> RelationKind:

@@ -164,10 +164,21 @@ _HIGH_CONTRAST = Theme(
     display_name="High contrast",
     background=WHITE,
     body_styles={
-        **{k: _HC_DARK for k in ("national_body", "icb", "icp", "provider_collaborative")},
-        **{k: _HC_LIGHT for k in ("nhse_region", "local_authority", "hwb", "place_partnership",
-                                  "nhs_trust", "primary_care", "vcse", "committee",
-                                  "scrutiny_committee")},
+        **dict.fromkeys(("national_body", "icb", "icp", "provider_collaborative"), _HC_DARK),
+        **dict.fromkeys(
+            (
+                "nhse_region",
+                "local_authority",
+                "hwb",
+                "place_partnership",
+                "nhs_trust",
+                "primary_care",
+                "vcse",
+                "committee",
+                "scrutiny_committee",
+            ),
+            _HC_LIGHT,
+        ),
         "former_ccg": BodyStyle(WHITE, "#000000", "#000000", 2.0, (4.0, 2.0), bold=True),
     },
     relation_styles={
@@ -221,9 +232,7 @@ _GREYSCALE = Theme(
             }.items()
         ]
     },
-    relation_styles={
-        k: replace(s, colour="#333333") for k, s in _NHS.relation_styles.items()
-    },
+    relation_styles={k: replace(s, colour="#333333") for k, s in _NHS.relation_styles.items()},
     frame_styles={
         "place": FrameStyle("#F5F5F5", "#9A9A9A", "#333333"),
         "collaborative": FrameStyle("#F0F0F0", "#8A8A8A", "#222222"),
