@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check icsviewer exporters tests
+	$(BIN)/ruff check icsviewer exporters tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
