@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, min_frame_width
 from icsviewer.layout.structure import Node, Structure
 
 # Where the chart goes on an A3 landscape page of the board-pack PDF (points): half-inch
@@ -24,8 +25,8 @@ PAGE_AREAS: tuple[tuple[float, float], ...] = ((900.0, 668.0), (1118.0, 560.0))
 # Spacing the Graphviz builder asks for (nodesep, ranksep) and cluster framing, in points.
 NODE_GAP = 11.0
 RANK_GAP = 19.0
-CLUSTER_PAD = 8.0
-CLUSTER_LABEL = 16.0
+CLUSTER_PAD = FRAME_PAD
+CLUSTER_LABEL = FRAME_LABEL_HEIGHT
 SHELF_GAP = 20.0
 # Order of a Place's members from top to bottom.
 PLACE_ORDER = ("place_partnership", "local_authority", "hwb", "primary_care")
@@ -153,7 +154,8 @@ def measure(block: Block, structure: Structure) -> None:
     block.width = sum(col_widths) + NODE_GAP * (columns - 1)
     block.height = sum(row_heights) + RANK_GAP * (len(row_heights) - 1)
     if block.cluster_id is not None:
-        block.width += 2 * CLUSTER_PAD
+        # The frame holds its grid and, above it, the group's name on one line.
+        block.width = max(block.width + 2 * CLUSTER_PAD, min_frame_width(block.label))
         block.height += 2 * CLUSTER_PAD + CLUSTER_LABEL
 
 

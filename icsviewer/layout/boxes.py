@@ -21,6 +21,13 @@ BASE_FONT_SIZE = 10.0
 MAX_LABEL_WIDTH = 118.0
 # Most lines a full name may take; beyond this the short name is used, if there is one.
 MAX_LINES = 3
+# Most lines any box label takes (a very long name with no short name): the last line ends
+# with an ellipsis. The full name stays in the chart, the details panel and the directory.
+MAX_BOX_LINES = 6
+ELLIPSIS = "\u2026"
+# Only this much of a name is wrapped: far more than six lines can show, so a hostile
+# 100,000-character name costs no more than a normal one.
+WRAP_CHARS = 1000
 # Padding between the label and the box edge.
 PAD_X = 7.0
 PAD_Y = 4.0
@@ -42,12 +49,31 @@ class BoxSize:
 
 
 def label_lines(body: Body, font_size: float = BASE_FONT_SIZE) -> tuple[str, ...]:
-    """The label of a body, wrapped: its name, or its short name if the name is too long."""
-    lines = wrap_label(body.name.strip() or body.id, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+    """The label of a body, wrapped: its name, or its short name if the name is too long;
+    never more than MAX_BOX_LINES lines."""
+    lines = capped_wrap(body.name.strip() or body.id, font_size)
     short = body.short_name.strip()
     if len(lines) > MAX_LINES and short:
-        lines = wrap_label(short, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+        lines = capped_wrap(short, font_size)
     return lines
+
+
+def capped_wrap(
+    text: str, font_size: float = BASE_FONT_SIZE, max_lines: int = MAX_BOX_LINES
+) -> tuple[str, ...]:
+    """`text` wrapped to the label width in at most `max_lines` lines, the last ending with
+    an ellipsis if the text does not fit."""
+    cut = len(text) > WRAP_CHARS
+    lines = wrap_label(text[:WRAP_CHARS], MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+    if len(lines) <= max_lines and not cut:
+        return lines
+    kept = list(lines[:max_lines])
+    last = kept[-1]
+    # Drop characters until the line and its ellipsis fit the label width.
+    while last and text_width(last + ELLIPSIS, font_size, MEASURE_BOLD) > MAX_LABEL_WIDTH:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + ELLIPSIS
+    return tuple(kept)
 
 
 def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> BoxSize:
@@ -65,6 +91,6 @@ def box_size(body: Body, font_size: float = BASE_FONT_SIZE) -> BoxSize:
 
 def collapsed_group_box(name: str, member_count: int) -> BoxSize:
     """The box standing for a collapsed group: its name and how many bodies it hides."""
-    lines = wrap_label(name.strip() or "Group", MAX_LABEL_WIDTH, BASE_FONT_SIZE, MEASURE_BOLD)
+    lines = capped_wrap(name.strip() or "Group", BASE_FONT_SIZE, MAX_LINES)
     noun = "body" if member_count == 1 else "bodies"
-    return box_for_lines((*lines[:MAX_LINES], f"({member_count} {noun})"))
+    return box_for_lines((*lines, f"({member_count} {noun})"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout
+from icsviewer.layout.frames import finish_layout, label_pos
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
 from icsviewer.layout.graph_builder import GraphSpec
 from icsviewer.layout.routing import route
@@ -73,8 +73,7 @@ def _read(answer: Any, spec: GraphSpec, structure: Structure) -> Layout:
         left, upper = flip(x0, y1)
         label = next((c.name for c in structure.clusters if c.id == group_id), "")
         frames[group_id] = FrameLayout(
-            group_id, label, left, upper, x1 - x0, y1 - y0,
-            (left + FRAME_PAD, upper + FRAME_LABEL_HEIGHT - 4),
+            group_id, label, left, upper, x1 - x0, y1 - y0, label_pos(left, upper)
         )
     return finish_layout(boxes, edges, frames, "dot", margin=4.0)
 

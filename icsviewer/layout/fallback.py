@@ -17,6 +17,7 @@ from icsviewer.layout.frames import (
     collapsed_groups_as_frames,
     finish_layout,
     frame_around,
+    min_frame_width,
 )
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
 from icsviewer.layout.pins import apply_pins
@@ -42,6 +43,7 @@ class _Block:
     width: float = 0.0
     height: float = 0.0
     columns: int = 1
+    name: str = ""
 
 
 def fallback_layout(chart: Chart) -> Layout:
@@ -79,7 +81,7 @@ def _blocks(structure: Structure) -> list[_Block]:
     for index, cluster in enumerate(structure.clusters):
         members = [structure.nodes[m] for m in cluster.members]
         in_cluster.update(cluster.members)
-        blocks.append(_Block(members, min(n.tier for n in members), index))
+        blocks.append(_Block(members, min(n.tier for n in members), index, name=cluster.name))
     for node in structure.nodes.values():
         if node.id not in in_cluster:
             blocks.append(_Block([node], node.tier, None))
@@ -102,7 +104,8 @@ def _measure(block: _Block) -> None:
     block.width = block.columns * cell_w + (block.columns - 1) * INNER_GAP
     block.height = sum(row_heights) + (rows - 1) * INNER_GAP
     if block.cluster_index is not None:
-        block.width += 2 * FRAME_PAD
+        # Room for the frame's padding and, above the grid, the group's name on one line.
+        block.width = max(block.width + 2 * FRAME_PAD, min_frame_width(block.name))
         block.height += 2 * FRAME_PAD + FRAME_LABEL_HEIGHT
 
 

@@ -1,7 +1,10 @@
 """Group frames and the finishing touches every engine shares.
 
 A frame is drawn around the boxes of an expanded group, with room above them for the group's
-name. `finish_layout` moves everything so the chart's top-left is (0, 0) and measures it.
+name: a strip FRAME_LABEL_HEIGHT tall, and the frame at least as wide as the name (every
+engine reserves that space when it places the group, so a name never runs out of its frame
+into a neighbour). `finish_layout` moves everything so the chart's top-left is (0, 0) and
+measures it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,32 @@ from dataclasses import replace
 
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
 from icsviewer.layout.structure import Cluster, Structure
+from icsviewer.layout.text_metrics import text_width
 
 FRAME_PAD = 8.0
 # Space above the boxes for the group's name (10 pt bold label plus a little air).
 FRAME_LABEL_HEIGHT = 16.0
+# The size the group's name is laid out for, in bold; renderers should draw it at this size.
+FRAME_LABEL_SIZE = 10.0
+# The label's baseline sits this far below the frame's top edge, FRAME_PAD from its left.
+FRAME_LABEL_BASELINE = FRAME_LABEL_HEIGHT - 4
+# Least space between the frames of two groups, so neighbouring frames never touch.
+FRAME_GAP = 8.0
+
+
+def label_width(name: str) -> float:
+    """The width of a group's name drawn on one line in its frame."""
+    return text_width(" ".join(name.split()), FRAME_LABEL_SIZE, True)
+
+
+def min_frame_width(name: str) -> float:
+    """The narrowest frame that holds a group's name with padding on both sides."""
+    return label_width(name) + 2 * FRAME_PAD
+
+
+def label_pos(x: float, y: float) -> Point:
+    """Left end of the name's baseline in a frame whose top-left corner is (x, y)."""
+    return (x + FRAME_PAD, y + FRAME_LABEL_BASELINE)
 
 
 def frame_around(cluster: Cluster, boxes: dict[str, BoxLayout]) -> FrameLayout | None:
@@ -26,10 +51,9 @@ def frame_around(cluster: Cluster, boxes: dict[str, BoxLayout]) -> FrameLayout |
     y0 = min(b.y for b in members) - FRAME_PAD - FRAME_LABEL_HEIGHT
     x1 = max(b.x + b.width for b in members) + FRAME_PAD
     y1 = max(b.y + b.height for b in members) + FRAME_PAD
-    return FrameLayout(
-        cluster.id, cluster.name, x0, y0, x1 - x0, y1 - y0,
-        (x0 + FRAME_PAD, y0 + FRAME_LABEL_HEIGHT - 4),
-    )
+    # As wide as the name needs (the engines reserved that width when placing the group).
+    width = max(x1 - x0, min_frame_width(cluster.name))
+    return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
 
 
 def finish_layout(
@@ -115,6 +139,6 @@ def collapsed_groups_as_frames(layout: Layout, structure: Structure) -> Layout:
             continue
         frames[group_id] = FrameLayout(
             group_id, box.lines[0] if box.lines else group_id, box.x, box.y, box.width,
-            box.height, (box.x + FRAME_PAD, box.y + FRAME_LABEL_HEIGHT - 4),
+            box.height, label_pos(box.x, box.y),
         )
     return replace(layout, boxes=boxes, frames=frames)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,7 @@ from icsviewer.layout.blocks import (
     is_block_cluster,
     pack_shelves,
 )
+from icsviewer.layout.frames import FRAME_GAP, FRAME_LABEL_SIZE, label_width
 from icsviewer.layout.structure import Link, Node, Structure
 from icsviewer.model.kinds import relation_kind
 
@@ -59,7 +61,10 @@ GRAPH_ATTRS: dict[str, str] = {
     "outputorder": "edgesfirst",
     "fontname": "Liberation Sans",
     "fontsize": "10",
-    "margin": "0",
+    # For `dot` the root graph's margin is also the least gap between sibling clusters (with
+    # 0 neighbouring group frames share an edge and their outlines overprint); the drawing
+    # margin it also sets is not used (we read positions, not a rendering).
+    "margin": f"{FRAME_GAP:g}",
     "pad": "0",
 }
 NODE_ATTRS: dict[str, str] = {"shape": "box", "fixedsize": "true", "label": "", "margin": "0"}
@@ -67,9 +72,7 @@ EDGE_ATTRS: dict[str, str] = {"arrowsize": "1.0", "penwidth": "1"}
 CLUSTER_ATTRS: dict[str, str] = {
     "labeljust": "l",
     "labelloc": "t",
-    "fontname": "Liberation Sans Bold",
-    "fontsize": "10",
-    "margin": "8",
+    "margin": f"{CLUSTER_PAD:g}",
 }
 
 
@@ -157,7 +160,7 @@ def build_spec(structure: Structure, rows_cap: int | None = None) -> GraphSpec:
         name = f"cluster_t{index}"
         spec.cluster_ids[name] = cluster.id
         spec.clusters.append(
-            {"name": name, "attrs": {**CLUSTER_ATTRS, "label": cluster.name},
+            {"name": name, "attrs": {**CLUSTER_ATTRS, "label": cluster_label(cluster.name)},
              "nodes": [names[m] for m in cluster.members]}
         )
     # Rank the top part by tier.
@@ -171,6 +174,22 @@ def build_spec(structure: Structure, rows_cap: int | None = None) -> GraphSpec:
     place = _add_blocks(spec, structure, blocks, names, top_tiers, by_tier, rows_cap)
     _add_links(spec, structure, names, place)
     return spec
+
+
+def cluster_label(name: str) -> str:
+    """A cluster label reserving exactly the space our renderers draw the group's name in.
+
+    The name itself is drawn by us, not Graphviz; an empty fixed-size HTML table makes
+    Graphviz keep a strip as wide as the name measured with the bundled font, whatever fonts
+    Graphviz itself finds (its own estimate can be narrower and the name would then run into
+    the next frame). Holding no text, it also cannot be broken by a hostile name.
+    """
+    width = math.ceil(label_width(name))
+    height = math.ceil(FRAME_LABEL_SIZE * 1.2)
+    return (
+        '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0" '
+        f'fixedsize="true" width="{width}" height="{height}"><tr><td></td></tr></table>>'
+    )
 
 
 def _node_attrs(node: Node) -> dict[str, str]:
@@ -236,7 +255,7 @@ def _add_blocks(
             name = f"cluster_b{index}"
             spec.cluster_ids[name] = block.cluster_id
             spec.clusters.append(
-                {"name": name, "attrs": {**CLUSTER_ATTRS, "label": block.label},
+                {"name": name, "attrs": {**CLUSTER_ATTRS, "label": cluster_label(block.label)},
                  "nodes": [names[m] for m in block.members]}
             )
     anchor = by_tier[top_tiers[-1]][0] if top_tiers else None

@@ -1,26 +1,86 @@
-"""Every body, relationship and group gets geometry, boxes never overlap, frames hold members."""
+"""Every body, relationship and group gets geometry; boxes and group frames never overlap,
+frames hold their members and their names are never covered."""
 
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from icsviewer.layout.client import compute_layout
 from icsviewer.layout.fallback import fallback_layout
-from icsviewer.layout.geometry import BoxLayout, Layout
+from icsviewer.layout.frames import FRAME_LABEL_SIZE
+from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
+from icsviewer.layout.text_metrics import text_width
 from icsviewer.model.chart import Chart, Group
 from icsviewer.model.generator import generate_chart
 from tests.layout.charts import small_ics
+from tests.layout.flagship import load_chart
+
+Rect = tuple[float, float, float, float]  # x, y, width, height
+# Least clear space between two groups' frames: frames that merely share an edge draw their
+# outlines on top of each other, and read as one frame overlapping the next.
+MIN_FRAME_GAP = 4.0
 
 
-def _overlap(a: BoxLayout, b: BoxLayout) -> bool:
+def _rect(item: BoxLayout | FrameLayout) -> Rect:
+    return (item.x, item.y, item.width, item.height)
+
+
+def _overlap(a: Rect | BoxLayout, b: Rect | BoxLayout) -> bool:
+    """Whether two rectangles share more than an edge (0.5 pt of rounding allowed)."""
+    ax, ay, aw, ah = a if isinstance(a, tuple) else _rect(a)
+    bx, by, bw, bh = b if isinstance(b, tuple) else _rect(b)
+    return ax < bx + bw - 0.5 and bx < ax + aw - 0.5 and ay < by + bh - 0.5 and by < ay + ah - 0.5
+
+
+def _label_box(frame: FrameLayout) -> Rect:
+    """Where a group's name is drawn: from its baseline start, as wide as the bold text,
+    from the top of capitals to the bottom of descenders."""
+    x, baseline = frame.label_pos
+    width = text_width(" ".join(frame.label.split()), FRAME_LABEL_SIZE, True)
+    return (x, baseline - 0.8 * FRAME_LABEL_SIZE, width, FRAME_LABEL_SIZE)
+
+
+def _grown(frame: FrameLayout, margin: float) -> Rect:
     return (
-        a.x < b.x + b.width - 0.5
-        and b.x < a.x + a.width - 0.5
-        and a.y < b.y + b.height - 0.5
-        and b.y < a.y + a.height - 0.5
+        frame.x - margin, frame.y - margin, frame.width + 2 * margin, frame.height + 2 * margin
     )
+
+
+def _inside(inner: Rect, outer: Rect) -> bool:
+    ix, iy, iw, ih = inner
+    ox, oy, ow, oh = outer
+    return ox <= ix and oy <= iy and ix + iw <= ox + ow and iy + ih <= oy + oh
+
+
+def _check_frames(chart: Chart, layout: Layout) -> None:
+    """Frames of different groups never overlap; a box outside a group stays outside its
+    frame; a group's name lies inside its own frame and is covered by nothing else."""
+    members = {g.id: set(g.members) for g in chart.groups}
+    expanded = [f for f in layout.frames.values() if f.group_id in members]
+    for a, b in itertools.combinations(layout.frames.values(), 2):
+        assert not _overlap(_rect(a), _rect(b)), f"frames {a.group_id} and {b.group_id} overlap"
+        assert not _overlap(_grown(a, MIN_FRAME_GAP), _rect(b)), (
+            f"frames {a.group_id} and {b.group_id} touch"
+        )
+    for frame in expanded:
+        label = _label_box(frame)
+        assert _inside(label, _rect(frame)), f"the name of {frame.group_id} leaves its frame"
+        for other in layout.frames.values():
+            if other is not frame:
+                assert not _overlap(label, _rect(other)), (
+                    f"the name of {frame.group_id} is under the frame of {other.group_id}"
+                )
+        for box in layout.boxes.values():
+            assert not _overlap(label, box), (
+                f"the name of {frame.group_id} is under the box {box.body_id}"
+            )
+            if box.body_id not in members[frame.group_id]:
+                assert not _overlap(_rect(frame), box), (
+                    f"{box.body_id} is inside the frame of {frame.group_id}"
+                )
 
 
 def _check(chart: Chart, layout: Layout) -> None:
@@ -41,6 +101,7 @@ def _check(chart: Chart, layout: Layout) -> None:
             assert frame.y <= box.y and box.y + box.height <= frame.y + frame.height + 0.5
     for edge in layout.edges.values():
         assert len(edge.points) >= 4 and (len(edge.points) - 1) % 3 == 0
+    _check_frames(chart, layout)
 
 
 @pytest.mark.parametrize("engine", ["dot", "tree", "fallback"])
@@ -58,6 +119,36 @@ def test_small_chart_has_complete_non_overlapping_geometry(engine: str) -> None:
 def test_generated_system_has_complete_geometry(engine: str) -> None:
     chart = generate_chart(150, seed=3)
     _check(chart, compute_layout(chart, engine=engine, cache=None))
+
+
+@pytest.mark.parametrize("engine", ["dot", "tree", "fallback"])
+def test_the_flagship_chart_has_separate_frames_with_uncovered_names(
+    engine: str, flagship_path: Path
+) -> None:
+    if not flagship_path.exists():
+        pytest.skip(f"the flagship chart {flagship_path} has not been written yet")
+    chart = load_chart(flagship_path)
+    if engine == "fallback":
+        layout = fallback_layout(chart)
+    else:
+        layout = compute_layout(chart, engine=engine, cache=None)
+    assert len(layout.frames) >= 10  # nine Places, the collaboratives, the system
+    _check(chart, layout)
+
+
+def test_long_group_names_get_frames_wide_enough_for_them() -> None:
+    chart = small_ics()
+    chart.set_groups([
+        Group(g.id, f"{g.name}: a group name much longer than its members are wide", g.members,
+              g.kind)
+        for g in chart.groups
+    ])
+    for layout in (
+        compute_layout(chart, engine="dot", cache=None),
+        compute_layout(chart, engine="tree", cache=None),
+        fallback_layout(chart),
+    ):
+        _check(chart, layout)
 
 
 def test_big_charts_use_the_tree_engine_automatically() -> None:

@@ -12,6 +12,7 @@ from icsviewer.layout.boxes import (
     MEASURE_BOLD,
     PAD_X,
     box_size,
+    collapsed_group_box,
 )
 from icsviewer.layout.text_metrics import line_height, text_width, wrap_label
 from icsviewer.model.chart import Body
@@ -53,3 +54,41 @@ def test_a_long_name_uses_the_short_name_and_a_box_holds_its_label() -> None:
         assert widest + 2 * PAD_X <= box.width + 0.1
         assert len(box.lines) * line_height(BASE_FONT_SIZE) <= box.height
         assert box.width <= MAX_LABEL_WIDTH + 2 * PAD_X + 0.1
+
+
+def _hostile_names() -> list[str]:
+    words = " ".join(f"Partnership{i}" for i in range(12_000))  # ~150,000 characters
+    return [
+        "Trust " * 17_000,  # 100,000 characters of short words
+        "x" * 100_000,  # one word, broken between characters
+        words,
+    ]
+
+
+def test_a_huge_name_without_a_short_name_is_cut_to_six_lines_with_an_ellipsis() -> None:
+    for name in _hostile_names():
+        size = box_size(Body("hostile", name, "committee"))
+        assert 1 < len(size.lines) <= 6
+        assert size.lines[-1].endswith("\u2026")
+        assert not any(line.endswith("\u2026") for line in size.lines[:-1])
+        # The label starts as the name does and every line fits the box.
+        shown = "".join(size.lines).rstrip("\u2026").replace(" ", "")
+        assert "".join(name.split()).startswith(shown)
+        for line in size.lines:
+            assert text_width(line, BASE_FONT_SIZE, MEASURE_BOLD) <= MAX_LABEL_WIDTH + 0.01
+        assert size.height <= 6 * line_height(BASE_FONT_SIZE) + 2 * PAD_X + 1
+
+
+def test_a_name_of_six_lines_or_fewer_is_shown_whole() -> None:
+    name = "Alpha Beta Gamma Delta " * 4  # about five lines at the label width
+    lines = box_size(Body("x", name, "committee")).lines
+    assert 3 < len(lines) <= 6
+    assert " ".join(lines) == name.strip()
+    assert "\u2026" not in "".join(lines)
+
+
+def test_a_huge_collapsed_group_name_keeps_its_box_small() -> None:
+    size = collapsed_group_box("Group " * 20_000, 4)
+    assert len(size.lines) <= MAX_LINES + 1
+    assert size.lines[-1] == "(4 bodies)"
+    assert size.lines[-2].endswith("\u2026")
