@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from icsviewer.layout.dot_reader import read_answer
-from icsviewer.layout.graph_builder import build_spec
-from icsviewer.layout.structure import build_structure
+from icsviewer.layout.graph_builder import GraphSpec, build_spec
+from icsviewer.layout.structure import Structure, build_structure
 from tests.layout.charts import small_ics
 
 
-def _spec():  # type: ignore[no-untyped-def]
+def _spec() -> tuple[Structure, GraphSpec]:
     structure = build_structure(small_ics())
     return structure, build_spec(structure)
 
