@@ -1,4 +1,5 @@
-"""Box sizes for bodies: the wrapped label plus padding, in points.
+"""Box sizes for bodies: the wrapped label plus padding, in points; and group names as
+drawn on their frames (one line, cut with an ellipsis if very long).
 
 One rule for every layout engine (Graphviz, the fallback rows, the large-chart tree), so a
 body's box is the same size whichever engine placed it. Labels are measured in bold because
@@ -28,6 +29,11 @@ ELLIPSIS = "\u2026"
 # Only this much of a name is wrapped: far more than six lines can show, so a hostile
 # 100,000-character name costs no more than a normal one.
 WRAP_CHARS = 1000
+# The size a group's name is laid out for on its frame, in bold; renderers draw it at this size.
+FRAME_LABEL_SIZE = 10.0
+# Widest a group's name may be on its frame (about 60 characters); a longer one is cut with an
+# ellipsis, so a hostile name cannot make a frame (and the chart) metres wide.
+MAX_FRAME_LABEL_WIDTH = 360.0
 # Padding between the label and the box edge.
 PAD_X = 7.0
 PAD_Y = 4.0
@@ -74,6 +80,17 @@ def capped_wrap(
         last = last[:-1]
     kept[-1] = last.rstrip() + ELLIPSIS
     return tuple(kept)
+
+
+def frame_label(name: str) -> str:
+    """A group's name as its frame shows it: one line, at most MAX_FRAME_LABEL_WIDTH wide."""
+    label = " ".join(name[:WRAP_CHARS].split())
+    cut = len(name) > WRAP_CHARS
+    if not cut and text_width(label, FRAME_LABEL_SIZE, True) <= MAX_FRAME_LABEL_WIDTH:
+        return label
+    while label and text_width(label + ELLIPSIS, FRAME_LABEL_SIZE, True) > MAX_FRAME_LABEL_WIDTH:
+        label = label[:-1]
+    return label.rstrip() + ELLIPSIS
 
 
 def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> BoxSize:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from icsviewer.layout.boxes import FRAME_LABEL_SIZE
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
 from icsviewer.layout.structure import Cluster, Structure
 from icsviewer.layout.text_metrics import text_width
@@ -19,8 +20,6 @@ from icsviewer.layout.text_metrics import text_width
 FRAME_PAD = 8.0
 # Space above the boxes for the group's name (10 pt bold label plus a little air).
 FRAME_LABEL_HEIGHT = 16.0
-# The size the group's name is laid out for, in bold; renderers should draw it at this size.
-FRAME_LABEL_SIZE = 10.0
 # The label's baseline sits this far below the frame's top edge, FRAME_PAD from its left.
 FRAME_LABEL_BASELINE = FRAME_LABEL_HEIGHT - 4
 # Least space between the frames of two groups, so neighbouring frames never touch.
@@ -28,7 +27,7 @@ FRAME_GAP = 8.0
 
 
 def label_width(name: str) -> float:
-    """The width of a group's name drawn on one line in its frame."""
+    """The width of a group's name drawn on one line in its frame (at FRAME_LABEL_SIZE)."""
     return text_width(" ".join(name.split()), FRAME_LABEL_SIZE, True)
 
 

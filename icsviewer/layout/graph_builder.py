@@ -40,7 +40,8 @@ from icsviewer.layout.blocks import (
     is_block_cluster,
     pack_shelves,
 )
-from icsviewer.layout.frames import FRAME_GAP, FRAME_LABEL_SIZE, label_width
+from icsviewer.layout.boxes import FRAME_LABEL_SIZE
+from icsviewer.layout.frames import FRAME_GAP, label_width
 from icsviewer.layout.structure import Link, Node, Structure
 from icsviewer.model.kinds import relation_kind
 

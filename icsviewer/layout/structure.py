@@ -5,6 +5,8 @@ agree on which boxes exist and how big they are:
 
 - each body gets a box sized from its wrapped label (`boxes.box_size`);
 - a body in several groups is drawn in its first group only;
+- a group's name is kept as its frame shows it (`boxes.frame_label`: one line, cut with an
+  ellipsis if very long), so every engine reserves room for exactly that;
 - a collapsed group is one box standing for its members (its id is the group id); members in
   no other, expanded group get no box of their own, and their lines end at the group's box;
 - relationships to unknown bodies, self-loops and lines wholly inside a collapsed group are
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from icsviewer.layout.boxes import BoxSize, box_size, collapsed_group_box
+from icsviewer.layout.boxes import BoxSize, box_size, collapsed_group_box, frame_label
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import body_kind, relation_kind
 
@@ -100,7 +102,9 @@ def build_structure(chart: Chart) -> Structure:
             continue
         members = tuple(m for m in group.members if home.get(m) == group.id and m in nodes)
         if members:
-            clusters.append(Cluster(group.id, group.name, group.kind, members))
+            # The name as the frame shows it (a hostile one is cut), so engines reserve room
+            # for exactly what is drawn.
+            clusters.append(Cluster(group.id, frame_label(group.name), group.kind, members))
     links: list[Link] = []
     for rel in chart.relationships:
         tail = shown_as.get(rel.source)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from icsviewer.layout.boxes import FRAME_LABEL_SIZE, MAX_FRAME_LABEL_WIDTH
 from icsviewer.layout.client import compute_layout
 from icsviewer.layout.fallback import fallback_layout
-from icsviewer.layout.frames import FRAME_LABEL_SIZE
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
 from icsviewer.layout.text_metrics import text_width
 from icsviewer.model.chart import Chart, Group
@@ -149,6 +149,27 @@ def test_long_group_names_get_frames_wide_enough_for_them() -> None:
         fallback_layout(chart),
     ):
         _check(chart, layout)
+
+
+@pytest.mark.parametrize("engine", ["dot", "tree", "fallback"])
+def test_a_huge_group_name_is_cut_on_its_frame_and_the_frame_stays_page_sized(
+    engine: str,
+) -> None:
+    chart = small_ics()
+    hostile = "Liverpool " * 10_000
+    chart.set_groups([
+        Group(g.id, hostile if g.id == "place_liverpool" else g.name, g.members, g.kind)
+        for g in chart.groups
+    ])
+    if engine == "fallback":
+        layout = fallback_layout(chart)
+    else:
+        layout = compute_layout(chart, engine=engine, cache=None)
+    _check(chart, layout)
+    frame = layout.frames["place_liverpool"]
+    assert frame.label.startswith("Liverpool Liverpool") and frame.label.endswith("\u2026")
+    assert text_width(frame.label, FRAME_LABEL_SIZE, True) <= MAX_FRAME_LABEL_WIDTH
+    assert frame.width < MAX_FRAME_LABEL_WIDTH + 50
 
 
 def test_big_charts_use_the_tree_engine_automatically() -> None:
