@@ -4,6 +4,7 @@ frames hold their members and their names are never covered."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,22 @@ def test_a_huge_group_name_is_cut_on_its_frame_and_the_frame_stays_page_sized(
     assert frame.label.startswith("Liverpool Liverpool") and frame.label.endswith("\u2026")
     assert text_width(frame.label, FRAME_LABEL_SIZE, True) <= MAX_FRAME_LABEL_WIDTH
     assert frame.width < MAX_FRAME_LABEL_WIDTH + 50
+
+
+@pytest.mark.parametrize("engine", ["dot", "tree", "fallback"])
+def test_a_body_with_a_huge_name_and_no_short_name_gets_a_six_line_box(engine: str) -> None:
+    chart = small_ics()
+    body = chart.body("liverpool_council")
+    chart.replace_body(replace(body, name="Liverpool City Council " * 5_000, short_name=""))
+    if engine == "fallback":
+        layout = fallback_layout(chart)
+    else:
+        layout = compute_layout(chart, engine=engine, cache=None)
+    _check(chart, layout)
+    box = layout.boxes["liverpool_council"]
+    assert 1 < len(box.lines) <= 6 and box.lines[-1].endswith("\u2026")
+    # The model keeps the whole name; only the box label is cut.
+    assert len(chart.body("liverpool_council").name) > 100_000
 
 
 def test_big_charts_use_the_tree_engine_automatically() -> None:
