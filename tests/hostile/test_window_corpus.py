@@ -40,6 +40,38 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _app_window(settings: Any, prompts: Any = None) -> Any:
+    """The window a user gets: viewer, editing, presenting and exporting when installed."""
+    try:
+        from icsviewer.app.launch import build_main_window
+    except ImportError:  # only the viewer exists yet
+        from icsviewer.app.main_window import MainWindow
+
+        return MainWindow(settings, prompts=prompts)
+    return build_main_window(settings, prompts)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A modal dialog not sent through Prompts would block a real user's open; record it."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    seen: list[str] = []
+
+    def modal(name: str) -> Any:
+        def _modal(*args: Any, **kwargs: Any) -> int:
+            seen.append(name)
+            return 0
+        return _modal
+
+    for owner, name in ((QDialog, "exec"), (QMessageBox, "exec"), (QMessageBox, "question"),
+                        (QMessageBox, "warning"), (QMessageBox, "critical"),
+                        (QMessageBox, "information"), (QInputDialog, "getText"),
+                        (QFileDialog, "getOpenFileName"), (QFileDialog, "getSaveFileName")):
+        monkeypatch.setattr(owner, name, modal(f"{owner.__name__}.{name}"))
+    yield seen
+
+
 @pytest.fixture(autouse=True)
 def _hang_watchdog() -> Iterator[None]:
     faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True)
@@ -155,12 +187,12 @@ def _check_problem_tooltips(window) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
-    case: Case, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+    case: Case, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch,
+    _no_unexpected_dialogs: list[str],
 ) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QDesktopServices
 
-    from icsviewer.app.main_window import MainWindow
 
     # Links the window would hand to the browser are recorded instead of opened.
     opened_urls: list[str] = []
@@ -175,7 +207,7 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
     path = case.materialise(tmp_path, marker)
     prompts = _recording_prompts()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, prompts=prompts)
+    window = _app_window(settings, prompts)
     qtbot.addWidget(window)
     window.resize(1200, 800)
 
@@ -209,6 +241,7 @@ def test_window_opens_hostile_file(  # type: ignore[no-untyped-def]
         # A broken file may open (its problems listed) or be refused, but never silently.
         assert errors_listed or prompts.errors, "a broken file opened with no error shown"
     assert not marker.exists(), "ATTACK SUCCEEDED: the marker file was created"
+    assert _no_unexpected_dialogs == [], "a modal dialog bypassed the Prompts interface"
 
 
 @pytest.mark.parametrize("kind", SPECIAL_FILES)
@@ -218,12 +251,11 @@ def test_window_refuses_what_is_not_a_regular_file(  # type: ignore[no-untyped-d
     """Opening /dev/zero, a pipe, a folder or a missing file says why and never blocks."""
     from PySide6.QtCore import QSettings
 
-    from icsviewer.app.main_window import MainWindow
 
     path = make_special(kind, tmp_path)
     prompts = _recording_prompts()
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                        prompts=prompts)
+    window = _app_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                         prompts)
     qtbot.addWidget(window)
     assert window.open_path(path) is False
     assert window.document is None
@@ -243,7 +275,6 @@ def test_error_dialog_shows_markup_in_a_file_name_literally(  # type: ignore[no-
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QMessageBox
 
-    from icsviewer.app.main_window import MainWindow
 
     shown: list[str] = []
 
@@ -264,7 +295,7 @@ def test_error_dialog_shows_markup_in_a_file_name_literally(  # type: ignore[no-
     name = "<font size=7 color=red>x.yaml"
     path = tmp_path / name
     path.write_text("just a <b>scalar</b>\n", encoding="utf-8")
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = _app_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     assert window.open_path(path) is False
     assert shown, "no error dialog was shown"

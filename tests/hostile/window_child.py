@@ -25,8 +25,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from icsviewer.app.main_window import MainWindow
     from icsviewer.app.prompts import Prompts
+    from tests.hostile.test_window_corpus import _app_window
 
     errors: list[list[str]] = []
 
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(Path(argv[0]).with_suffix(".ini")), QSettings.Format.IniFormat)
-    window = MainWindow(settings, prompts=Recording(None))
+    window = _app_window(settings, Recording(None))
     opened = window.open_path(Path(argv[0]))
     deadline = time.monotonic() + LAYOUT_WAIT_S
     while opened and window.runner.busy and time.monotonic() < deadline:
