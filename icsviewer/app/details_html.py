@@ -15,6 +15,9 @@ from icsviewer.model.kinds import body_kind, relation_kind
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 BODY_SCHEME = "body"
+# Longer lists are cut with a count: Qt's rich-text layout of tens of thousands of rows froze
+# the window for seconds (a crafted file). The PDF directory has every entry.
+MAX_LISTED = 200
 
 
 def is_safe_url(url: str) -> bool:
@@ -90,20 +93,28 @@ def body_details_html(chart: Chart, body_id: str) -> str:
     members = "".join(
         f"<li><b>{escape(m.role)}</b>{': ' + escape(m.holder) if m.holder else ''}"
         f"{' (nominated by ' + escape(m.nominated_by) + ')' if m.nominated_by else ''}</li>"
-        for m in body.members
-    )
+        for m in body.members[:MAX_LISTED]
+    ) + _more(len(body.members), "member")
     parts.append(_section("Members", f"<ul>{members}</ul>" if members else ""))
     rels = "".join(
         f"<li>{escape(before)}<a href='{BODY_SCHEME}:{escape(other, quote=True)}'>"
         f"{escape(name)}</a>{escape(after)}</li>"
-        for before, other, name, after in relationship_lines(chart, body)
-    )
+        for before, other, name, after in relationship_lines(chart, body)[:MAX_LISTED]
+    ) + _more(len(chart.relationships_of(body.id)), "relationship")
     parts.append(_section("Relationships", f"<ul>{rels}</ul>" if rels else ""))
     links = "".join(f"<li>{_link(link.url, link.label)}</li>" for link in body.links)
     parts.append(_section("Links", f"<ul>{links}</ul>" if links else ""))
     parts.append(_section("Sources", _sources(body.sources)))
     parts.append(_section("Notes", _paragraphs(body.notes)))
     return "".join(parts)
+
+
+def _more(total: int, noun: str) -> str:
+    """A closing list item saying how many entries were left out, if any."""
+    hidden = total - MAX_LISTED
+    if hidden <= 0:
+        return ""
+    return f"<li><i>… and {hidden:,} more {noun}{'s' if hidden > 1 else ''}</i></li>"
 
 
 def _count(n: int, one: str, many: str) -> str:
