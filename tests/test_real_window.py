@@ -41,6 +41,9 @@ app=$!
 sleep "$WAIT"
 if kill -0 $app 2>/dev/null; then echo RUNNING; else echo EXITED; fi
 import -window root "$SHOT"
+# On a busy machine Graphviz may still be arranging the chart at the first shot: take two
+# more, a few seconds apart, for the OCR test to read the arranged chart.
+for n in 2 3; do sleep 4; import -window root "${SHOT%.png}-$n.png"; done
 kill $app 2>/dev/null
 wait $app 2>/dev/null
 exit 0
@@ -82,9 +85,13 @@ def test_the_window_stays_up_under_x11(session: tuple[str, Path, Path]) -> None:
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
 def test_most_place_names_can_be_read_from_the_screen(session: tuple[str, Path, Path]) -> None:
     _state, shot, _log = session
-    text = subprocess.run(
-        ["tesseract", str(shot), "-"], capture_output=True, text=True, timeout=120
-    ).stdout
-    found = [p for p in PLACES if p in text]
+    shots = [shot, *sorted(shot.parent.glob(f"{shot.stem}-*.png"))]
+    found: list[str] = []
+    for picture in shots:
+        text = subprocess.run(
+            ["tesseract", str(picture), "-"], capture_output=True, text=True, timeout=120
+        ).stdout
+        read = [p for p in PLACES if p in text]
+        found = read if len(read) > len(found) else found
     # OCR of a whole diagram is imperfect; most of the nine must still be readable.
     assert len(found) >= 5, f"read only {found} from the screen"
