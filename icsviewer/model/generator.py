@@ -121,7 +121,10 @@ class _Builder:
 
     def rel(self, source: str | None, kind: str, target: str | None) -> None:
         if source in self.ids and target in self.ids and source and target:
-            self.rels.append(Relationship(f"{source}--{kind}--{target}", source, target, kind))
+            # The id the reader would give a relationship written without one, marked so the
+            # writer leaves it out: a generated chart saves and reopens unchanged.
+            rel_id = f"{source}--{kind}--{target}"
+            self.rels.append(Relationship(rel_id, source, target, kind, id_generated=True))
 
     def group(self, group_id: str, name: str, kind: str, members: list[str | None]) -> None:
         present = tuple(m for m in members if m is not None)

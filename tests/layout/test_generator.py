@@ -46,3 +46,14 @@ def test_the_national_picture_has_about_forty_systems_and_few_cross_links() -> N
     cross = sum(1 for r in chart.relationships if r.kind not in structural)
     # A tree plus cross links: most bodies have one structural parent; the rest is a minority.
     assert cross < 0.35 * len(chart.relationships)
+
+
+def test_a_generated_chart_saves_and_reopens_unchanged() -> None:
+    from icsviewer.io.reader import parse_chart_text
+    from icsviewer.io.writer import dump_chart
+
+    chart = generate_chart(300, seed=3)
+    result = parse_chart_text(dump_chart(chart), "generated.yaml")
+    assert result.chart is not None
+    assert len(result.chart.relationships) == len(chart.relationships)
+    assert result.chart == chart
