@@ -30,22 +30,16 @@ Loader = Callable[[Path], "Document | OpenFailure"]
 
 
 def load_document(path: Path) -> Document | OpenFailure:
-    """Read and validate `path`. Never raises for a bad file."""
-    from icsviewer.io.domain_checks import validate_chart
-    from icsviewer.io.reader import load_chart
+    """Read and validate `path` (the reader runs the domain checks too). Never raises for a
+    bad file. Goes through the editor's storage doorway, so the file's comments come along
+    and are written back on save."""
+    from icsviewer.editor import storage
 
     try:
-        result = load_chart(path)
+        chart, problems = storage.load_chart_file(path)
     except Exception as exc:
         return OpenFailure(path, f"“{path.name}” could not be read: {exc}")
-    problems = list(result.problems)
-    if result.chart is None:
+    if chart is None:
         first = next((p.message for p in problems if p.is_error), "the file is not a chart")
         return OpenFailure(path, f"“{path.name}” could not be opened: {first}", problems)
-    try:
-        extra = validate_chart(result.chart, str(path))
-    except Exception as exc:
-        extra = [Problem(str(path), 0, 0, "warning", f"checks could not finish: {exc}")]
-    seen = {str(p) for p in problems}
-    problems += [p for p in extra if str(p) not in seen]
-    return Document(result.chart, path, problems)
+    return Document(chart, path, problems)
