@@ -1,9 +1,11 @@
 """The main window: the chart in the middle, details, legend, overview and problems around it.
 
 It owns the open Document, the ChartScene built from it and the LayoutRunner that arranges it
-in the background. A chart first appears in the instant fallback arrangement (or, if Graphviz
-answers quickly, straight in its proper one), and is swapped to the Graphviz layout when that
-arrives; a layout failure is reported and the fallback stays.
+in the background. A chart Graphviz arranges first appears in the instant fallback arrangement
+(or, if Graphviz answers quickly, straight in its proper one), and is swapped to the Graphviz
+layout when that arrives. A big chart (the tree engine's) is not: its real layout takes a
+fraction of what building a fallback scene for thousands of bodies would, so the window waits
+for it and builds the scene once. A layout failure is reported and the fallback is shown.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from icsviewer.canvas.minimap import Minimap
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
 from icsviewer.editor.document import Document
+from icsviewer.layout.client import choose_engine
 from icsviewer.layout.fallback import fallback_layout
 from icsviewer.layout.geometry import Layout
 from icsviewer.style.theme import DEFAULT_THEME, THEMES, Theme, get_theme
@@ -215,7 +218,11 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.document = document
         chart = document.chart
-        self.scene = ChartScene(chart, fallback_layout(chart), self.theme, self)
+        # A big chart's tree layout arrives in a fraction of a second: build its scene once,
+        # from that layout, rather than first from the fallback rows and then again.
+        quick_layout = choose_engine(chart) == "tree"
+        first = _empty_layout() if quick_layout else fallback_layout(chart)
+        self.scene = ChartScene(chart, first, self.theme, self)
         self.scene.relayout_requested.connect(self._relayout_timer.start)
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.body_activated.connect(self._on_activated)
@@ -243,7 +250,8 @@ class MainWindow(QMainWindow):
         self.view.hide()
         self.placeholder.show()
         self._fit_on_layout = True
-        self._fallback_timer.start()
+        if not quick_layout:
+            self._fallback_timer.start()
         self.runner.request(chart)
         n = len(document.problems)
         if n:
@@ -290,6 +298,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(ARRANGED_MESSAGES.get(layout.engine, "Chart arranged."), 5000)
 
     def _on_layout_failed(self, message: str) -> None:
+        if self.scene is not None and not self.scene.layout.boxes and self.document is not None:
+            # A big chart waited for its layout with nothing drawn: show the simple rows.
+            self.scene.set_layout(fallback_layout(self.document.chart))
+            self.minimap.sync_scene()
         self._show_view()
         self.statusBar().showMessage("Layout failed; showing a simple arrangement.", 15000)
         self.prompts.error(
@@ -419,6 +431,11 @@ class MainWindow(QMainWindow):
             self.scene.detach()
         self.minimap.detach()
         super().closeEvent(event)
+
+
+def _empty_layout() -> Layout:
+    """What a big chart's scene starts from while its (quick) real layout is computed."""
+    return Layout({}, {}, {}, 0.0, 0.0, engine="fallback")
 
 
 def _dropped_chart(event: QDragEnterEvent | QDropEvent) -> Path | None:

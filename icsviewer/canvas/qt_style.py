@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from icsviewer.style.contrast import is_hex_colour
 
@@ -18,8 +18,9 @@ def qcolor(hex_colour: str) -> QColor:
     return QColor(hex_colour if is_hex_colour(hex_colour) else _FALLBACK)
 
 
+@lru_cache(maxsize=512)
 def with_alpha(hex_colour: str, alpha: float) -> QColor:
-    """The colour at an opacity from 0 to 1.
+    """The colour at an opacity from 0 to 1 (cached and shared: do not change it).
 
     Built in the constructor on purpose: in PySide6 6.12 `QColor.setAlpha` and `setAlphaF`
     drop a reference to None on every call, which aborts the interpreter after a few hundred.
@@ -42,3 +43,9 @@ def make_pen(colour: str, width: float, dash: tuple[float, ...] = ()) -> QPen:
     if dash and width > 0 and len(dash) % 2 == 0:
         pen.setDashPattern([max(d / width, 0.1) for d in dash])
     return pen
+
+
+@lru_cache(maxsize=512)
+def make_brush(colour: str) -> QBrush:
+    """A solid brush of a '#RRGGBB' colour, cached and shared like the pens (do not change it)."""
+    return QBrush(qcolor(colour))

@@ -28,6 +28,7 @@ from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.edge_overview_item import EdgeOverviewItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.visibility import apply_emphasis, apply_reveal
 from icsviewer.layout.boxes import label_lines
@@ -75,9 +76,18 @@ class ChartScene(QGraphicsScene):
         self._revealed: set[str] | None = None
         self._detached = False
         self._last_revealed: set[str] | None = None
+        # True while every item shows in full (nothing revealed or in focus), so the common
+        # case does not walk thousands of items after each change.
+        self._plain = False
+        # Each body's kind and pin when it was last placed (see label_fit).
+        self._placed_as: dict[str, Placement] = {}
+        # Items keep their looks across re-layouts (edits restyle what they touch); after a
+        # reset (reload) every record may have changed, so the next layout restyles all.
+        self._restyle_all = True
         self._edge_overview = EdgeOverviewItem()
         self.addItem(self._edge_overview)
-        self.set_theme(theme)
+        # set_layout styles the new items; set_theme here would style them a second time.
+        self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self.set_layout(layout)
         chart.subscribe(self._on_chart_event)
         self.selectionChanged.connect(self._refresh_emphasis)
@@ -107,12 +117,15 @@ class ChartScene(QGraphicsScene):
 
     def _place_items(self, layout: Layout) -> None:
         self.layout = layout
-        self._sync_items(self._boxes, set(layout.boxes), BodyItem)
+        self._placed_as = {b.id: placement(b) for b in self.chart.bodies}
+        restyle_all, self._restyle_all = self._restyle_all, False
+        new = self._sync_items(self._boxes, set(layout.boxes), BodyItem)
         for key, box in layout.boxes.items():
             item = self._boxes[key]
             item.set_box(QRectF(box.x, box.y, box.width, box.height), box.lines, box.font_size)
-            self._style_box(item)
-        self._sync_items(self._relations, set(layout.edges), RelationItem)
+            if restyle_all or key in new:
+                self._style_box(item)
+        new = self._sync_items(self._relations, set(layout.edges), RelationItem)
         records = {r.id: r for r in self.chart.relationships}
         for key, edge in layout.edges.items():
             record = records.get(key)
@@ -124,7 +137,8 @@ class ChartScene(QGraphicsScene):
                 record.label if record else "",
                 edge.label_pos,
             )
-            self._style_relation(self._relations[key], record)
+            if restyle_all or key in new:
+                self._style_relation(self._relations[key], record)
         self._sync_items(self._frames, set(layout.frames), FrameItem)
         groups = {g.id: g for g in self.chart.groups}
         for key, frame in layout.frames.items():
@@ -139,14 +153,16 @@ class ChartScene(QGraphicsScene):
             # A collapsed group is laid out as a small frame standing for its hidden members.
             hidden = [m for m in group.members if m not in layout.boxes] if group else []
             frame_item.set_collapsed(collapsed, len(hidden))
-            self._style_frame(frame_item)
+            style_frame(frame_item, group, self.theme)
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _sync_items(
         self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
-    ) -> None:
+    ) -> set[str]:
+        """Remove the items not wanted, add the missing ones; return the keys added."""
+        added: set[str] = set()
         for key in [k for k in items if k not in wanted]:
             item = items.pop(key)
             if isinstance(item, FrameItem):
@@ -156,10 +172,12 @@ class ChartScene(QGraphicsScene):
             if key not in items:
                 item = factory(key)
                 items[key] = item
+                added.add(key)
                 self.addItem(item)
                 if isinstance(item, FrameItem):
                     # The name is its own item, stacked above the lines (see frame_item).
                     self.addItem(item.label_item)
+        return added
 
     def _map_bodies_to_boxes(self) -> None:
         """Each body id -> the key of the box standing for it (itself or its collapsed group)."""
@@ -204,7 +222,9 @@ class ChartScene(QGraphicsScene):
 
     # ----- following the model ----------------------------------------------------------------
     def _on_chart_event(self, event: ChartEvent) -> None:
-        if event.kind == "body_changed":
+        if event.kind == "reset":
+            self._restyle_all = True
+        elif event.kind == "body_changed":
             for body_id in event.ids:
                 self._update_body(body_id)
         elif event.kind == "body_removed":
@@ -224,9 +244,23 @@ class ChartScene(QGraphicsScene):
             for rel_id in event.ids:
                 if rel_id in self._relations:
                     self._style_relation(self._relations[rel_id], records.get(rel_id))
-        if event.structural and event.kind not in ("meta_changed", "tours_changed"):
+        if self._needs_layout(event):
             self.relayout_requested.emit()
         self.chart_changed.emit()
+
+    def _needs_layout(self, event: ChartEvent) -> bool:
+        if not event.structural or event.kind in ("meta_changed", "tours_changed"):
+            return False
+        if event.kind != "body_changed":
+            return True
+        # A label edit whose text still fits its box: the item has re-wrapped it already.
+        for body_id in event.ids:
+            box = self.layout.boxes.get(body_id)
+            if box is None or not self.chart.has_body(body_id):
+                return True
+            if not fits_current_box(self.chart.body(body_id), box, self._placed_as.get(body_id)):
+                return True
+        return False
 
     def _update_body(self, body_id: str) -> None:
         item = self._boxes.get(body_id)
@@ -235,9 +269,10 @@ class ChartScene(QGraphicsScene):
         body: Body = self.chart.body(body_id)
         # The box keeps its size until the new layout arrives; the label is re-wrapped now so an
         # edit shows at once.
-        lines = label_lines(body)
+        font_size = item_font_size(item, self.layout)
+        lines = label_lines(body, font_size)
         if lines != item.lines:
-            item.set_box(item.scene_rect(), lines, item_font_size(item, self.layout))
+            item.set_box(item.scene_rect(), lines, font_size)
         self._style_box(item)
 
     # ----- queries for the window and the presenter ----------------------------------------------
@@ -358,7 +393,11 @@ class ChartScene(QGraphicsScene):
         )
 
     def _apply_visibility(self) -> None:
-        edges = self._edges()
+        focus, neighbours = self._current_focus()
+        if self._revealed is None and focus is None and self._plain:
+            return  # everything already shows in full; new items start that way
+        # The edge list is only needed to work out a reveal or an emphasis.
+        edges = self._edges() if self._revealed is not None or focus is not None else []
         reveal = None
         if self._revealed is not None:
             shown = {self._box_of.get(b, b) for b in self._revealed}
@@ -370,7 +409,6 @@ class ChartScene(QGraphicsScene):
         if self._revealed != self._last_revealed:
             self._last_revealed = None if self._revealed is None else set(self._revealed)
             self._refresh_edge_overview()
-        focus, neighbours = self._current_focus()
         emphasis = None
         if focus is not None:
             emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
@@ -380,6 +418,7 @@ class ChartScene(QGraphicsScene):
             # the chart stays readable while the mouse moves across it.
             dim = max(dim, INTERACTIVE_DIM)
         apply_emphasis(self._boxes, self._relations, self._frames, emphasis, dim)
+        self._plain = reveal is None and emphasis is None
 
     def _current_focus(self) -> tuple[set[str] | None, bool]:
         """The focus to show and whether neighbours stay readable (interactive focus only)."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -12,6 +15,9 @@ from pytestqt.qtbot import QtBot
 from icsviewer.app.main_window import MainWindow
 from icsviewer.app.settings import open_settings
 from icsviewer.io.problems import Problem
+from icsviewer.layout.fallback import fallback_layout
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
 from tests.app.conftest import FakeFiles, RecordingPrompts, open_and_wait, quick_layout
 
 
@@ -267,3 +273,57 @@ def test_reload_reads_the_file_again(
     with qtbot.waitSignal(window.runner.finished, timeout=20000):
         window.window_actions["reload"].trigger()
     assert window.scene is not None and len(window.scene.body_ids()) == 40
+
+
+def test_a_big_chart_is_drawn_once_in_its_own_layout_not_the_quick_rows_first(
+    qtbot: QtBot,
+    prompts: RecordingPrompts,
+    files: FakeFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Above the tree threshold the real layout is quick: the window waits for it.
+    monkeypatch.setenv("ICSVIEWER_TREE_THRESHOLD", "10")
+    release = threading.Event()
+
+    def tree_layout(chart: Chart, cancel: object) -> Layout:
+        release.wait(10)
+        return replace(fallback_layout(chart), engine="tree")
+
+    win = MainWindow(open_settings(), prompts, files, tree_layout)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_path(tmp_path / "small.yaml")
+    qtbot.wait(100)
+    assert win.scene is not None and win.scene.body_ids() == []
+    assert win.placeholder.isVisible() and not win.view.isVisible()
+    with qtbot.waitSignal(win.runner.finished, timeout=20000):
+        release.set()
+    assert win.view.isVisible()
+    assert win.scene.layout.engine == "tree" and len(win.scene.body_ids()) == 60
+    win.runner.wait()
+
+
+def test_a_big_chart_whose_layout_fails_is_shown_in_quick_rows(
+    qtbot: QtBot,
+    prompts: RecordingPrompts,
+    files: FakeFiles,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from icsviewer.layout.client import LayoutError
+
+    monkeypatch.setenv("ICSVIEWER_TREE_THRESHOLD", "10")
+
+    def failing(chart: object, cancel: object) -> object:
+        raise LayoutError("The tree layout stopped unexpectedly.")
+
+    win = MainWindow(open_settings(), prompts, files, failing)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.runner.failed, timeout=20000):
+        win.open_path(tmp_path / "small.yaml")
+    assert prompts.errors and "stopped unexpectedly" in prompts.errors[-1][1]
+    assert win.view.isVisible()
+    assert win.scene is not None and win.scene.layout.engine == "fallback"
+    assert len(win.scene.body_ids()) == 60

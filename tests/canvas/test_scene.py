@@ -166,3 +166,45 @@ def test_reading_order_goes_by_tier_then_left_to_right(scene: ChartScene, chart:
     tiers = [body_kind(chart.body(b).kind).tier for b in order]
     assert tiers == sorted(tiers)
     assert set(order) == set(scene.body_ids())
+
+
+def test_a_label_edit_that_still_fits_its_box_needs_no_new_layout(
+    qtbot: QtBot, scene: ChartScene, chart: Chart
+) -> None:
+    body = chart.body(scene.body_ids()[0])
+    before = scene.body_rect(body.id)
+    with qtbot.assertNotEmitted(scene.relayout_requested):
+        chart.replace_body(replace(body, name="NHS", short_name=""))
+    item = scene.body_item(body.id)
+    assert item is not None and item.lines == ("NHS",)
+    assert scene.body_rect(body.id) == before
+
+
+def test_a_new_kind_asks_for_layout_even_if_the_label_fits(
+    qtbot: QtBot, scene: ChartScene, chart: Chart
+) -> None:
+    body = chart.body(scene.body_ids()[0])
+    other_kind = "vcse" if body.kind != "vcse" else "committee"
+    with qtbot.waitSignal(scene.relayout_requested, timeout=1000):
+        chart.replace_body(replace(body, kind=other_kind))
+
+
+def test_a_re_layout_moves_what_moved_and_leaves_the_rest(scene: ChartScene) -> None:
+    moved, kept = scene.body_ids()[:2]
+    box = scene.layout.boxes[moved]
+    boxes = dict(scene.layout.boxes)
+    boxes[moved] = replace(box, x=box.x + 500.0, y=box.y + 40.0)
+    before = scene.body_rect(kept)
+    scene.set_layout(replace(scene.layout, boxes=boxes))
+    assert scene.body_rect(moved) == QRectF(box.x + 500.0, box.y + 40.0, box.width, box.height)
+    assert scene.body_rect(kept) == before
+
+
+def test_a_reload_restyles_every_box_at_the_next_layout(scene: ChartScene, chart: Chart) -> None:
+    body_id = scene.body_ids()[0]
+    reloaded = chart.copy()
+    reloaded.replace_body(replace(reloaded.body(body_id), style={"fill": "#123456"}))
+    chart.replace_contents(reloaded)
+    scene.set_layout(fallback_layout(chart))
+    item = scene.body_item(body_id)
+    assert item is not None and item.look.fill == "#123456"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
-from icsviewer.canvas.qt_style import make_pen, qcolor, with_alpha
+from icsviewer.canvas.qt_style import make_brush, make_pen, with_alpha
 
 # Below this many device pixels of text height a label is unreadable: draw faint bars instead.
 MIN_READABLE_TEXT_PX = 3.5
@@ -52,16 +52,19 @@ class BodyItem(QGraphicsItem):
         self._text_pen = QPen()
         self._ring_pen = QPen()
         self._bar_brush = QBrush()
+        self._make_pens(self._look)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         # Panning reuses the cached pixels; only zooming repaints the box.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2.0)
-        self.set_look(self._look)
+        self._update_outer()
 
     # ----- setters: all geometry and pens are prepared here, not in paint() -------------------
     def set_box(self, rect: QRectF, lines: tuple[str, ...], font_size: float) -> None:
         """Place the box (scene coordinates) with its already wrapped label lines."""
+        if (rect, lines, font_size) == (self.scene_rect(), self._lines, self._font_size):
+            return  # a re-layout that left this box alone: no geometry change to file
         self.prepareGeometryChange()
         self.setPos(rect.topLeft())
         self._rect = QRectF(0.0, 0.0, rect.width(), rect.height())
@@ -71,15 +74,21 @@ class BodyItem(QGraphicsItem):
         self.update()
 
     def set_look(self, look: BoxLook) -> None:
+        if look == self._look:
+            return  # restyling after a re-layout or an unrelated edit: nothing to redo
         self._look = look
-        self._pen = make_pen(look.stroke, look.stroke_width, look.dash)
-        self._brush = QBrush(qcolor(look.fill))
-        self._text_pen = QPen(qcolor(look.text))
-        self._ring_pen = make_pen(look.highlight, SELECTION_WIDTH)
-        self._bar_brush = QBrush(with_alpha(look.text, 0.35))
+        self._make_pens(look)
         self.prepareGeometryChange()
         self._update_outer()
         self.update()
+
+    def _make_pens(self, look: BoxLook) -> None:
+        # Shared, cached pens and brushes: a big chart uses a few dozen distinct ones.
+        self._pen = make_pen(look.stroke, look.stroke_width, look.dash)
+        self._brush = make_brush(look.fill)
+        self._text_pen = make_pen(look.text, 1.0)
+        self._ring_pen = make_pen(look.highlight, SELECTION_WIDTH)
+        self._bar_brush = QBrush(with_alpha(look.text, 0.35))
 
     def _update_outer(self) -> None:
         margin = max(self._look.stroke_width, SELECTION_WIDTH) + 2.0

@@ -81,6 +81,9 @@ class RelationItem(QGraphicsItem):
         self._emphasised = False
         self._pen = QPen()
         self._bounds = QRectF()
+        # What the route was built from, so a re-layout that leaves the line alone costs nothing.
+        self._route: tuple[object, ...] | None = None
+        self._styled = False
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
 
@@ -94,6 +97,10 @@ class RelationItem(QGraphicsItem):
         label_pos: Point | None = None,
     ) -> None:
         """Build the line from the layout: Bezier points and, if directed, the arrowhead."""
+        route = (source, target, tuple(points), arrow_tip, label, label_pos)
+        if route == self._route:
+            return
+        self._route = route
         self.prepareGeometryChange()
         self.source, self.target = source, target
         self._path = bezier_path(points)
@@ -121,6 +128,10 @@ class RelationItem(QGraphicsItem):
         self.update()
 
     def set_look(self, colour: str, width: float, dash: tuple[float, ...], directed: bool) -> None:
+        look = (colour, width, dash, directed)
+        if self._styled and look == (self._colour, self._width, self._dash, self._directed):
+            return  # unchanged: restyling after a re-layout or an unrelated edit
+        self._styled = True
         self._colour, self._width, self._dash, self._directed = colour, width, dash, directed
         self._update_pen()
 
