@@ -100,12 +100,14 @@ class _ChartTileFlowable(Flowable):  # type: ignore[misc]  # reportlab is untype
         furniture: Furniture,
         legend: LegendLayout,
         theme: Theme,
-        owners: dict[str, Tile],
+        anchors: list[tuple[str, str]],
         linked: bool,
     ) -> None:
         super().__init__()
         self.painter, self.plan, self.tile, self.furniture = painter, plan, tile, furniture
-        self.legend, self.theme, self.owners, self.linked = legend, theme, owners, linked
+        self.legend, self.theme, self.linked = legend, theme, linked
+        # (destination name, body id) of the boxes whose "View on chart" lands on this tile.
+        self.anchors = anchors
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # The whole page: the tile draws in page coordinates (the frame has no padding).
@@ -129,12 +131,10 @@ class _ChartTileFlowable(Flowable):  # type: ignore[misc]  # reportlab is untype
         if plan.tiled:
             canv.addOutlineEntry(plan.tile_label(tile), key, 1)
         if self.linked:
-            keys = chart_keys(self.painter.chart)
-            for body_id, owner in self.owners.items():
-                if owner == tile and body_id in keys:
-                    box = self.painter.layout.boxes[body_id]
-                    left, top = self.painter.box_top(box, tile)
-                    canv.bookmarkHorizontalAbsolute(keys[body_id], top + 24, left=max(left - 24, 0))
+            for key, body_id in self.anchors:
+                box = self.painter.layout.boxes[body_id]
+                left, top = self.painter.box_top(box, tile)
+                canv.bookmarkHorizontalAbsolute(key, top + 24, left=max(left - 24, 0))
 
 
 def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
@@ -154,6 +154,16 @@ def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
         else:
             owners[box.body_id] = plan.tiles[0]
     return owners
+
+
+def _anchors(chart: Chart, owners: dict[str, Tile]) -> dict[Tile, list[tuple[str, str]]]:
+    """Per tile, the (destination, body id) of each box it owns, worked out once per export."""
+    keys = chart_keys(chart)
+    out: dict[Tile, list[tuple[str, str]]] = {}
+    for body_id, owner in owners.items():
+        if body_id in keys:
+            out.setdefault(owner, []).append((keys[body_id], body_id))
+    return out
 
 
 def _legend_size(legend: LegendLayout) -> tuple[float, float]:
@@ -230,8 +240,11 @@ def build_pdf(
         ]
     )
     styles = make_styles(*fonts, furniture.accent)
+    anchors = _anchors(chart, owners)
     story: list[Flowable] = [
-        _ChartTileFlowable(painter, plan, tile, furniture, legend_layout, theme, owners, linked)
+        _ChartTileFlowable(
+            painter, plan, tile, furniture, legend_layout, theme, anchors.get(tile, []), linked
+        )
         for tile in plan.tiles
     ]
     story.append(NextPageTemplate("text"))

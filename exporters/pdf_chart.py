@@ -11,6 +11,7 @@ Each box becomes a link to its directory entry when `body_keys` is given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -35,10 +36,17 @@ from exporters.shapes import (
     label_baselines,
     place_edge_labels,
 )
-from icsviewer.layout.geometry import BoxLayout, Layout, Point
+from exporters.tile_index import Box, TileBuckets
+from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout, Point
 from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import relation_kind
-from icsviewer.style.theme import RelationStyle, Theme, resolve_body_style
+from icsviewer.style.theme import (
+    BodyStyle,
+    FrameStyle,
+    RelationStyle,
+    Theme,
+    resolve_body_style,
+)
 
 EDGE_LABEL_SIZE = 8.0
 # Relationship labels never print smaller than this, however far the chart is shrunk.
@@ -88,10 +96,13 @@ class ChartPainter:
         self.regular, self.bold = fonts
         self.plan = plan
         self.body_keys = body_keys or {}
-        self._labels: list[EdgeLabel] | None = None
-        self._edge_cache: (
-            list[tuple[RelationStyle, EdgeShape, tuple[float, float, float, float]]] | None
-        ) = None
+        self._items: _TileItems | None = None
+
+    def _tile_items(self) -> _TileItems:
+        """Everything drawn, with its style, filed by tile: worked out once per export."""
+        if self._items is None:
+            self._items = _TileItems(self)
+        return self._items
 
     def draw(self, canv: Canvas, tile: Tile) -> None:
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
@@ -100,22 +111,22 @@ class ChartPainter:
         a = self.plan.chart_area
         clip.rect(a.x, a.y, a.width, a.height)
         canv.clipPath(clip, stroke=0, fill=0)
-        self._frames(canv, m)
-        self._edges(canv, m)
-        self._frame_labels(canv, m)
-        self._edge_labels(canv, m)
-        self._boxes(canv, m)
+        items = self._tile_items()
+        frames = items.frames.on(tile)
+        self._frames(canv, m, frames)
+        self._edges(canv, m, items.edges.on(tile))
+        self._frame_labels(canv, m, frames)
+        self._edge_labels(canv, m, items.edge_labels.on(tile), items.label_size)
+        self._boxes(canv, m, items.boxes.on(tile))
         canv.restoreState()
-        self._links(canv, m)
+        self._links(canv, m, items.links.on(tile))
 
     # ----- parts ------------------------------------------------------------------------------
-    def _frames(self, canv: Canvas, m: _Map) -> None:
-        kinds = {g.id: g.kind for g in self.chart.groups}
+    def _frames(self, canv: Canvas, m: _Map, frames: list[_Frame]) -> None:
         s = m.scale
-        for frame in self.layout.frames.values():
+        for frame, style in frames:
             if not m.visible(frame.x, frame.y, frame.width, frame.height):
                 continue
-            style = self.theme.frame_style(kinds.get(frame.group_id, "other"))
             canv.setFillColor(colour(style.fill))
             canv.setStrokeColor(colour(style.stroke))
             canv.setLineWidth(1.0 * s)
@@ -131,14 +142,12 @@ class ChartPainter:
             )
         canv.setDash([])
 
-    def _frame_labels(self, canv: Canvas, m: _Map) -> None:
+    def _frame_labels(self, canv: Canvas, m: _Map, frames: list[_Frame]) -> None:
         """Group names over the lines, on a patch of the frame's colour so lines do not cut them."""
-        kinds = {g.id: g.kind for g in self.chart.groups}
         size = FRAME_LABEL_SIZE * m.scale
-        for frame in self.layout.frames.values():
+        for frame, style in frames:
             if not m.visible(frame.x, frame.y, frame.width, frame.height):
                 continue
-            style = self.theme.frame_style(kinds.get(frame.group_id, "other"))
             label = one_line(frame.label)
             x, y = m.p(frame_label_pos(frame))
             width = stringWidth(label, self.bold, size)
@@ -148,16 +157,12 @@ class ChartPainter:
             canv.setFont(self.bold, size)
             canv.drawString(x, y, label)
 
-    def _edge_labels(self, canv: Canvas, m: _Map) -> None:
-        # Never below 7 pt on paper, however far the chart is shrunk.
-        size = max(EDGE_LABEL_SIZE, EDGE_LABEL_MIN / m.scale)
-        rels = {r.id: r for r in self.chart.relationships}
-        if self._labels is None:  # the same for every tile: placed once
-            self._labels = place_edge_labels(self.chart, self.layout, size)
-        for label in self._labels:
+    def _edge_labels(
+        self, canv: Canvas, m: _Map, labels: list[tuple[EdgeLabel, str]], size: float
+    ) -> None:
+        for label, kind in labels:
             if not m.visible(label.x - label.width / 2, label.y - size, label.width, 2 * size):
                 continue
-            rel = rels[label.rel_id]
             x, y = m.p((label.x, label.y))
             half = (label.width / 2 + 1.5) * m.scale
             canv.setFillColorRGB(1, 1, 1)
@@ -169,27 +174,13 @@ class ChartPainter:
                 stroke=0,
                 fill=1,
             )
-            canv.setFillColor(colour(self.theme.relation_style(rel.kind).colour))
+            canv.setFillColor(colour(self.theme.relation_style(kind).colour))
             canv.setFont(self.regular, size * m.scale)
             canv.drawCentredString(x, y - BASELINE_DROP * size * m.scale, label.text)
 
-    def _shapes(self) -> list[tuple[RelationStyle, EdgeShape, tuple[float, float, float, float]]]:
-        """Each drawable line with its style and bounding box, worked out once per export."""
-        if self._edge_cache is None:
-            rels = {r.id: r for r in self.chart.relationships}
-            self._edge_cache = []
-            for edge in self.layout.edges.values():
-                rel = rels.get(edge.rel_id)
-                kind = rel.kind if rel else "other"
-                style = self.theme.relation_style(kind)
-                shape = edge_shape(edge, style.arrow and relation_kind(kind).directed)
-                if shape is not None:
-                    self._edge_cache.append((style, shape, _bounds(shape)))
-        return self._edge_cache
-
-    def _edges(self, canv: Canvas, m: _Map) -> None:
+    def _edges(self, canv: Canvas, m: _Map, edges: list[_Edge]) -> None:
         s = m.scale
-        for style, shape, (x0, y0, x1, y1) in self._shapes():
+        for style, shape, (x0, y0, x1, y1) in edges:
             if not m.visible(x0, y0, x1 - x0, y1 - y0):
                 continue
             stroke = colour(style.colour)
@@ -213,15 +204,11 @@ class ChartPainter:
                 if pair is not None:
                     _triangle(canv, m, *pair)
 
-    def _boxes(self, canv: Canvas, m: _Map) -> None:
+    def _boxes(self, canv: Canvas, m: _Map, boxes: list[_Box]) -> None:
         s = m.scale
-        for box in self.layout.boxes.values():
-            if not self.chart.has_body(box.body_id) or not m.visible(
-                box.x, box.y, box.width, box.height
-            ):
+        for box, style in boxes:
+            if not m.visible(box.x, box.y, box.width, box.height):
                 continue
-            body = self.chart.body(box.body_id)
-            style = resolve_body_style(self.theme, body)
             canv.setFillColor(colour(style.fill))
             canv.setStrokeColor(colour(style.stroke))
             canv.setLineWidth(style.stroke_width * s)
@@ -245,11 +232,10 @@ class ChartPainter:
                 # The layout wrapped the raw name; drop control characters before drawing.
                 canv.drawCentredString(m.x(x), m.y(y), one_line(line))
 
-    def _links(self, canv: Canvas, m: _Map) -> None:
+    def _links(self, canv: Canvas, m: _Map, links: list[tuple[BoxLayout, str]]) -> None:
         a = m.area
-        for box in self.layout.boxes.values():
-            key = self.body_keys.get(box.body_id)
-            if key is None or not m.visible(box.x, box.y, box.width, box.height):
+        for box, key in links:
+            if not m.visible(box.x, box.y, box.width, box.height):
                 continue
             x0, x1 = max(m.x(box.x), a.x), min(m.x(box.x + box.width), a.right)
             y0, y1 = max(m.y(box.y + box.height), a.y), min(m.y(box.y), a.top)
@@ -259,6 +245,72 @@ class ChartPainter:
         """Page (left, top) of a box on a tile, for a "view this box" destination."""
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
         return m.x(box.x), m.y(box.y)
+
+
+_Frame = tuple[FrameLayout, FrameStyle]
+_Edge = tuple[RelationStyle, EdgeShape, Box]
+_Box = tuple[BoxLayout, BodyStyle]
+
+
+class _TileItems:
+    """What the painter draws, styled once and filed by the tiles it meets (`TileBuckets`).
+
+    Lists keep the layout's order, so each page draws in the same order as before: only the
+    items that cannot reach a page are skipped without being looked at.
+    """
+
+    def __init__(self, painter: ChartPainter) -> None:
+        chart, layout, theme, plan = painter.chart, painter.layout, painter.theme, painter.plan
+        view_w = plan.chart_area.width / plan.scale
+        view_h = plan.chart_area.height / plan.scale
+
+        def buckets() -> TileBuckets[Any]:
+            return TileBuckets(plan.tiles, view_w, view_h)
+
+        kinds = {g.id: g.kind for g in chart.groups}
+        self.frames: TileBuckets[_Frame] = buckets().add_all(
+            ((f, theme.frame_style(kinds.get(f.group_id, "other"))), _rect(f))
+            for f in layout.frames.values()
+        )
+        rels = {r.id: r for r in chart.relationships}
+        self.edges: TileBuckets[_Edge] = buckets()
+        for edge in layout.edges.values():
+            rel = rels.get(edge.rel_id)
+            kind = rel.kind if rel else "other"
+            style = theme.relation_style(kind)
+            shape = edge_shape(edge, style.arrow and relation_kind(kind).directed)
+            if shape is not None:
+                bounds = _bounds(shape)
+                self.edges.add((style, shape, bounds), bounds)
+        # Never below 7 pt on paper, however far the chart is shrunk; the same on every tile.
+        size = max(EDGE_LABEL_SIZE, EDGE_LABEL_MIN / plan.scale)
+        self.label_size = size
+        self.edge_labels: TileBuckets[tuple[EdgeLabel, str]] = buckets().add_all(
+            (
+                (label, rels[label.rel_id].kind),
+                (
+                    label.x - label.width / 2,
+                    label.y - size,
+                    label.x + label.width / 2,
+                    label.y + size,
+                ),
+            )
+            for label in place_edge_labels(chart, layout, size)
+        )
+        self.boxes: TileBuckets[_Box] = buckets().add_all(
+            ((box, resolve_body_style(theme, chart.body(box.body_id))), _rect(box))
+            for box in layout.boxes.values()
+            if chart.has_body(box.body_id)
+        )
+        self.links: TileBuckets[tuple[BoxLayout, str]] = buckets().add_all(
+            ((box, painter.body_keys[box.body_id]), _rect(box))
+            for box in layout.boxes.values()
+            if box.body_id in painter.body_keys
+        )
+
+
+def _rect(item: BoxLayout | FrameLayout) -> Box:
+    return (item.x, item.y, item.x + item.width, item.y + item.height)
 
 
 def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:
@@ -271,7 +323,7 @@ def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:
     canv.drawPath(path, stroke=0, fill=1)
 
 
-def _bounds(shape: EdgeShape) -> tuple[float, float, float, float]:
+def _bounds(shape: EdgeShape) -> Box:
     """(x0, y0, x1, y1) around every point of the line, arrowhead tips included."""
     xs = [shape.start[0]] + [p[0] for cubic in shape.cubics for p in cubic]
     ys = [shape.start[1]] + [p[1] for cubic in shape.cubics for p in cubic]
