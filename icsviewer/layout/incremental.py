@@ -171,8 +171,10 @@ class _Patch:
             fitted = frame_around(cluster, self.boxes)
             if old is None and fitted is not None:
                 raise _UnpatchableError  # surviving bodies put into a new group
+            if old is not None and fitted is None:
+                raise _UnpatchableError  # a collapsed group expanded: its members all appear
             if old is None or fitted is None:
-                continue  # only new members (if any): the frame is built as they are placed
+                continue  # a new group of new bodies: its frame is built as they are placed
             frame = old
             if any(_contains(_rect(old), _rect(b)) for b in removed) or any(
                 m in self.moved for m in cluster.members

@@ -52,7 +52,9 @@ def _assert_covers_everything(layout: Layout) -> None:
         assert item.x + item.width <= layout.width and item.y + item.height <= layout.height
 
 
-def _assert_unmoved(before: Layout, after: Layout, except_ids: frozenset[str] = frozenset()) -> None:
+def _assert_unmoved(
+    before: Layout, after: Layout, except_ids: frozenset[str] = frozenset()
+) -> None:
     for body_id, box in before.boxes.items():
         if body_id in after.boxes and body_id not in except_ids:
             assert after.boxes[body_id] == box, f"{body_id} moved"
@@ -279,3 +281,13 @@ def test_an_unchanged_chart_gives_the_same_layout(flagship: tuple[Chart, Layout]
     assert (after.boxes, after.edges, after.frames, after.engine) == (
         before.boxes, before.edges, before.frames, before.engine,
     )
+
+
+def test_collapsing_a_group_is_laid_out_afresh(flagship: tuple[Chart, Layout]) -> None:
+    chart, before = flagship
+    edited = chart.copy()
+    edited.set_groups(
+        Group(g.id, g.name, g.members, g.kind, collapsed=g.id == "place_sefton")
+        for g in chart.groups
+    )
+    assert update_layout(before, edited) is None
