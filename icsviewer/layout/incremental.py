@@ -179,7 +179,7 @@ class _Patch:
             if any(_contains(_rect(old), _rect(b)) for b in removed) or any(
                 m in self.moved for m in cluster.members
             ):
-                frame = fitted  # shrink to what is left, as the engines would draw it
+                frame = _within(fitted, old)  # shrink to what is left, as engines draw it
             if any(m in self.changed for m in cluster.members):
                 # A re-sized box: grow the frame only, so it does not shrink away from the
                 # other members' surroundings.
@@ -372,6 +372,15 @@ def _framed(cluster: Cluster, outline: Rect) -> FrameLayout:
     x0, y0, x1, y1 = outline
     width = max(x1 - x0, min_frame_width(cluster.name))
     return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
+
+
+def _within(fitted: FrameLayout, old: FrameLayout) -> FrameLayout:
+    """A re-fitted frame slid left to stay inside the old one where it can: a frame is at
+    least as wide as its name, so re-fitting around fewer boxes can stick out to the right
+    into a neighbour that the old frame kept clear of."""
+    excess = (fitted.x + fitted.width) - (old.x + old.width)
+    x = max(old.x, fitted.x - excess) if excess > 0 else fitted.x
+    return replace(fitted, x=x, label_pos=label_pos(x, fitted.y))
 
 
 def _measured(layout: Layout) -> Layout:

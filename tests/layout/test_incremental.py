@@ -291,3 +291,43 @@ def test_collapsing_a_group_is_laid_out_afresh(flagship: tuple[Chart, Layout]) -
         for g in chart.groups
     )
     assert update_layout(before, edited) is None
+
+
+def test_deleting_any_one_body_patches_and_moves_nothing_else(
+    flagship: tuple[Chart, Layout],
+) -> None:
+    chart, before = flagship
+    for body in chart.bodies:
+        edited = chart.copy()
+        edited.remove_body(body.id)
+        after = update_layout(before, edited)
+        assert after is not None, f"deleting {body.id} was not patched"
+        _assert_unmoved(before, after)
+        for group in edited.groups:
+            if group.id in after.frames:
+                frame = _rect(after.frames[group.id])
+                for member in group.members:
+                    if member in after.boxes and edited.groups_of(member)[0] == group:
+                        assert _inside(_rect(after.boxes[member]), frame), (body.id, member)
+        for a, b in itertools.combinations(after.frames.values(), 2):
+            assert not _overlap(_rect(a), _rect(b)), (body.id, a.group_id, b.group_id)
+
+
+def test_a_new_partner_of_any_body_lands_clear_of_every_box_and_frame(
+    flagship: tuple[Chart, Layout],
+) -> None:
+    chart, before = flagship
+    for body in chart.bodies:
+        edited = chart.copy()
+        edited.add_body(Body("partner", "A new partner organisation", "vcse"))
+        edited.add_relationship(Relationship("partnering", "partner", body.id, "partners_with"))
+        after = update_layout(before, edited)
+        if after is None:
+            continue  # no room nearby: the full layout runs instead, which is allowed
+        _assert_unmoved(before, after)
+        new = _rect(after.boxes["partner"])
+        others: list[BoxLayout | FrameLayout] = [*before.boxes.values(), *after.frames.values()]
+        for other in others:
+            assert not _overlap(new, _rect(other)), (body.id, other)
+        assert "partnering" in after.edges
+        _assert_covers_everything(after)
