@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from exporters.describe import HEADING as DESCRIPTION_HEADING
 from exporters.describe import describe
 from exporters.pdf_setup import RULE
 from exporters.pdf_text_styles import OutlinedHeading
+from exporters.pdf_text_styles import WrappedOnce as Paragraph
 from exporters.reading_order import directory_sections
 from exporters.safe_text import one_line, para_text, safe_url, xml_attr
 from exporters.wording import body_name, format_date, kind_name, shorten

@@ -2,6 +2,9 @@
 
 `OutlinedHeading` is a Paragraph that, when drawn, becomes a named destination and an outline
 (bookmark) entry, so the bookmark lands on the page the heading actually appears on.
+`WrappedOnce` is a Paragraph that remembers its line breaks for the width it was last wrapped
+at: reportlab wraps a paragraph inside `KeepTogether` (or a table) and then again when placing
+it, at the same column width, and the text pages spent most of their time breaking lines.
 """
 
 from __future__ import annotations
@@ -91,7 +94,27 @@ def make_styles(regular: str, bold: str, accent: Color) -> dict[str, ParagraphSt
     }
 
 
-class OutlinedHeading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+class WrappedOnce(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A Paragraph that breaks its lines once per width.
+
+    `Paragraph.wrap` depends only on the width (and the paragraph's own text and style, which
+    never change after it is made), so repeating it at the same width gives the same lines;
+    the result is reused instead. Pieces made by `split` are new paragraphs, wrapped afresh.
+    """
+
+    _wrapped_at: float | None = None
+    _wrapped_size: tuple[float, float] = (0.0, 0.0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_at == avail_width and getattr(self, "blPara", None) is not None:
+            self.width, self.height = self._wrapped_size
+            return self._wrapped_size
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        self._wrapped_at, self._wrapped_size = avail_width, size
+        return size
+
+
+class OutlinedHeading(WrappedOnce):
     """A heading that is also a link destination and an outline entry.
 
     `markup` must already be safe Paragraph markup (escaped user text); `outline_title` is
