@@ -89,9 +89,13 @@ class _Patch:
         self.moved: set[str] = set()
         self.changed_frames: set[str] = set()
         self.new_ids: list[str] = []
+        self.index = _Grid()  # every box in `boxes`, for overlap tests
+        self.frame_index = _Grid()  # every outline a frame in `frames` has had
 
     def run(self) -> Layout:
         self._keep_surviving_boxes()
+        for key, box in self.boxes.items():
+            self.index.add(key, _rect(box))
         self._check_memberships()
         self._refit_frames()
         self._check_changed_boxes()
@@ -145,6 +149,9 @@ class _Patch:
 
     def _check_memberships(self) -> None:
         """Every surviving body must still be drawn in the same frame as before."""
+        old_frames = _Grid()
+        for frame in self.prev.frames.values():
+            old_frames.add(frame.group_id, _rect(frame))
         for node_id in self.boxes:
             node = self.st.nodes[node_id]
             if node.is_group:
@@ -154,10 +161,12 @@ class _Patch:
                 continue
             old = _rect(self.prev.boxes[node_id])
             home = self._cluster_of(node_id)
-            for frame in self.prev.frames.values():
-                inside = _contains(_rect(frame), old)
-                if inside != (frame.group_id == home):
-                    raise _UnpatchableError  # moved into, or out of, a group
+            was_in = {
+                k for k in old_frames.overlapping(old)
+                if _contains(_rect(self.prev.frames[k]), old)
+            }
+            if was_in != ({home} if home is not None else set()):
+                raise _UnpatchableError  # moved into, out of, or between groups
 
     def _cluster_of(self, node_id: str) -> str | None:
         home = self.st.home_group.get(node_id)
@@ -188,7 +197,7 @@ class _Patch:
                 frame = _framed(cluster, _rect(frame))
             if frame != old:
                 self.changed_frames.add(cluster.id)
-            self.frames[cluster.id] = frame
+            self._set_frame(frame)
 
     def _check_changed_boxes(self) -> None:
         """A re-sized (unpinned) box must not run into a neighbour or another group."""
@@ -200,10 +209,10 @@ class _Patch:
                 raise _UnpatchableError
             # Boxes a point apart look like one: keep a little air around a grown box.
             padded = _inflate(rect, RESIZE_CLEARANCE)
-            if any(_overlaps(padded, _rect(b)) for k, b in self.boxes.items() if k != node_id):
+            if self.index.overlapping(padded) - {node_id}:
                 raise _UnpatchableError
             home = self._cluster_of(node_id)
-            if any(_overlaps(rect, _rect(f)) for k, f in self.frames.items() if k != home):
+            if self._frames_overlapping(rect) - {home}:
                 raise _UnpatchableError
 
     # -- new boxes ----------------------------------------------------------------------
@@ -222,9 +231,10 @@ class _Patch:
             else:
                 box, grown = self._free_spot(node_id, size)
             self.boxes[node_id] = box
+            self.index.add(node_id, _rect(box))
             self.changed.add(node_id)
             if grown is not None:
-                self.frames[grown.group_id] = grown
+                self._set_frame(grown)
                 self.changed_frames.add(grown.group_id)
 
     def _free_spot(self, node_id: str, size: BoxSize) -> tuple[BoxLayout, FrameLayout | None]:
@@ -234,7 +244,7 @@ class _Patch:
             if not self._is_free(node_id, rect):
                 continue
             grown = self._grown_frame(node_id, rect)
-            if grown is not None and not self._frame_fits(grown):
+            if grown is not None and not self._frame_fits(grown, rect):
                 continue
             box = BoxLayout(node_id, x, y, size.width, size.height, size.lines, size.font_size)
             return box, grown
@@ -268,12 +278,10 @@ class _Patch:
         if rect[0] < 2 * MARGIN or rect[1] < 2 * MARGIN:
             return False  # never left of or above the chart: that would move everything
         padded = _inflate(rect, CLEARANCE)
-        if any(_overlaps(padded, _rect(b)) for b in self.boxes.values()):
+        if self.index.overlapping(padded):
             return False
         home = self._cluster_of(node_id)
-        return not any(
-            _overlaps(padded, _rect(f)) for k, f in self.frames.items() if k != home
-        )
+        return not self._frames_overlapping(padded) - {home}
 
     def _grown_frame(self, node_id: str, rect: Rect) -> FrameLayout | None:
         """The new box's group frame grown to hold it (None if it has no group)."""
@@ -286,25 +294,32 @@ class _Patch:
         outline = around if old is None else _union([_rect(old), around])
         return _framed(self.clusters[home], outline)
 
-    def _frame_fits(self, frame: FrameLayout) -> bool:
+    def _frame_fits(self, frame: FrameLayout, candidate: Rect | None = None) -> bool:
         """A grown frame keeps clear of other frames and bodies outside its group, and its
-        name strip stays clear of its own boxes."""
+        name strip stays clear of its own boxes (and of the `candidate` box being placed)."""
         rect = _rect(frame)
         if rect[0] < 0 or rect[1] < 0:
             return False
         members = set(self.clusters[frame.group_id].members)
+        if self.index.overlapping(_inflate(rect, -EPS)) - members:
+            return False
         strip = (frame.x, frame.y, frame.x + min_frame_width(frame.label),
                  frame.y + FRAME_LABEL_HEIGHT + FRAME_PAD - EPS)
-        for key, box in self.boxes.items():
-            inside = key in members
-            if (not inside and _overlaps(_inflate(rect, -EPS), _rect(box))) or (
-                inside and _overlaps(strip, _rect(box))
-            ):
-                return False
+        if self.index.overlapping(strip) or (candidate and _overlaps(strip, candidate)):
+            return False
         padded = _inflate(rect, FRAME_GAP - EPS)
-        return not any(
-            _overlaps(padded, _rect(f)) for k, f in self.frames.items() if k != frame.group_id
-        )
+        return not self._frames_overlapping(padded) - {frame.group_id}
+
+    def _set_frame(self, frame: FrameLayout) -> None:
+        self.frames[frame.group_id] = frame
+        self.frame_index.add(frame.group_id, _rect(frame))
+
+    def _frames_overlapping(self, rect: Rect) -> set[str]:
+        # The index also holds outlines frames had before they grew: check the current one.
+        return {
+            k for k in self.frame_index.overlapping(rect)
+            if _overlaps(rect, _rect(self.frames[k]))
+        }
 
     def _check_frames(self) -> None:
         for group_id in self.changed_frames:
@@ -414,3 +429,31 @@ def _overlaps(a: Rect, b: Rect) -> bool:
 def _contains(outer: Rect, inner: Rect) -> bool:
     return (outer[0] - EPS <= inner[0] and outer[1] - EPS <= inner[1]
             and inner[2] <= outer[2] + EPS and inner[3] <= outer[3] + EPS)
+
+
+class _Grid:
+    """Rectangles bucketed in square cells, so "what is near here" does not scan a whole
+    10,000-box chart for every candidate spot."""
+
+    CELL = 256.0
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, Rect]]] = {}
+
+    def add(self, key: str, rect: Rect) -> None:
+        for cell in self._cells_of(rect):
+            self._cells.setdefault(cell, []).append((key, rect))
+
+    def overlapping(self, rect: Rect) -> set[str]:
+        """Keys of the rectangles that overlap `rect`."""
+        return {
+            key
+            for cell in self._cells_of(rect)
+            for key, other in self._cells.get(cell, ())
+            if _overlaps(rect, other)
+        }
+
+    def _cells_of(self, rect: Rect) -> list[tuple[int, int]]:
+        x0, y0 = int(rect[0] // self.CELL), int(rect[1] // self.CELL)
+        x1, y1 = int(rect[2] // self.CELL), int(rect[3] // self.CELL)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
