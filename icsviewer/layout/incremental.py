@@ -136,9 +136,8 @@ class _Patch:
             self.boxes[node.id] = box
 
     def _had_box(self, node: Node) -> bool:
-        if node.is_group:
-            return node.id in self.prev.frames and node.id not in self.clusters
-        return node.id in self.prev.boxes
+        # A collapsed group's box became a frame when the previous layout was finished.
+        return node.id in (self.prev.frames if node.is_group else self.prev.boxes)
 
     def _old_box(self, node: Node) -> BoxLayout:
         if not node.is_group:
@@ -152,12 +151,13 @@ class _Patch:
         old_frames = _Grid()
         for frame in self.prev.frames.values():
             old_frames.add(frame.group_id, _rect(frame))
+        # Groups some of whose members had boxes: they were expanded before.
+        were_open = {self.st.home_group.get(b) for b in self.prev.boxes}
         for node_id in self.boxes:
             node = self.st.nodes[node_id]
             if node.is_group:
-                # A collapsed group whose members had boxes was expanded before.
-                if any(self.st.home_group.get(b) == node_id for b in self.prev.boxes):
-                    raise _UnpatchableError
+                if node_id in were_open:
+                    raise _UnpatchableError  # collapsed just now
                 continue
             old = _rect(self.prev.boxes[node_id])
             home = self._cluster_of(node_id)
@@ -188,7 +188,10 @@ class _Patch:
             if any(_contains(_rect(old), _rect(b)) for b in removed) or any(
                 m in self.moved for m in cluster.members
             ):
-                frame = _within(fitted, old)  # shrink to what is left, as engines draw it
+                # Shrink to what is left, as the engines draw it.
+                right = max(self.boxes[m].x + self.boxes[m].width
+                            for m in cluster.members if m in self.boxes)
+                frame = _within(fitted, old, right + FRAME_PAD)
             if any(m in self.changed for m in cluster.members):
                 # A re-sized box: grow the frame only, so it does not shrink away from the
                 # other members' surroundings.
@@ -389,12 +392,15 @@ def _framed(cluster: Cluster, outline: Rect) -> FrameLayout:
     return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
 
 
-def _within(fitted: FrameLayout, old: FrameLayout) -> FrameLayout:
+def _within(fitted: FrameLayout, old: FrameLayout, least_right: float) -> FrameLayout:
     """A re-fitted frame slid left to stay inside the old one where it can: a frame is at
     least as wide as its name, so re-fitting around fewer boxes can stick out to the right
-    into a neighbour that the old frame kept clear of."""
+    into a neighbour that the old frame kept clear of. Its right edge stays at or beyond
+    `least_right`, so it still holds its boxes."""
     excess = (fitted.x + fitted.width) - (old.x + old.width)
-    x = max(old.x, fitted.x - excess) if excess > 0 else fitted.x
+    if excess <= 0:
+        return fitted
+    x = min(fitted.x, max(old.x, fitted.x - excess, least_right - fitted.width))
     return replace(fitted, x=x, label_pos=label_pos(x, fitted.y))
 
 

@@ -252,6 +252,7 @@ def test_pins_win_for_new_and_existing_bodies(flagship: tuple[Chart, Layout]) ->
     assert (after.boxes["pinned_new"].x, after.boxes["pinned_new"].y) == far
     assert (after.boxes["sefton_council"].x, after.boxes["sefton_council"].y) == dragged
     _assert_unmoved(before, after, frozenset({"sefton_council"}))
+    assert _inside(_rect(after.boxes["sefton_council"]), _rect(after.frames["place_sefton"]))
     # Lines to the dragged box follow it; the chart grows to hold the far pin.
     for rel in chart.relationships_of("sefton_council"):
         if rel.id in after.edges:
