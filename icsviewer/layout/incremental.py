@@ -127,12 +127,11 @@ class _Patch:
             ):
                 box = _resized(old, node.size)
                 self.changed.add(node.id)
-            if node.pinned is not None:
-                pin = (max(0.0, node.pinned[0]), max(0.0, node.pinned[1]))
-                if (box.x, box.y) != pin:
-                    box = replace(box, x=pin[0], y=pin[1])
-                    self.changed.add(node.id)
-                    self.moved.add(node.id)
+            pin = _pin(node)
+            if pin is not None and (box.x, box.y) != pin:
+                box = replace(box, x=pin[0], y=pin[1])
+                self.changed.add(node.id)
+                self.moved.add(node.id)
             self.boxes[node.id] = box
 
     def _had_box(self, node: Node) -> bool:
@@ -226,8 +225,9 @@ class _Patch:
         for node_id in order:
             node = self.st.nodes[node_id]
             size = node.size
-            if node.pinned is not None:
-                x, y = max(0.0, node.pinned[0]), max(0.0, node.pinned[1])
+            pin = _pin(node)
+            if pin is not None:
+                x, y = pin
                 box = BoxLayout(node_id, x, y, size.width, size.height, size.lines,
                                 size.font_size)
                 grown = self._grown_frame(node_id, _rect(box))
@@ -355,6 +355,15 @@ class _Patch:
                 self.boxes[link.head], kind.directed, 0.0 if kind.structural else 0.15,
             )
         return edges
+
+
+def _pin(node: Node) -> tuple[float, float] | None:
+    """Where a pinned box's top-left goes: clamped to the chart, as `pins.apply_pins` does."""
+    if node.pinned is None:
+        return None
+    if not all(math.isfinite(v) for v in node.pinned):
+        raise _UnpatchableError  # the full layout reports it; nothing sensible to patch
+    return (max(0.0, node.pinned[0]), max(0.0, node.pinned[1]))
 
 
 def _candidates(anchor: Rect, width: float, height: float) -> list[tuple[float, float]]:
