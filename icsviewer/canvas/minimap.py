@@ -56,11 +56,18 @@ class Minimap(QWidget):
         """Follow the main view's current scene (after a file is opened)."""
         if self._scene is not None:
             self._scene.picture_changed.disconnect(self._schedule)
-        self._scene = self._main.chart_scene()
-        if self._scene is not None:
+        scene = self._main.chart_scene()
+        if scene is not self._scene:
+            self._picture = QPixmap()  # never show the previous chart's picture
+            self.update()
+        self._scene = scene
+        if scene is not None:
             # Only real changes of the picture: hovering a body must not re-render it.
-            self._scene.picture_changed.connect(self._schedule)
-        self._render()
+            scene.picture_changed.connect(self._schedule)
+        # Batched, not now: rendering a big chart here would delay the main view's first
+        # paint (a 2,500-body chart takes about 0.1 s to render).
+        self._stale = True
+        self._schedule()
 
     def detach(self) -> None:
         """Stop following the view and its scene (the window is closing)."""

@@ -39,6 +39,8 @@ from icsviewer.model.kinds import body_kind
 from icsviewer.style.theme import Theme
 
 SCENE_MARGIN = 12.0
+# A re-layout changing more boxes, lines and frames than this turns the BSP index off meanwhile.
+BULK_CHANGES = 50
 # Least opacity of what is not in focus while hovering or selecting (not presenting).
 INTERACTIVE_DIM = 0.35
 
@@ -66,7 +68,8 @@ class ChartScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.chart = chart
         self.theme = theme
-        self.layout = layout
+        # Nothing placed yet: set_layout below compares the layout with this.
+        self.layout = Layout({}, {}, {}, 0.0, 0.0, engine=layout.engine)
         self._boxes: dict[str, BodyItem] = {}
         self._relations: dict[str, RelationItem] = {}
         self._frames: dict[str, FrameItem] = {}
@@ -84,6 +87,8 @@ class ChartScene(QGraphicsScene):
         # Items keep their looks across re-layouts (edits restyle what they touch); after a
         # reset (reload) every record may have changed, so the next layout restyles all.
         self._restyle_all = True
+        # What each frame was last placed and styled from (layout, group record, hidden count).
+        self._frame_inputs: dict[str, tuple[object, ...]] = {}
         self._edge_overview = EdgeOverviewItem()
         self.addItem(self._edge_overview)
         # set_layout styles the new items; set_theme here would style them a second time.
@@ -103,16 +108,24 @@ class ChartScene(QGraphicsScene):
     # ----- building from a layout -------------------------------------------------------------
     def set_layout(self, layout: Layout) -> None:
         """Place every item where `layout` says; items the layout no longer has are removed."""
-        # Every item moves: with the BSP index on, each geometry change re-files the item in
-        # a tree the size of the scene, which made a re-layout quadratic (46 s of CPU at
-        # 10,000 bodies). Index once, after all items have moved.
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        try:
+        old = self.layout
+        lines_changed = layout.edges != old.edges or not self._relations
+        if _changed_count(old, layout) > BULK_CHANGES:
+            # With the BSP index on, each geometry change re-files the item in a tree the
+            # size of the scene, which made a big re-layout quadratic (46 s of CPU at 10,000
+            # bodies). Index once, after all items have moved. A small change (an added
+            # body) is cheaper with the index kept: rebuilding it costs tens of ms.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+            try:
+                self._place_items(layout)
+            finally:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        else:
             self._place_items(layout)
-        finally:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._apply_visibility()
-        self._refresh_edge_overview()
+        if lines_changed:
+            # Redrawn over the whole chart, so only when a line moved.
+            self._refresh_edge_overview()
         self.picture_changed.emit()
 
     def _place_items(self, layout: Layout) -> None:
@@ -139,19 +152,23 @@ class ChartScene(QGraphicsScene):
             )
             if restyle_all or key in new:
                 self._style_relation(self._relations[key], record)
-        self._sync_items(self._frames, set(layout.frames), FrameItem)
+        new = self._sync_items(self._frames, set(layout.frames), FrameItem)
         groups = {g.id: g for g in self.chart.groups}
         for key, frame in layout.frames.items():
             group = groups.get(key)
             frame_item = self._frames[key]
+            # A collapsed group is laid out as a small frame standing for its hidden members.
+            hidden = [m for m in group.members if m not in layout.boxes] if group else []
+            made_from = (frame, group, len(hidden))
+            if self._frame_inputs.get(key) == made_from and not (restyle_all or key in new):
+                continue  # placed and styled from exactly this already
+            self._frame_inputs[key] = made_from
             collapsed = bool(group and group.collapsed)
             # A collapsed group's box shows its whole name (the layout sized it for it).
             label = group.name if group and collapsed else frame.label
             frame_item.set_frame(
                 QRectF(frame.x, frame.y, frame.width, frame.height), label, frame.label_pos
             )
-            # A collapsed group is laid out as a small frame standing for its hidden members.
-            hidden = [m for m in group.members if m not in layout.boxes] if group else []
             frame_item.set_collapsed(collapsed, len(hidden))
             style_frame(frame_item, group, self.theme)
         self._map_bodies_to_boxes()
@@ -465,6 +482,19 @@ class ChartScene(QGraphicsScene):
             kind = "group" if group_id else "chart"
             self.context_requested.emit(kind, group_id or "", event.screenPos())
         event.accept()
+
+
+def _changed_count(old: Layout, new: Layout) -> int:
+    """How many boxes, lines and frames differ between two layouts (added ones included)."""
+    count = 0
+    for before, after in (
+        (old.boxes, new.boxes),
+        (old.edges, new.edges),
+        (old.frames, new.frames),
+    ):
+        get = before.get
+        count += sum(1 for key, value in after.items() if get(key) != value)
+    return count
 
 
 def item_font_size(item: BodyItem, layout: Layout) -> float:

@@ -208,3 +208,16 @@ def test_a_reload_restyles_every_box_at_the_next_layout(scene: ChartScene, chart
     scene.set_layout(fallback_layout(chart))
     item = scene.body_item(body_id)
     assert item is not None and item.look.fill == "#123456"
+
+
+def test_a_frame_dropped_by_one_layout_and_back_in_the_next_is_drawn_again(
+    scene: ChartScene,
+) -> None:
+    layout = scene.layout
+    key, frame = next(iter(layout.frames.items()))
+    scene.set_layout(replace(layout, frames={k: f for k, f in layout.frames.items() if k != key}))
+    assert key not in {f.key for f in _items(scene, FrameItem)}
+    scene.set_layout(layout)
+    item = next(f for f in _items(scene, FrameItem) if f.key == key)
+    assert item.frame_rect() == QRectF(frame.x, frame.y, frame.width, frame.height)
+    assert item.label
