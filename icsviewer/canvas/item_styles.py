@@ -15,14 +15,39 @@ from icsviewer.model.kinds import body_kind, relation_kind
 from icsviewer.style.theme import Theme, resolve_body_style
 
 
-def style_body(item: BodyItem, body: Body, theme: Theme) -> None:
-    """The body's kind style with its own overrides; the tooltip names it and its kind."""
+class _LookCache:
+    """Box looks of one theme by kind and colour overrides: a big chart has a few dozen."""
+
+    def __init__(self) -> None:
+        self._theme: Theme | None = None
+        self._looks: dict[tuple[object, ...], BoxLook] = {}
+
+    def look(self, body: Body, theme: Theme) -> BoxLook:
+        if theme is not self._theme:
+            self._theme, self._looks = theme, {}
+        key = (body.kind, *(body.style.get(k) for k in ("fill", "text", "stroke")))
+        if not all(v is None or isinstance(v, str) for v in key):
+            return _make_look(body, theme)  # hostile values: resolved (and refused) each time
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = _make_look(body, theme)
+        return look
+
+
+def _make_look(body: Body, theme: Theme) -> BoxLook:
     st = resolve_body_style(theme, body)
-    look = BoxLook(
+    return BoxLook(
         st.fill, st.text, st.stroke, st.stroke_width, st.dash, st.corner_radius, st.bold,
         theme.highlight,
     )  # fmt: skip
-    item.set_look(look)
+
+
+_LOOKS = _LookCache()
+
+
+def style_body(item: BodyItem, body: Body, theme: Theme) -> None:
+    """The body's kind style with its own overrides; the tooltip names it and its kind."""
+    item.set_look(_LOOKS.look(body, theme))
     item.setToolTip(literal_tooltip(f"{body.name}\n{body_kind(body.kind).display_name}"))
 
 

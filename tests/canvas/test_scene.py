@@ -221,3 +221,15 @@ def test_a_frame_dropped_by_one_layout_and_back_in_the_next_is_drawn_again(
     item = next(f for f in _items(scene, FrameItem) if f.key == key)
     assert item.frame_rect() == QRectF(frame.x, frame.y, frame.width, frame.height)
     assert item.label
+
+
+def test_bodies_of_one_kind_keep_their_own_colours_and_hostile_ones_are_refused(
+    scene: ChartScene, chart: Chart
+) -> None:
+    first, second = (chart.body(b) for b in scene.body_ids()[:2])
+    chart.replace_body(replace(first, style={"fill": "#123456"}))
+    chart.replace_body(replace(second, kind=first.kind, style={"fill": ["#654321"]}))  # type: ignore[dict-item]
+    kind_fill = scene.theme.body_style(first.kind).fill
+    first_item, second_item = scene.body_item(first.id), scene.body_item(second.id)
+    assert first_item is not None and first_item.look.fill == "#123456"
+    assert second_item is not None and second_item.look.fill == kind_fill

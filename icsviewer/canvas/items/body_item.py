@@ -46,6 +46,8 @@ class BodyItem(QGraphicsItem):
         self._outer = QRectF()
         self._lines: tuple[str, ...] = ()
         self._font_size = 10.0
+        # The far-out bars standing for the label, made on first use after each set_box.
+        self._bars: list[QRectF] | None = None
         self._look = BoxLook("#FFFFFF", "#000000", "#425563")
         self._pen = QPen()
         self._brush = QBrush()
@@ -70,6 +72,7 @@ class BodyItem(QGraphicsItem):
         self._rect = QRectF(0.0, 0.0, rect.width(), rect.height())
         self._lines = lines
         self._font_size = font_size
+        self._bars = None
         self._update_outer()
         self.update()
 
@@ -141,14 +144,21 @@ class BodyItem(QGraphicsItem):
 
     def _paint_text_bars(self, painter: QPainter) -> None:
         """Faint bars where the text would be, so a far-out view still reads as a chart."""
+        if self._bars is None:
+            # Far out every box paints this on each frame: work the bars out once.
+            self._bars = self._text_bars()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._bar_brush)
+        painter.drawRects(self._bars)
+
+    def _text_bars(self) -> list[QRectF]:
         line_height = self._font_size * LINE_SPACING
         top = (self._rect.height() - line_height * len(self._lines)) / 2
+        bars = []
         for index, line in enumerate(self._lines):
             width = min(self._rect.width() - 8.0, len(line) * self._font_size * 0.5)
             centre = QPointF(self._rect.width() / 2, top + (index + 0.5) * line_height)
-            painter.drawRect(
+            bars.append(
                 QRectF(
                     centre.x() - width / 2,
                     centre.y() - self._font_size * 0.3,
@@ -156,3 +166,4 @@ class BodyItem(QGraphicsItem):
                     self._font_size * 0.6,
                 )
             )
+        return bars
