@@ -37,6 +37,7 @@ from icsviewer.editor.document import Document
 from icsviewer.layout.client import choose_engine
 from icsviewer.layout.fallback import fallback_layout
 from icsviewer.layout.geometry import Layout
+from icsviewer.layout.incremental import update_layout
 from icsviewer.style.theme import DEFAULT_THEME, THEMES, Theme, get_theme
 
 CHART_SUFFIXES = (".yaml", ".yml")
@@ -310,8 +311,20 @@ class MainWindow(QMainWindow):
         )
 
     def _relayout_now(self) -> None:
-        if self.document is not None:
-            self.runner.request(self.document.chart)
+        """After a structural edit: patch the current layout when the edit is small, so the
+        rest of the chart stays where the user saw it; else lay the whole chart out again in
+        the background. While the first full layout is still running, let it finish."""
+        if self.document is None:
+            return
+        chart = self.document.chart
+        current = self.scene.layout if self.scene is not None else None
+        if current is not None and current.boxes and not self.runner.busy:
+            patched = update_layout(current, chart)
+            if patched is not None and self.scene is not None:
+                self.scene.set_layout(patched)
+                self.minimap.sync_scene()
+                return
+        self.runner.request(chart)
 
     # ----- selection, details, navigation -------------------------------------------------------
     def go_to_body(self, body_id: str) -> None:
