@@ -43,7 +43,7 @@ if kill -0 $app 2>/dev/null; then echo RUNNING; else echo EXITED; fi
 import -window root "$SHOT"
 # On a busy machine Graphviz may still be arranging the chart at the first shot: take two
 # more, a few seconds apart, for the OCR test to read the arranged chart.
-for n in 2 3; do sleep 4; import -window root "${SHOT%.png}-$n.png"; done
+for n in 2 3 4; do sleep 5; import -window root "${SHOT%.png}-$n.png"; done
 kill $app 2>/dev/null
 wait $app 2>/dev/null
 exit 0

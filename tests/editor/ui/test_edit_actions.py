@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from icsviewer.app.main_window import MainWindow
+from icsviewer.app.main_window import RELAYOUT_DELAY_MS, MainWindow
 from icsviewer.app.opening import load_document
 from icsviewer.app.prompts import Prompts
 from icsviewer.app.settings import open_settings
@@ -197,8 +197,10 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_it_open(
     doc = _doc(window)
     editing.delete_selected()  # nothing selected: nothing happens
     _select(qtbot, window, "example_council")
-    with qtbot.waitSignal(window.runner.finished):  # the re-arrangement after the deletion
-        editing.delete_selected()
+    editing.delete_selected()
+    # The chart is re-arranged after the deletion (patched at once, or laid out afresh).
+    qtbot.waitUntil(lambda: "example_council" not in window.scene.layout.boxes, timeout=10000)
+    _wait_until_arranged(qtbot, window)
     prompts.unsaved = [UnsavedChoice.CANCEL]
     window.close()
     assert window.isVisible() and doc.is_modified
@@ -260,8 +262,8 @@ def test_dragging_a_body_pins_it_in_one_undo_step(
     assert abs(pinned[1] - (before.y() + 30 / scale)) < 2
     assert doc.undo_stack.count() == 1
     # Undo unpins; the window re-arranges the chart (wait for it before the test ends).
-    with qtbot.waitSignal(window.runner.finished):
-        doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    _wait_until_arranged(qtbot, window)
     assert doc.chart.body("example_icb").pinned is None
 
 
@@ -350,3 +352,10 @@ def test_shift_drag_selects_the_bodies_inside_the_band(
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, shift, bottom_right)
     assert sorted(scene.selected_body_ids()) == sorted(scene.body_ids())
     qtbot.waitUntil(lambda: view.dragMode() == view.DragMode.ScrollHandDrag)
+
+
+def _wait_until_arranged(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until no re-arrangement is pending or running (a small edit patches the layout
+    at once; a big one lays the chart out in the background)."""
+    qtbot.wait(RELAYOUT_DELAY_MS + 50)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
