@@ -20,7 +20,7 @@ from icsviewer.canvas.literal_text import literal_tooltip
 from icsviewer.canvas.qt_style import make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
-FRAME_LABEL_SIZE = 12.0
+FRAME_LABEL_SIZE = 14.0
 FRAME_RADIUS = 6.0
 # The strip at the top of a frame that reacts to a double-click (collapse).
 LABEL_STRIP_HEIGHT = 18.0
