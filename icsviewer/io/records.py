@@ -70,18 +70,21 @@ def _check_dates(fields: Fields, start: dt.date | None, end: dt.date | None) -> 
         )
 
 
-def _kind(fields: Fields, known: Collection[str], what: str) -> str:
-    kind = fields.text("kind", required=True)
-    if kind and kind not in known:
+def _choice(
+    fields: Fields, key: str, known: Collection[str], what: str, default: str = ""
+) -> str:
+    """The text at `key`, which must be one of `known`; an unknown value is an error with a
+    did-you-mean hint (`what` names it in the message, e.g. "body kind")."""
+    value = fields.text(key, required=not default, default=default)
+    if value and value not in known:
         choices = list(known)
-        hint = did_you_mean(kind, choices) or f"one of: {', '.join(choices)}"
         fields.error(
-            fields.value_node("kind", False),
-            f"unknown {what} kind {kind[:60]!r}",
-            hint,
+            fields.value_node(key, False),
+            f"unknown {what} {value[:60]!r}",
+            did_you_mean(value, choices) or f"one of: {', '.join(choices)}",
             "unknown-kind",
         )
-    return kind
+    return value
 
 
 # ----- small records ---------------------------------------------------------------------------
@@ -212,7 +215,7 @@ def build_body(ctx: Context, node: Node, index: int) -> Body | None:
     body_id = fields.ident("id")
     fields.body_id = body_id
     name = fields.text("name", required=True)
-    kind = _kind(fields, BODY_KINDS, "body")
+    kind = _choice(fields, "kind", BODY_KINDS, "body kind")
     valid_from, valid_to = fields.date("valid_from"), fields.date("valid_to")
     _check_dates(fields, valid_from, valid_to)
     body = Body(
@@ -253,7 +256,7 @@ def build_relationship(ctx: Context, node: Node, index: int) -> Relationship | N
     source = fields.text("from", required=True)
     target = fields.text("to", required=True)
     fields.body_id = source
-    kind = _kind(fields, RELATION_KINDS, "relationship")
+    kind = _choice(fields, "kind", RELATION_KINDS, "relationship kind")
     valid_from, valid_to = fields.date("valid_from"), fields.date("valid_to")
     _check_dates(fields, valid_from, valid_to)
     rel = Relationship(
@@ -284,15 +287,7 @@ def build_group(ctx: Context, node: Node, index: int) -> Group | None:
     fields.where = _where("group", index, fields)
     group_id = fields.ident("id")
     name = fields.text("name", required=True)
-    kind = fields.text("kind", default="other")
-    if kind not in GROUP_KINDS:
-        hint = did_you_mean(kind, GROUP_KINDS) or f"one of: {', '.join(GROUP_KINDS)}"
-        fields.error(
-            fields.value_node("kind", False),
-            f"unknown group kind {kind[:60]!r}",
-            hint,
-            "unknown-kind",
-        )
+    kind = _choice(fields, "kind", GROUP_KINDS, "group kind", default="other")
     group = Group(
         id=group_id,
         name=name,
@@ -315,14 +310,7 @@ def build_tour(ctx: Context, node: Node, index: int) -> Tour | None:
     fields.where = _where("tour", index, fields)
     tour_id = fields.ident("id")
     name = fields.text("name", required=True)
-    mode = fields.text("mode", default="spotlight")
-    if mode not in TOUR_MODES:
-        fields.error(
-            fields.value_node("mode", False),
-            f"unknown tour mode {mode[:60]!r}",
-            did_you_mean(mode, TOUR_MODES) or f"one of: {', '.join(TOUR_MODES)}",
-            "unknown-kind",
-        )
+    mode = _choice(fields, "mode", TOUR_MODES, "tour mode", default="spotlight")
     steps = []
     for number, step_node in enumerate(fields.seq("steps"), start=1):
         step_map = _as_mapping(ctx, step_node, f"{fields.where}: step {number}")
