@@ -132,26 +132,39 @@ def measure_structural_stall(
     if not _wait_until(app, lambda: bool(arrived), timeout_s):
         return None, None
     _settle(app)
+    new_ids: list[str] = []
+    placed: list[float] = []
+
+    def new_body_placed() -> None:
+        # The window either patches its layout on the GUI thread (a small edit: the runner
+        # never runs) or re-lays out in the background; either way the new body reaches the
+        # scene's layout, which is what the user sees.
+        scene = window.scene
+        if not placed and new_ids and scene is not None and new_ids[0] in scene.layout.boxes:
+            placed.append(time.perf_counter())
+
     ticks: list[float] = []
     heartbeat = QTimer()
     heartbeat.setInterval(HEARTBEAT_MS)
     heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    heartbeat.timeout.connect(lambda: new_body_placed())
     edited: list[float] = []
 
     def add_body() -> None:
         chart = document.chart
         new_id = chart.new_body_id("benchmark_new_body")
+        new_ids.append(new_id)
         edited.append(time.perf_counter())
         chart.add_body(Body(id=new_id, name="A newly added partnership board", kind="committee"))
 
     loop = QEventLoop()
     heartbeat.start()
     QTimer.singleShot(100, add_body)
-    count = len(arrived)
     deadline = time.perf_counter() + timeout_s
 
     def check() -> None:
-        settled = len(arrived) > count and time.perf_counter() - arrived[-1] > 0.3
+        new_body_placed()
+        settled = bool(placed) and time.perf_counter() - placed[0] > 0.3
         if settled or time.perf_counter() > deadline:
             loop.quit()
 
@@ -163,8 +176,8 @@ def measure_structural_stall(
     heartbeat.stop()
     watcher.stop()
     window.runner.shutdown()
-    if not edited or len(arrived) <= count:
+    if not edited or not placed:
         return None, None
     gaps = [b - a for a, b in itertools.pairwise(ticks) if b >= edited[0] - 0.05]
-    relayout = arrived[-1] - edited[0]
+    relayout = placed[0] - edited[0]
     return (max(gaps) * 1000.0 if gaps else None), relayout
