@@ -10,6 +10,7 @@ or a user who turns animation off) the camera snaps straight to the end.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QSizeF, QVariantAnimation, Signal
 from PySide6.QtGui import QTransform
@@ -144,3 +145,12 @@ class Camera(QObject):
         if self.target is not None:
             show_scene_rect(self.view, self.target)
         self.arrived.emit()
+
+
+def widen_scene_rect(view: QGraphicsView, scene: Any) -> None:
+    """Let the camera centre bodies at the chart's edges (the scroll range would stop it)."""
+    whole = QRectF(scene.bodies_rect(scene.body_ids()))
+    if whole.isEmpty():
+        whole = scene.sceneRect()
+    pad = max(whole.width(), whole.height(), 1000.0)
+    view.setSceneRect(whole.adjusted(-pad, -pad, pad, pad))

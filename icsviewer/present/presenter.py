@@ -23,8 +23,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMainWindow, QWidget
 
 from icsviewer.model.chart import Chart, Tour
-from icsviewer.present.camera import DEFAULT_DURATION_MS, Camera
-from icsviewer.present.keymap import APP_MODIFIERS, Action, action_for, digit_of
+from icsviewer.present.camera import DEFAULT_DURATION_MS, Camera, widen_scene_rect
+from icsviewer.present.key_dispatch import perform_key
+from icsviewer.present.keymap import APP_MODIFIERS, action_for
 from icsviewer.present.overlay import CaptionOverlay, ScreenCover
 from icsviewer.present.pointer import CURSOR_HIDE_MS, PresenterPointer
 from icsviewer.present.presenter_view import (
@@ -143,7 +144,7 @@ class Presenter(QObject):
         self.pointer = PresenterPointer(view, self.click, self._stop_camera, self._cursor_hide_ms)
         self.typed = ""
         strip_window(self.window, view, self._snap)
-        self._widen_scene_rect()
+        widen_scene_rect(self.view, self.scene)
         scene.sceneRectChanged.connect(self._on_relayout)
         app = QApplication.instance()
         if app is not None:
@@ -196,7 +197,7 @@ class Presenter(QObject):
 
     def _reframe_after_relayout(self) -> None:
         if self.active:
-            self._widen_scene_rect()
+            widen_scene_rect(self.view, self.scene)
             self._frame(animate=False)
 
     # ----- moving through the tour ----------
@@ -259,44 +260,8 @@ class Presenter(QObject):
         action = action_for(key, modifiers)
         if action is None or not self.active:
             return False
-        self._perform(action, key)
+        perform_key(self, action, key)
         return True
-
-    def _perform(self, action: Action, key: int) -> None:
-        if action is Action.DIGIT:
-            self.typed = (self.typed + str(digit_of(key)))[-4:]
-            self._show_typed()
-            return
-        if action is Action.ENTER and self.typed:
-            number, self.typed = int(self.typed), ""
-            if not self.goto(number):
-                self._show_counter()
-            return
-        if action is Action.BACKSPACE and self.typed:
-            self.typed = self.typed[:-1]
-            self._show_typed()
-            return
-        if self.typed:
-            # Any other key abandons a half-typed number.
-            self.typed = ""
-            self._show_counter()
-        if action is Action.EXIT:
-            if self.cover is not None:
-                self.set_cover(None)
-            else:
-                self.stop()
-        elif action is Action.BLACK:
-            self.toggle_cover("black")
-        elif action is Action.WHITE:
-            self.toggle_cover("white")
-        elif action in (Action.NEXT, Action.ENTER):
-            self.next()
-        elif action in (Action.PREV, Action.BACKSPACE):
-            self.prev()
-        elif action is Action.FIRST:
-            self.first()
-        elif action is Action.LAST:
-            self.last()
 
     # ----- drawing the current state ----------
     def _show(self, animate: bool) -> None:
@@ -342,25 +307,6 @@ class Presenter(QObject):
             self.camera.duration_ms = 0
         self.camera.frame(target, reserve_bottom_px=self.caption.reserved_height())
         self.camera.duration_ms = duration
-
-    def _show_typed(self) -> None:
-        if self.caption is not None and self.player is not None:
-            state = self.player.current()
-            self.caption.show_text(state.caption if state else "", f"Go to {self.typed}…")
-
-    def _show_counter(self) -> None:
-        if self.caption is not None and self.player is not None:
-            state = self.player.current()
-            if state is not None:
-                self.caption.show_text(state.caption, state.counter)
-
-    def _widen_scene_rect(self) -> None:
-        """Let the camera centre bodies at the chart's edges (the scroll range would stop it)."""
-        whole = QRectF(self.scene.bodies_rect(self.scene.body_ids()))
-        if whole.isEmpty():
-            whole = self.scene.sceneRect()
-        pad = max(whole.width(), whole.height(), 1000.0)
-        self.view.setSceneRect(whole.adjusted(-pad, -pad, pad, pad))
 
     # ----- presenter view (second screen) ----------
     def _open_presenter_view(self) -> None:
