@@ -29,6 +29,7 @@ from icsviewer.model.records import (
     Tour,
     TourStep,
 )
+from icsviewer.model.search import search_bodies
 
 __all__ = [
     "FORMAT_VERSION",
@@ -47,23 +48,6 @@ __all__ = [
     "Tour",
     "TourStep",
 ]
-
-
-def _search_rank(body: Body, needle: str) -> int:
-    """0 (best) to 5 for a match of `needle` (lower case) in `body`; 6 for no match."""
-    name = body.name.lower()
-    others = [body.short_name.lower(), *(a.lower() for a in body.aliases)]
-    if needle == name or needle in others:
-        return 0
-    if name.startswith(needle):
-        return 1
-    if any(word.startswith(needle) for word in name.split()):
-        return 2
-    if needle in name:
-        return 3
-    if any(needle in other for other in others):
-        return 4
-    return 5 if needle in body.description.lower() else 6
 
 
 class Chart:
@@ -216,11 +200,7 @@ class Chart:
         with the text, then a word of the name starting with it, then the name containing it,
         then short names and aliases, then descriptions; file order within each rank.
         """
-        needle = text.strip().lower()
-        if not needle:
-            return []
-        ranked = [(_search_rank(b, needle), i, b) for i, b in enumerate(self._bodies.values())]
-        return [b for rank, _, b in sorted(ranked, key=lambda r: (r[0], r[1])) if rank < 6]
+        return search_bodies(self._bodies.values(), text)
 
     def as_at(self, day: dt.date) -> Chart:
         """A copy showing only the bodies and relationships that existed on `day`."""
