@@ -1,47 +1,64 @@
-"""Measure and wrap label text with the bundled Liberation Sans, without Qt.
+"""Measure and wrap label text with the bundled Liberation Sans, without Qt or reportlab.
 
 The layout sizes every box from these numbers, and every renderer (Qt canvas, reportlab PDF,
 SVG viewers, PowerPoint) draws with the same font or its metric twin Arial, so text measured
-here fits its box everywhere. reportlab reads the TrueType metrics; nothing is rasterised.
+here fits its box everywhere. Widths come from `font_widths`, a table generated from the
+bundled TrueType files (`python -m icsviewer.layout.make_font_widths`): the same numbers
+reportlab reads from them, so a width here equals reportlab's `stringWidth` to the last bit,
+without importing reportlab or parsing a font at start-up. A character the fonts lack is as
+wide as their missing-glyph box, as reportlab measures it.
 """
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-from icsviewer import paths
-
-# Names under which the bundled fonts are registered with reportlab. The PDF exporter may use
-# them too (registering the same file twice under one name is harmless).
-FONT_NAME_REGULAR = "LiberationSans"
-FONT_NAME_BOLD = "LiberationSans-Bold"
+from icsviewer.layout import font_widths
 
 
-@cache
-def _font_name(bold: bool) -> str:
-    """Register the bundled font once and return its reportlab name.
+class _Widths(dict[str, float]):
+    """Advance widths by character, in thousandths of the font size (reportlab's units);
+    a character not in the font has the missing-glyph width."""
 
-    Falls back to Helvetica (Arial-compatible widths, built into reportlab) if the bundled
-    file is missing or unreadable, so a damaged install still lays out rather than crashing.
+    __slots__ = ("default",)
+
+    def __init__(self, runs: tuple[tuple[int, str], ...], default: int) -> None:
+        super().__init__()
+        # reportlab's own conversion (x * (1000 / units per em)), so the floats are identical.
+        scale = 1000 / font_widths.UNITS_PER_EM
+        self.default = default * scale
+        for start, widths in runs:
+            values = widths.split()
+            chars = map(chr, range(start, start + len(values)))
+            self.update(zip(chars, [int(units) * scale for units in values], strict=True))
+
+    def __missing__(self, char: str) -> float:
+        return self.default
+
+
+_REGULAR = _Widths(font_widths.REGULAR_RUNS, font_widths.REGULAR_DEFAULT_WIDTH)
+_BOLD = _Widths(font_widths.BOLD_RUNS, font_widths.BOLD_DEFAULT_WIDTH)
+
+
+def units_width(text: str, bold: bool = False) -> float:
+    """Width of `text` in thousandths of the font size.
+
+    Every advance is a whole number of 1/256ths (font units times 1000/2048), so these sums
+    are exact in any grouping: the width of "a b" is exactly that of "a" plus " " plus "b",
+    which lets wrapping add up words instead of re-measuring whole lines.
     """
-    name = FONT_NAME_BOLD if bold else FONT_NAME_REGULAR
-    if name in pdfmetrics.getRegisteredFontNames():
-        return name
-    path = paths.FONT_BOLD if bold else paths.FONT_REGULAR
-    try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    except Exception:
-        return "Helvetica-Bold" if bold else "Helvetica"
-    return name
+    return sum(map((_BOLD if bold else _REGULAR).__getitem__, text))
+
+
+def points(units: float, size: float) -> float:
+    """Thousandths of the font size as points at `size` (reportlab's arithmetic, bit for bit)."""
+    return 0.001 * size * units
 
 
 @lru_cache(maxsize=65536)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of `text` in points at `size` points."""
-    return float(pdfmetrics.stringWidth(text, _font_name(bold), size))
+    return 0.001 * size * sum(map((_BOLD if bold else _REGULAR).__getitem__, text))
 
 
 def line_height(size: float) -> float:
@@ -49,7 +66,6 @@ def line_height(size: float) -> float:
     return size * 1.2
 
 
-@lru_cache(maxsize=65536)
 def wrap_label(text: str, max_width: float, size: float, bold: bool = False) -> tuple[str, ...]:
     """Split `text` into lines no wider than `max_width` points.
 
@@ -61,34 +77,62 @@ def wrap_label(text: str, max_width: float, size: float, bold: bool = False) -> 
     words = text.split()
     if not words:
         return ("",)
+    widths = _BOLD if bold else _REGULAR
+    width_of = widths.__getitem__
+    space = widths[" "]
+    scale = 0.001 * size
     lines: list[str] = []
     current = ""
+    current_units = 0.0
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, bold) <= max_width:
-            current = candidate
-            continue
+        word_units = sum(map(width_of, word))
         if current:
+            # Exact: advances add up (see units_width), so this is the joined line's width.
+            joined = current_units + space + word_units
+            if scale * joined <= max_width:
+                current = f"{current} {word}"
+                current_units = joined
+                continue
             lines.append(current)
-        if text_width(word, size, bold) <= max_width:
-            current = word
+        if scale * word_units <= max_width:
+            current, current_units = word, word_units
         else:
-            pieces = _break_word(word, max_width, size, bold)
+            pieces = _break_word(word, max_width, scale, widths)
             lines.extend(pieces[:-1])
             current = pieces[-1]
+            current_units = sum(map(width_of, current))
     lines.append(current)
     return tuple(lines)
 
 
-def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[str]:
+def _break_word(word: str, max_width: float, scale: float, widths: _Widths) -> list[str]:
     """Cut one over-long word into pieces that each fit (at least one character a piece)."""
     pieces: list[str] = []
     piece = ""
+    units = 0.0
     for char in word:
-        if piece and text_width(piece + char, size, bold) > max_width:
+        char_units = widths[char]
+        if piece and scale * (units + char_units) > max_width:
             pieces.append(piece)
-            piece = char
+            piece, units = char, char_units
         else:
             piece += char
+            units += char_units
     pieces.append(piece)
     return pieces
+
+
+def __getattr__(name: str) -> str:
+    """FONT_NAME_REGULAR and FONT_NAME_BOLD, registered with reportlab on first use.
+
+    The PDF exporter imports these names from here and expects the fonts to be registered
+    (this module used to register them when it measured text). Looking them up registers
+    them, so only a PDF export pays for reportlab; new code should call
+    `pdf_fonts.register_fonts()`, which returns the names.
+    """
+    if name in ("FONT_NAME_REGULAR", "FONT_NAME_BOLD"):
+        from icsviewer.layout import pdf_fonts
+
+        pdf_fonts.register_fonts()
+        return str(getattr(pdf_fonts, name))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
