@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from icsviewer import __version__
 
@@ -47,9 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "open":
         args = args[1:]
     options = _open_parser().parse_args(args)
+    # Before Qt is imported (the app package imports it): a child process starts reading and
+    # laying out the chart on the other core while this one loads Qt and builds the window.
+    from icsviewer import paths, prefetch
+
+    early = prefetch.start(Path(options.path) if options.path else paths.FLAGSHIP_CHART)
     from icsviewer.app.launch import run_app
 
-    return run_app(options.path, theme=options.theme, present=options.present)
+    return run_app(options.path, theme=options.theme, present=options.present, prefetch=early)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from icsviewer.editor.document import Document
 from icsviewer.io.problems import Problem
+from icsviewer.model.chart import Chart
 
 
 @dataclass
@@ -38,7 +39,19 @@ def load_document(path: Path) -> Document | OpenFailure:
     try:
         chart, problems = storage.load_chart_file(path)
     except Exception as exc:
-        return OpenFailure(path, f"“{path.name}” could not be read: {exc}")
+        return unreadable(path, str(exc))
+    return as_document(path, chart, problems)
+
+
+def unreadable(path: Path, reason: str) -> OpenFailure:
+    """The failure for a file the reader could not read at all (`reason`: why)."""
+    return OpenFailure(path, f"“{path.name}” could not be read: {reason}")
+
+
+def as_document(path: Path, chart: Chart | None, problems: list[Problem]) -> Document | OpenFailure:
+    """What the reader gave for `path` (the chart, or None, and its problems) as the window's
+    Document, or the failure to report when there is no usable chart. Shared by `load_document`
+    and the start-up path, which reads the file in another process."""
     if chart is None:
         first = next((p.message for p in problems if p.is_error), "the file is not a chart")
         return OpenFailure(path, f"“{path.name}” could not be opened: {first}", problems)

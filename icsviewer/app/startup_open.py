@@ -1,0 +1,210 @@
+"""Open the start-up chart from what the prefetch child (`icsviewer.prefetch`) sends.
+
+The command line forks the child before Qt is imported; by the time the window is built the
+chart is usually read and often laid out. This module is the window's side of that:
+
+- `PrefetchedLoader` is the window's loader: it hands over the chart the child read (as the
+  same `Document` or `OpenFailure` that File > Open would give) instead of reading it again.
+- `PrefetchedLayout` is the window's layout function: its first request, if it is for the
+  chart the child laid out, waits for the child's layout instead of computing another.
+- `StartupOpen` listens to the pipe without blocking the event loop, shows progress in the
+  status bar while the file is read (with a Cancel button, and Esc), then opens the chart in
+  the window and calls `then` (the crash guard and recovery offer, `--present`).
+
+If the child dies, the window reads the file itself; if its layout is missing or for another
+chart, the window computes one, as without a prefetch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from icsviewer.app.layout_runner import LayoutFunction, default_layout_function
+from icsviewer.app.opening import OpenFailure, as_document, load_document, unreadable
+from icsviewer.editor.document import Document
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
+from icsviewer.prefetch import Prefetch
+
+if TYPE_CHECKING:
+    from icsviewer.app.main_window import MainWindow
+
+# What the child answered about the layout: its key and the layout or a sentence; None when
+# there will be no answer (the child died or was stopped).
+LayoutAnswer = tuple[str, Layout | str] | None
+
+
+class PrefetchedLoader:
+    """The window's loader: the prefetched result once, for its path; else `load_document`."""
+
+    def __init__(self, fallback: Callable[[Path], Document | OpenFailure] = load_document) -> None:
+        self._fallback = fallback
+        self._held: tuple[Path, Document | OpenFailure] | None = None
+
+    def hold(self, path: Path, result: Document | OpenFailure) -> None:
+        self._held = (path, result)
+
+    def __call__(self, path: Path) -> Document | OpenFailure:
+        held, self._held = self._held, None
+        if held is not None and held[0] == path:
+            return held[1]
+        return self._fallback(path)
+
+
+class PrefetchedLayout:
+    """The window's layout function: the child's layout for the first request it fits."""
+
+    def __init__(self, fallback: LayoutFunction = default_layout_function) -> None:
+        self._fallback = fallback
+        self._answer: Future[LayoutAnswer] = Future()
+        self._claimed = False
+
+    def deliver(self, answer: LayoutAnswer) -> None:
+        """Called once on the GUI thread with what the child sent (or None)."""
+        if not self._answer.done():
+            self._answer.set_result(answer)
+
+    def __call__(self, chart: Chart, cancel: threading.Event) -> Layout:
+        # The layout runner calls this on its one worker thread, one request at a time.
+        if not self._claimed:
+            self._claimed = True
+            answer = self._wait(cancel)
+            if answer is not None and answer[0] == _key(chart):
+                if isinstance(answer[1], Layout):
+                    return answer[1]
+                from icsviewer.layout.client import LayoutError
+
+                raise LayoutError(answer[1])
+        return self._fallback(chart, cancel)
+
+    def _wait(self, cancel: threading.Event) -> LayoutAnswer:
+        while True:
+            if cancel.is_set():
+                from icsviewer.layout.client import LayoutCancelledError
+
+                raise LayoutCancelledError("The layout was cancelled.")
+            try:
+                return self._answer.result(timeout=0.05)
+            except FutureTimeout:
+                continue
+
+
+def _key(chart: Chart) -> str:
+    from icsviewer.layout.client import choose_engine, layout_key
+
+    return layout_key(chart, choose_engine(chart))
+
+
+class StartupOpen(QObject):
+    """Feeds the prefetch child's messages to the window; see the module docstring."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        prefetch: Prefetch,
+        loader: PrefetchedLoader,
+        layouts: PrefetchedLayout,
+        then: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.prefetch = prefetch
+        self._loader = loader
+        self._layouts = layouts
+        self._then: Callable[[], None] | None = then
+        self.progress = _ReadingProgress(f"Reading {prefetch.path.name}…")
+        self.progress.cancel_button.clicked.connect(self.cancel)
+        window.statusBar().addWidget(self.progress, 1)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self._escape.activated.connect(self.cancel)
+        self._notifier = QSocketNotifier(prefetch.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_readable)
+        window.destroyed.connect(prefetch.cancel)
+
+    @property
+    def reading(self) -> bool:
+        """True until the chart is open in the window (or the open failed or was cancelled)."""
+        return self._then is not None
+
+    def cancel(self) -> None:
+        """Stop reading (the user pressed Cancel or Esc): the window stays empty."""
+        if not self.reading:
+            return
+        self._stop_listening()
+        self.prefetch.cancel()
+        self._layouts.deliver(None)
+        self.window.statusBar().showMessage(
+            f"Opening {self.prefetch.path.name} was cancelled. Use File > Open.", 10000
+        )
+        self._finish()
+        self._run_then()
+
+    def _on_readable(self) -> None:
+        for message in self.prefetch.receive():
+            self._dispatch(message)
+        if self.prefetch.finished:
+            self._stop_listening()
+            self._layouts.deliver(None)  # no-op when the layout came
+            if self.reading:  # the child ended without the chart: read it here instead
+                self._open(None)
+
+    def _dispatch(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        path = self.prefetch.path
+        if kind == "read":
+            self._open(as_document(path, message[1], list(message[2])))
+        elif kind == "unreadable":
+            self._open(unreadable(path, str(message[1])))
+        elif kind in ("layout", "layout_error"):
+            self._layouts.deliver((str(message[1]), message[2]))
+
+    def _open(self, result: Document | OpenFailure | None) -> None:
+        if not self.reading:
+            return
+        if result is not None:
+            self._loader.hold(self.prefetch.path, result)
+        self._finish()  # the progress goes before the window shows the chart
+        self.window.open_path(self.prefetch.path)
+        self._run_then()
+
+    def _finish(self) -> None:
+        self._escape.setEnabled(False)
+        self.window.statusBar().removeWidget(self.progress)
+        self.progress.deleteLater()
+
+    def _run_then(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def _stop_listening(self) -> None:
+        self._notifier.setEnabled(False)
+
+
+class _ReadingProgress(QWidget):
+    """A busy bar with a Cancel button, in the status bar while the file is being read."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(text)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: reading has no measurable steps
+        self.bar.setMaximumWidth(160)
+        self.bar.setAccessibleName("Reading progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop opening this chart (Esc)")
+        row.addWidget(self.label)
+        row.addWidget(self.bar)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)

@@ -1,0 +1,170 @@
+"""Read the chart to open, and lay it out, in a forked child while the window's process loads Qt.
+
+A cold start used to do everything in series: import Python's and Qt's modules, build the
+window, read and check the file, then start laying it out. Reading and laying out need none
+of Qt, so the command line forks a child *before* Qt is imported (forking after is unsafe:
+Qt starts threads) and the child reads the file and lays it out on the machine's other core
+while this process imports Qt and builds the window. The child sends back, through a pipe,
+pickled messages (each an 8-byte length and a pickle):
+
+    ("read", chart, problems)           or  ("unreadable", reason)
+    ("layout", key, layout)             or  ("layout_error", key, message)
+
+`key` is `layout_key(chart, engine)`, so the window uses the layout only for the chart it was
+computed for. Graphviz still runs in its own worker process (the child starts it the way the
+window would); this module never imports Qt or pygraphviz.
+
+Where `os.fork` is missing, or a Qt application or other threads are already running (tests),
+`start` returns None and the window reads the file itself as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import struct
+import sys
+import threading
+from pathlib import Path
+from typing import Any, BinaryIO
+
+_HEADER = struct.Struct(">Q")
+
+
+class Prefetch:
+    """The parent's end of one prefetch child: its pid and the pipe its messages come on.
+
+    `pid` is None when something other than a forked child writes the pipe (tests).
+    """
+
+    def __init__(self, path: Path, pid: int | None, fd: int) -> None:
+        self.path = path
+        self.pid = pid
+        self.fd = fd
+        self._buffer = bytearray()
+        self.finished = False  # the child closed its end (done, crashed or killed)
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def receive(self) -> list[tuple[Any, ...]]:
+        """The complete messages that have arrived. Blocks until some bytes (or the end) are
+        there, so call it when the pipe is readable; after the end `finished` is True."""
+        if self.finished:
+            return []
+        try:
+            chunk = os.read(self.fd, 1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._close()
+            return []
+        self._buffer += chunk
+        messages = []
+        while len(self._buffer) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(self._buffer)
+            if len(self._buffer) < _HEADER.size + size:
+                break
+            frame = bytes(self._buffer[_HEADER.size : _HEADER.size + size])
+            del self._buffer[: _HEADER.size + size]
+            # Our own forked child wrote it on a private pipe: not untrusted data.
+            messages.append(pickle.loads(frame))  # noqa: S301
+        return messages
+
+    def cancel(self) -> None:
+        """Stop the child (the user cancelled, or the window is closing)."""
+        if not self.finished:
+            if self.pid is not None:
+                with contextlib.suppress(OSError):
+                    os.kill(self.pid, signal.SIGKILL)
+            self._close()
+
+    def _close(self) -> None:
+        self.finished = True
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        # Reap the child so it does not linger as a zombie; it has ended or been killed.
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+
+
+def can_fork() -> bool:
+    """Whether forking now is safe: POSIX, one thread in the process, no Qt application yet.
+
+    Qt's modules may already be imported (importing starts no threads); a QApplication must
+    not exist, as the child would share its display connection.
+    """
+    if not hasattr(os, "fork"):
+        return False
+    qtcore = sys.modules.get("PySide6.QtCore")
+    application = getattr(qtcore, "QCoreApplication", None)
+    if application is not None and application.instance() is not None:
+        return False
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir()) == 1  # Qt threads too
+    except OSError:
+        return threading.active_count() == 1 and qtcore is None
+
+
+def start(path: Path) -> Prefetch | None:
+    """Fork a child that reads `path` and lays it out; None when it cannot be done here."""
+    if not can_fork() or not path.is_file():
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: never returns into the caller's code
+        code = 0
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                _child(path, out)
+        except BaseException:  # a closed pipe (the parent cancelled) or anything else
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return Prefetch(path, pid, read_end)
+
+
+def send(out: BinaryIO, message: tuple[Any, ...]) -> None:
+    """Write one message to the pipe (the child's side of the protocol)."""
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(_HEADER.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+def _child(path: Path, out: BinaryIO) -> None:
+    """Read the file as File > Open does, send the chart, then lay it out and send that."""
+    from icsviewer.editor import storage
+    from icsviewer.layout.client import LayoutError, choose_engine, compute_layout, layout_key
+
+    try:
+        chart, problems = storage.load_chart_file(path)
+    except Exception as exc:
+        send(out, ("unreadable", str(exc)))
+        return
+    send(out, ("read", chart, problems))
+    if chart is None:
+        return
+    key = layout_key(chart, choose_engine(chart))
+    try:
+        layout = compute_layout(chart, timeout=60.0)
+    except LayoutError as exc:
+        send(out, ("layout_error", key, str(exc)))
+        return
+    except Exception as exc:
+        send(out, ("layout_error", key, f"The chart could not be arranged ({exc})."))
+        return
+    send(out, ("layout", key, layout))

@@ -1,0 +1,263 @@
+"""Start-up: the window opens the chart a prefetch child read, and uses the layout it computed.
+
+A test writes the child's messages into a real pipe itself (the test process runs Qt, where
+forking is refused); `test_prefetch_child_reads_and_lays_out` runs the real fork in a fresh
+interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from icsviewer import paths
+from icsviewer.app.main_window import MainWindow
+from icsviewer.app.opening import OpenFailure
+from icsviewer.app.settings import open_settings
+from icsviewer.app.startup_open import PrefetchedLayout, PrefetchedLoader, StartupOpen
+from icsviewer.editor.document import Document
+from icsviewer.io.problems import Problem
+from icsviewer.layout.client import choose_engine, layout_key
+from icsviewer.layout.fallback import fallback_layout
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
+from icsviewer.model.generator import generate_chart
+from icsviewer.prefetch import Prefetch, send
+from tests.app.conftest import RecordingPrompts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Counting:
+    """A loader or layout function that records its calls (the window's own work)."""
+
+    def __init__(self, function: Any) -> None:
+        self.function = function
+        self.calls = 0
+
+    def __call__(self, *args: Any) -> Any:
+        self.calls += 1
+        return self.function(*args)
+
+
+class Started:
+    """A window wired to a pipe the test writes the child's messages into."""
+
+    def __init__(self, qtbot: QtBot, path: Path) -> None:
+        self.path = path
+        self.prompts = RecordingPrompts()
+        self.read_here = Counting(lambda p: Document(generate_chart(20, seed=3), p))
+        self.laid_out_here = Counting(lambda chart, cancel: fallback_layout(chart))
+        self.loader = PrefetchedLoader(self.read_here)
+        self.layouts = PrefetchedLayout(self.laid_out_here)
+        self.window = MainWindow(open_settings(), self.prompts, self.loader, self.layouts)
+        qtbot.addWidget(self.window)
+        self.window.show()
+        read_end, write_end = os.pipe()
+        self.pipe = os.fdopen(write_end, "wb")
+        self.after_opening = 0
+        self.startup = StartupOpen(
+            self.window, Prefetch(path, None, read_end), self.loader, self.layouts, self._then
+        )
+
+    def _then(self) -> None:
+        self.after_opening += 1
+
+    def send(self, *message: Any) -> None:
+        send(self.pipe, message)
+
+    def close_pipe(self) -> None:
+        if not self.pipe.closed:
+            self.pipe.close()
+
+
+@pytest.fixture
+def started(qtbot: QtBot, tmp_path: Path) -> Iterator[Started]:
+    setup = Started(qtbot, tmp_path / "big.yaml")
+    yield setup
+    setup.close_pipe()
+    setup.layouts.deliver(None)
+    setup.window.runner.cancel()
+    setup.window.runner.wait()
+
+
+def _laid_out(chart: Chart) -> Layout:
+    """A layout that differs from the fallback the window would compute itself."""
+    layout = fallback_layout(chart)
+    return Layout(
+        layout.boxes, layout.edges, layout.frames, layout.width, layout.height, engine="tree"
+    )
+
+
+def _key(chart: Chart) -> str:
+    return layout_key(chart, choose_engine(chart))
+
+
+def test_the_window_shows_the_chart_and_layout_the_child_sent(
+    qtbot: QtBot, started: Started
+) -> None:
+    chart = generate_chart(120, seed=4)
+    assert started.startup.reading
+    assert started.startup.progress.isVisibleTo(started.window)
+    started.send("read", chart, [])
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    assert started.window.document.path == started.path  # type: ignore[union-attr]
+    assert len(started.window.document.chart) == 120  # type: ignore[union-attr]
+    assert started.after_opening == 1
+    layout = _laid_out(chart)
+    with qtbot.waitSignal(started.window.runner.finished, timeout=10000):
+        started.send("layout", _key(chart), layout)
+    assert started.window.scene is not None
+    assert started.window.scene.layout.engine == "tree"
+    assert started.window.view.isVisible()
+    # Nothing was read or laid out twice.
+    assert started.read_here.calls == 0
+    assert started.laid_out_here.calls == 0
+
+
+def test_problems_in_the_file_still_reach_the_problems_panel(
+    qtbot: QtBot, started: Started
+) -> None:
+    problem = Problem(str(started.path), 12, 9, "error", "unknown kind 'trusts'")
+    started.send("read", generate_chart(30, seed=2), [problem])
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    assert started.window.document.problems == [problem]  # type: ignore[union-attr]
+    panel = started.window.problems
+    assert panel.count() == 1 and "line 12: unknown kind 'trusts'" in panel.item(0).text()
+    assert started.window.docks["problems"].isVisibleTo(started.window)
+
+
+def test_an_unreadable_file_is_reported_and_start_up_carries_on(
+    qtbot: QtBot, started: Started
+) -> None:
+    started.send("unreadable", "found character '\\t' that cannot start any token")
+    qtbot.waitUntil(lambda: started.after_opening == 1, timeout=5000)
+    assert started.window.document is None
+    _title, message = started.prompts.errors[-1]
+    assert "big.yaml" in message and "could not be read" in message
+    assert "cannot start any token" in message
+
+
+def test_a_layout_for_another_chart_is_not_used(qtbot: QtBot, started: Started) -> None:
+    chart = generate_chart(40, seed=6)
+    started.send("read", chart, [])
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    with qtbot.waitSignal(started.window.runner.finished, timeout=10000):
+        started.send("layout", "some other chart", _laid_out(chart))
+    assert started.laid_out_here.calls == 1
+    assert started.window.scene is not None
+    assert started.window.scene.layout.engine == "fallback"
+
+
+def test_a_layout_failure_in_the_child_is_reported(
+    qtbot: QtBot, started: Started
+) -> None:
+    chart = generate_chart(40, seed=6)
+    started.send("read", chart, [])
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    with qtbot.waitSignal(started.window.runner.failed, timeout=10000):
+        started.send("layout_error", _key(chart), "Graphviz crashed (signal 11).")
+    assert "Graphviz crashed" in started.prompts.errors[-1][1]
+    assert started.window.view.isVisible()  # the simple arrangement instead
+
+
+def test_when_the_child_dies_the_window_reads_the_file_itself(
+    qtbot: QtBot, started: Started
+) -> None:
+    started.close_pipe()
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    assert started.read_here.calls == 1
+    assert started.after_opening == 1
+    with qtbot.waitSignal(started.window.runner.finished, timeout=10000):
+        pass
+    assert started.laid_out_here.calls == 1
+
+
+def test_cancel_stops_a_long_read_and_leaves_the_window_usable(
+    qtbot: QtBot, started: Started
+) -> None:
+    started.startup.progress.cancel_button.click()
+    assert not started.startup.reading
+    assert started.startup.prefetch.finished
+    assert started.after_opening == 1  # the crash guard and recovery offer still start
+    assert started.window.document is None
+    assert "cancelled" in started.window.statusBar().currentMessage()
+    # A message that was already on its way is ignored; File > Open works as ever.
+    qtbot.wait(100)
+    assert started.window.document is None
+    assert started.window.window_actions["open"].isEnabled()
+
+
+def test_escape_cancels_the_read(qtbot: QtBot, started: Started) -> None:
+    started.window.activateWindow()
+    qtbot.waitUntil(lambda: started.window.isActiveWindow(), timeout=5000)
+    qtbot.keyClick(started.window, Qt.Key.Key_Escape)  # type: ignore[no-untyped-call]
+    qtbot.waitUntil(lambda: not started.startup.reading, timeout=5000)
+    assert started.window.document is None
+
+
+def test_a_superseded_first_request_does_not_wait_for_ever() -> None:
+    fallback = Counting(lambda chart, cancel: fallback_layout(chart))
+    layouts = PrefetchedLayout(fallback)
+    cancel = threading.Event()
+    cancel.set()
+    from icsviewer.layout.client import LayoutCancelledError
+
+    with pytest.raises(LayoutCancelledError):
+        layouts(generate_chart(10, seed=1), cancel)
+    # Later requests are computed as usual.
+    assert layouts(generate_chart(10, seed=1), threading.Event()).boxes
+    assert fallback.calls == 1
+
+
+def test_the_loader_hands_over_once_and_only_for_its_path(tmp_path: Path) -> None:
+    read_here = Counting(lambda p: OpenFailure(p, "read here"))
+    loader = PrefetchedLoader(read_here)
+    held = OpenFailure(tmp_path / "a.yaml", "held")
+    loader.hold(tmp_path / "a.yaml", held)
+    assert loader(tmp_path / "b.yaml") is not held
+    loader.hold(tmp_path / "a.yaml", held)
+    assert loader(tmp_path / "a.yaml") is held
+    assert loader(tmp_path / "a.yaml") is not held
+    assert read_here.calls == 2
+
+
+CHILD_SCRIPT = """
+import sys
+from pathlib import Path
+from icsviewer import prefetch
+from icsviewer.layout.client import choose_engine, layout_key
+job = prefetch.start(Path(sys.argv[1]))
+assert job is not None, "the prefetch was refused"
+got = []
+while not job.finished:
+    got.extend(job.receive())
+kinds = [m[0] for m in got]
+chart = got[0][1]
+print(kinds, len(chart), got[1][1] == layout_key(chart, choose_engine(chart)), len(got[1][2].boxes))
+"""
+
+
+def test_prefetch_child_reads_and_lays_out(tmp_path: Path) -> None:
+    env = dict(os.environ, ICSVIEWER_HOME=str(tmp_path), ICSVIEWER_TREE_THRESHOLD="10")
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD_SCRIPT, str(paths.FLAGSHIP_CHART)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    kinds, bodies, key_matches, boxes = result.stdout.rsplit(" ", 3)
+    assert kinds.startswith("['read', 'layout']")
+    assert int(bodies) == 70 and key_matches == "True" and int(boxes) > 0
