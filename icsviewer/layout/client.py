@@ -199,13 +199,34 @@ def compute_layout(
     cache: LayoutCache | None = DEFAULT_CACHE,
     cancel: threading.Event | None = None,
     worker_module: str | None = None,
+    worker: subprocess.Popen[bytes] | None = None,
 ) -> Layout:
     """The chart's layout (blocking). Raises LayoutError with a user-readable message.
 
     `engine` is 'auto' (dot, or tree above `tree_threshold` bodies), 'dot' or 'tree'.
     `cancel`, when set from another thread, stops a running Graphviz (LayoutCancelledError).
-    `cache=None` always computes afresh.
+    `cache=None` always computes afresh. `worker`: a process from `start_worker`, already
+    started while the chart was being read; it is used for Graphviz, or stopped if unneeded.
     """
+    try:
+        return _compute(
+            chart, timeout, engine, tree_threshold, cache, cancel, worker_module, worker
+        )
+    finally:
+        if worker is not None:  # a worker started early and never used ends here
+            stop_unused_worker(worker)
+
+
+def _compute(
+    chart: Chart,
+    timeout: float,
+    engine: str,
+    tree_threshold: int | None,
+    cache: LayoutCache | None,
+    cancel: threading.Event | None,
+    worker_module: str | None,
+    worker: subprocess.Popen[bytes] | None,
+) -> Layout:
     if engine == "auto":
         engine = choose_engine(chart, tree_threshold)
     if engine not in ("dot", "tree"):
@@ -225,7 +246,7 @@ def compute_layout(
             "prog": "dot",
             "pages": [list(area) for area in PAGE_AREAS],
         }
-        answer = run_worker(request, timeout, cancel, worker_module)
+        answer = run_worker(request, timeout, cancel, worker_module, worker)
         try:
             choice = int(answer.get("choice", 0)) if isinstance(answer, dict) else 0
             if not 0 <= choice < len(specs):
@@ -239,16 +260,16 @@ def compute_layout(
     return layout
 
 
-def run_worker(
-    request: dict[str, Any],
-    timeout: float,
-    cancel: threading.Event | None = None,
-    worker_module: str | None = None,
-) -> Any:
-    """Send `request` to a fresh worker process and return its parsed JSON answer."""
+def start_worker(worker_module: str | None = None) -> subprocess.Popen[bytes]:
+    """Start a Graphviz worker process that waits for its request on stdin.
+
+    Starting Python and loading Graphviz takes the worker about 0.15 s: a caller that will
+    probably need Graphviz can start it before the chart is even read, and hand it to
+    `compute_layout(worker=...)`. Raises LayoutError if it cannot be started.
+    """
     module = worker_module or os.environ.get(ENV_WORKER) or WORKER_MODULE
     try:
-        proc = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, "-m", module],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -257,6 +278,29 @@ def run_worker(
         )
     except OSError as exc:
         raise LayoutError(f"Could not start the Graphviz layout process: {exc}.") from exc
+
+
+def stop_unused_worker(proc: subprocess.Popen[bytes]) -> None:
+    """End a worker from `start_worker` that got no request (nothing if it has ended)."""
+    if proc.poll() is not None:
+        return
+    with contextlib.suppress(OSError):
+        proc.kill()
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        proc.communicate(timeout=5)
+
+
+def run_worker(
+    request: dict[str, Any],
+    timeout: float,
+    cancel: threading.Event | None = None,
+    worker_module: str | None = None,
+    proc: subprocess.Popen[bytes] | None = None,
+) -> Any:
+    """Send `request` to a worker process (`proc`, or a fresh one) and return its parsed JSON
+    answer."""
+    if proc is None:
+        proc = start_worker(worker_module)
     payload = json.dumps(request).encode("utf-8")
     out, err = _communicate(proc, payload, timeout, cancel)
     if proc.returncode != 0:

@@ -23,12 +23,10 @@ from typing import Any
 
 
 def _run(
-    specs: list[dict[str, Any]], prog: str, pages: list[tuple[float, float]]
+    pygraphviz: Any, specs: list[dict[str, Any]], prog: str, pages: list[tuple[float, float]]
 ) -> dict[str, Any]:
     """Lay out each candidate, keep the one that fits a page area at the largest scale, route
     its overlay lines and answer with its geometry (and which candidate it was)."""
-    import pygraphviz
-
     best: tuple[float, int, Any, dict[str, Any]] | None = None
     for index, spec in enumerate(specs):
         graph, clusters = _build(pygraphviz, spec)
@@ -128,6 +126,15 @@ def _shift_pos(pos: str, dx: float, dy: float) -> str:
 
 
 def main() -> int:
+    # Graphviz loads before the request is read: a worker started early (the window's
+    # start-up starts it while the chart is still being read) has it ready when the request
+    # comes.
+    try:
+        import pygraphviz
+    except ImportError as exc:
+        sys.stdin.read()  # the caller writes its whole request before reading the answer
+        print(f"Graphviz (the pygraphviz package) is not installed: {exc}", file=sys.stderr)
+        return 3
     try:
         request = json.loads(sys.stdin.read())
         specs = list(request["specs"])
@@ -137,10 +144,7 @@ def main() -> int:
         print(f"unreadable layout request: {exc}", file=sys.stderr)
         return 2
     try:
-        answer = _run(specs, prog, pages)
-    except ImportError as exc:
-        print(f"Graphviz (the pygraphviz package) is not installed: {exc}", file=sys.stderr)
-        return 3
+        answer = _run(pygraphviz, specs, prog, pages)
     except Exception as exc:
         print(f"Graphviz failed: {exc}", file=sys.stderr)
         return 3
