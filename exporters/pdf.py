@@ -9,6 +9,8 @@ directory entries and entries link back; the outline has the chart, the descript
 directory section and each body. Metadata (title, author, subject, keywords, creator,
 language en-GB) is set, and output is byte-for-byte repeatable (reportlab's invariant mode).
 
+The chart pages are drawn by `pdf_chart`; the text pages are laid out in full first
+(`pdf_text_pages`, so the page count is known) and drawn at canvas level (`pdf_text_draw`).
 Nothing in the chart is ever evaluated or fetched: see `pdf_setup.harden_reportlab` and
 `safe_text`.
 """
@@ -18,32 +20,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.pdfgen.canvas import Canvas
 
 from exporters.atomic import write_bytes_atomic
 from exporters.options import MIN_LEGIBLE_PT, ExportOptions
 from exporters.pdf_chart import ChartPainter, draw_legend
-from exporters.pdf_directory import (
-    body_keys,
-    chart_keys,
-    description_flowables,
-    directory_flowables,
-)
+from exporters.pdf_directory import body_keys, chart_keys, description_items, directory_items
 from exporters.pdf_furniture import (
     Furniture,
     draw_chart_header,
     draw_footer,
     draw_marking,
+    draw_page_number,
     draw_text_header,
     draw_tile_marks,
-    numbered_canvas_class,
 )
 from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
-from exporters.pdf_setup import colour, font_names, harden_reportlab
-from exporters.pdf_text_styles import make_styles
+from exporters.pdf_setup import colour, font_names, harden_reportlab, italic_font
+from exporters.pdf_text_draw import TextEncoder, draw_text_page
+from exporters.pdf_text_pages import Column, Paginator, TextPage
+from exporters.pdf_text_styles import Fonts, make_styles
+from exporters.pdf_textflow import Item, Measure, PageBreak
 from exporters.safe_text import one_line
 from exporters.shapes import LegendLayout, layout_legend
 from exporters.wording import footer_facts
@@ -89,39 +87,30 @@ class PdfResult:
         )
 
 
-class _ChartTileFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
+@dataclass(frozen=True)
+class _ChartPages:
+    """What every chart page draws with, worked out once per export."""
 
-    def __init__(
-        self,
-        painter: ChartPainter,
-        plan: PagePlan,
-        tile: Tile,
-        furniture: Furniture,
-        legend: LegendLayout,
-        theme: Theme,
-        anchors: list[tuple[str, str]],
-        linked: bool,
-    ) -> None:
-        super().__init__()
-        self.painter, self.plan, self.tile, self.furniture = painter, plan, tile, furniture
-        self.legend, self.theme, self.linked = legend, theme, linked
-        # (destination name, body id) of the boxes whose "View on chart" lands on this tile.
-        self.anchors = anchors
+    painter: ChartPainter
+    plan: PagePlan
+    furniture: Furniture
+    legend: LegendLayout
+    theme: Theme
+    # Per tile, (destination name, body id) of the boxes whose "View on chart" lands there.
+    anchors: dict[Tile, list[tuple[str, str]]]
+    linked: bool
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        # The whole page: the tile draws in page coordinates (the frame has no padding).
-        return avail_width, avail_height
-
-    def draw(self) -> None:
-        canv = self.canv
-        plan, tile = self.plan, self.tile
+    def draw(self, canv: Canvas, tile: Tile) -> None:
+        """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
+        plan, furniture = self.plan, self.furniture
         label = plan.tile_label(tile) if plan.tiled else ""
-        draw_chart_header(canv, self.furniture, plan.page_width, plan.page_height, label)
+        draw_footer(canv, furniture, plan.page_width)
+        draw_marking(canv, furniture, plan.page_width, plan.page_height)
+        draw_chart_header(canv, furniture, plan.page_width, plan.page_height, label)
         self.painter.draw(canv, tile)
-        draw_legend(canv, self.legend, plan.legend_area, self.theme, self.furniture.fonts)
+        draw_legend(canv, self.legend, plan.legend_area, self.theme, furniture.fonts)
         if plan.tiled:
-            draw_tile_marks(canv, plan, tile, self.furniture.fonts[0])
+            draw_tile_marks(canv, plan, tile, furniture.fonts[0])
         key = f"tile-{tile.name}"
         canv.bookmarkPage(key)
         if tile == plan.tiles[0]:
@@ -131,10 +120,10 @@ class _ChartTileFlowable(Flowable):  # type: ignore[misc]  # reportlab is untype
         if plan.tiled:
             canv.addOutlineEntry(plan.tile_label(tile), key, 1)
         if self.linked:
-            for key, body_id in self.anchors:
+            for name, body_id in self.anchors.get(tile, []):
                 box = self.painter.layout.boxes[body_id]
                 left, top = self.painter.box_top(box, tile)
-                canv.bookmarkHorizontalAbsolute(key, top + 24, left=max(left - 24, 0))
+                canv.bookmarkHorizontalAbsolute(name, top + 24, left=max(left - 24, 0))
 
 
 def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
@@ -186,6 +175,34 @@ def _furniture(
     )
 
 
+def _canvas(buffer: BytesIO, chart: Chart, page: tuple[float, float], f: Furniture) -> Canvas:
+    """A canvas with the document's metadata; output is byte-for-byte repeatable."""
+    # Start in the bundled font, or reportlab lists a non-embedded Helvetica.
+    canv = Canvas(
+        buffer,
+        pagesize=page,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=f.fonts[0],
+        lang=LANGUAGE,
+    )
+    canv.setTitle(f.title)
+    canv.setAuthor(one_line(", ".join(chart.meta.authors))[:300] or f.organisation)
+    canv.setSubject(f.subtitle or "Integrated care system structure")
+    canv.setKeywords(
+        ", ".join(
+            k for k in ("NHS", "integrated care system", "organisation chart", f.organisation) if k
+        )
+    )
+    canv.setCreator(CREATOR)
+    return canv
+
+
+def _text_pages(items: list[Item], page: tuple[float, float]) -> list[TextPage]:
+    """The description and directory laid out in columns, page by page."""
+    return Paginator(_text_columns(page), Measure()).add(items)
+
+
 def build_pdf(
     chart: Chart, layout: Layout, theme: Theme, options: ExportOptions | None = None
 ) -> tuple[bytes, PdfResult]:
@@ -195,79 +212,49 @@ def build_pdf(
     fonts = font_names()
     legend = build_legend(chart, theme)
     plan = plan_pages(layout, options, lambda width: _legend_size(layout_legend(legend, width)))
-    legend_layout = layout_legend(legend, plan.legend_area.width)
     furniture = _furniture(chart, options, fonts, theme)
     linked = options.directory
-    painter = ChartPainter(chart, layout, theme, fonts, plan, body_keys(chart) if linked else None)
     owners = _owners(layout, plan)
+    chart_pages = _ChartPages(
+        ChartPainter(chart, layout, theme, fonts, plan, body_keys(chart) if linked else None),
+        plan,
+        furniture,
+        layout_legend(legend, plan.legend_area.width),
+        theme,
+        _anchors(chart, owners),
+        linked,
+    )
+    text_fonts = Fonts(fonts[0], fonts[1], italic_font(fonts[0]))
+    styles = make_styles(text_fonts, furniture.accent)
+    items = description_items(chart, styles)
+    if options.directory:
+        items.append(PageBreak())
+        items += directory_items(chart, styles, text_fonts, set(owners))
     page = (plan.page_width, plan.page_height)
-    meta = chart.meta
+    text_pages = _text_pages(items, page)
+    total = len(plan.tiles) + len(text_pages)
 
-    def chart_page(canv: Any, doc: Any) -> None:
-        draw_footer(canv, furniture, plan.page_width)
-        draw_marking(canv, furniture, *page)
-
-    def text_page(canv: Any, doc: Any) -> None:
+    buffer = BytesIO()
+    canv = _canvas(buffer, chart, page, furniture)
+    number = 0
+    for tile in plan.tiles:
+        number += 1
+        chart_pages.draw(canv, tile)
+        draw_page_number(canv, furniture, plan.page_width, number, total)
+        canv.showPage()
+    encoder = TextEncoder(canv)
+    for text_page in text_pages:
+        number += 1
         draw_text_header(canv, furniture, *page)
         draw_footer(canv, furniture, plan.page_width)
         draw_marking(canv, furniture, *page)
-
-    buffer = BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=page,
-        invariant=1,
-        pageCompression=1,
-        title=furniture.title,
-        author=one_line(", ".join(meta.authors))[:300] or furniture.organisation,
-        subject=furniture.subtitle or "Integrated care system structure",
-        keywords=", ".join(
-            k
-            for k in ("NHS", "integrated care system", "organisation chart", furniture.organisation)
-            if k
-        ),
-        creator=CREATOR,
-        lang=LANGUAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-    )
-    doc.addPageTemplates(
-        [
-            PageTemplate("chart", [Frame(0, 0, *page, 0, 0, 0, 0, id="chart")], onPage=chart_page),
-            PageTemplate("text", _text_frames(page), onPage=text_page),
-        ]
-    )
-    styles = make_styles(*fonts, furniture.accent)
-    anchors = _anchors(chart, owners)
-    story: list[Flowable] = [
-        _ChartTileFlowable(
-            painter, plan, tile, furniture, legend_layout, theme, anchors.get(tile, []), linked
-        )
-        for tile in plan.tiles
-    ]
-    story.append(NextPageTemplate("text"))
-    story += description_flowables(chart, styles)
-    if options.directory:
-        from reportlab.platypus import PageBreak
-
-        story.append(PageBreak())
-        story += directory_flowables(chart, styles, set(owners))
-    canvas_class = numbered_canvas_class(fonts[0])
-    try:
-        doc.build(story, canvasmaker=canvas_class)
-    except LayoutError as exc:
-        # Something cannot be placed on any page (it should not happen: long text is cut and
-        # may split); say so in a sentence rather than with reportlab's internals.
-        raise ValueError(
-            "the PDF could not be laid out: a piece of text is too large for the page "
-            f"({str(exc)[:120]})"
-        ) from exc
-    data = buffer.getvalue()
+        draw_text_page(canv, text_page, encoder)
+        draw_page_number(canv, furniture, plan.page_width, number, total)
+        canv.showPage()
+    canv.save()
     result = PdfResult(
         None,
-        doc.page,
+        total,
         options.paper,
         plan.orientation,
         plan.tiled,
@@ -275,30 +262,17 @@ def build_pdf(
         plan.rows,
         plan.smallest_text,
     )
-    return data, result
+    return buffer.getvalue(), result
 
 
-def _text_frames(page: tuple[float, float]) -> list[Frame]:
+def _text_columns(page: tuple[float, float]) -> list[Column]:
     width, height = page
     usable = width - 2 * MARGIN
     columns = max(1, round((usable + COLUMN_GAP) / (COLUMN_WIDTH + COLUMN_GAP)))
     col_w = (usable - (columns - 1) * COLUMN_GAP) / columns
     bottom = MARGIN + 26  # above the footer rule
-    frame_h = height - MARGIN - TEXT_TOP - bottom
-    return [
-        Frame(
-            MARGIN + i * (col_w + COLUMN_GAP),
-            bottom,
-            col_w,
-            frame_h,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id=f"col{i}",
-        )
-        for i in range(columns)
-    ]
+    top = height - MARGIN - TEXT_TOP
+    return [Column(MARGIN + i * (col_w + COLUMN_GAP), col_w, top, bottom) for i in range(columns)]
 
 
 def export_pdf(

@@ -1,25 +1,24 @@
 """The PDF's text pages: the plain-English description, then the directory of every body.
 
-Every piece of user text is escaped with `para_text` before it becomes Paragraph markup; the
-only markup in the result is ours (bold, line breaks, links). Links are https/mailto only
-(`safe_url`); names of other bodies link to their own directory entries, and every entry links
-back to the box on the chart.
+Built as `pdf_textflow` items: runs of plain text, never markup, so a label such as
+``<font color=...>`` is drawn literally and nothing in it is ever parsed or evaluated (text is
+`clean`ed of control and bidi-override characters). Links are https/mailto only (`safe_url`);
+names of other bodies link to their own directory entries, and every entry links back to the
+box on the chart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from dataclasses import replace
 
 from exporters.describe import HEADING as DESCRIPTION_HEADING
 from exporters.describe import describe
-from exporters.pdf_setup import RULE
-from exporters.pdf_text_styles import OutlinedHeading
-from exporters.pdf_text_styles import WrappedOnce as Paragraph
+from exporters.pdf_setup import LINK, RULE
+from exporters.pdf_text_styles import Fonts, TextStyle
+from exporters.pdf_textflow import Bookmark, Item, Keep, Para, Run, Table
 from exporters.reading_order import directory_sections
-from exporters.safe_text import one_line, para_text, safe_url, xml_attr
+from exporters.safe_text import one_line, safe_url
 from exporters.wording import body_name, format_date, kind_name, shorten
 from icsviewer.model.chart import Body, Chart, Member, Relationship, SourceRef
 from icsviewer.model.kinds import relation_kind
@@ -28,9 +27,10 @@ DIRECTORY_HEADING = "Directory of bodies"
 # Very long fields are cut so one hostile 100,000-character description cannot make 40 pages.
 MAX_FIELD = 4000
 MAX_HEADING = 300
-# Seats listed per body, and rows per table (see _entry).
+# Seats listed per body (the rest are counted).
 MAX_MEMBER_ROWS = 200
-TABLE_CHUNK = 25
+# Space after each entry, on top of its last paragraph's own.
+ENTRY_GAP = 4.0
 
 
 def body_keys(chart: Chart) -> dict[str, str]:
@@ -43,60 +43,72 @@ def chart_keys(chart: Chart) -> dict[str, str]:
     return {body.id: f"chart-{index}" for index, body in enumerate(chart.bodies)}
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text, escaped (never parsed as markup)."""
-    return Paragraph(para_text(text[:MAX_FIELD]), style)
+def _heading(text: str, style: TextStyle, key: str, level: int) -> Para:
+    """A heading that is also a link destination and an outline entry."""
+    shown = text if len(text) <= MAX_HEADING else text[:MAX_HEADING].rstrip() + "…"
+    mark = Bookmark(key, one_line(text)[:200] or key, level, closed=level >= 1)
+    return Para(style, [Run(shown)], bookmark=mark)
 
 
-def description_flowables(chart: Chart, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _p(text: str, style: TextStyle) -> Para:
+    """A paragraph of user text (cut to a sane length; its own line breaks kept)."""
+    return Para(style, [Run(text[:MAX_FIELD])])
+
+
+def description_items(chart: Chart, styles: dict[str, TextStyle]) -> list[Item]:
     """The 'How this system is organised' pages."""
-    out: list[Flowable] = [
-        OutlinedHeading(
-            para_text(DESCRIPTION_HEADING), styles["title"], "description", DESCRIPTION_HEADING, 0
-        )
-    ]
+    out: list[Item] = [_heading(DESCRIPTION_HEADING, styles["title"], "description", 0)]
     for part in describe(chart):
-        out.append(Paragraph(para_text(part.heading), styles["h2"]))
+        out.append(Para(styles["h2"], [Run(part.heading)]))
         out.extend(_p(text, styles["body"]) for text in part.paragraphs)
     return out
 
 
 class _DirectoryWriter:
-    """Builds the directory flowables; keeps the lookup tables in one place."""
+    """Builds the directory items; keeps the lookup tables in one place."""
 
     def __init__(
-        self, chart: Chart, styles: dict[str, ParagraphStyle], on_chart: Collection[str]
+        self,
+        chart: Chart,
+        styles: dict[str, TextStyle],
+        fonts: Fonts,
+        on_chart: Collection[str],
     ) -> None:
         self.chart = chart
         self.styles = styles
+        self.fonts = fonts
         self.keys = body_keys(chart)
         # A body hidden in a collapsed group has no box: its entry links to the chart page.
         self.back = {
             body_id: key if body_id in on_chart else "chart"
             for body_id, key in chart_keys(chart).items()
         }
+        # Each body's relationships in file order, found once (not a scan of all per body).
+        self.rels: dict[str, list[Relationship]] = {}
+        for rel in chart.relationships:
+            self.rels.setdefault(rel.source, []).append(rel)
+            if rel.target != rel.source:
+                self.rels.setdefault(rel.target, []).append(rel)
 
-    def flowables(self) -> list[Flowable]:
+    def items(self) -> list[Item]:
         s = self.styles
-        out: list[Flowable] = [
-            OutlinedHeading(
-                para_text(DIRECTORY_HEADING), s["title"], "directory", DIRECTORY_HEADING, 0
-            ),
-            Paragraph(
-                "Every body on the chart, in reading order. Select a name to go to its entry; "
-                "select <i>View on chart</i> to return to its box.",
+        out: list[Item] = [
+            _heading(DIRECTORY_HEADING, s["title"], "directory", 0),
+            Para(
                 s["note"],
+                [
+                    Run(
+                        "Every body on the chart, in reading order. Select a name to go to its "
+                        "entry; select "
+                    ),
+                    Run("View on chart", font=self.fonts.italic),
+                    Run(" to return to its box."),
+                ],
             ),
         ]
         for section in directory_sections(self.chart):
-            opening: list[Flowable] = [
-                OutlinedHeading(
-                    para_text(section.heading),
-                    s["h2"],
-                    f"section-{section.key}",
-                    section.heading,
-                    1,
-                )
+            opening: list[Para | Table] = [
+                _heading(section.heading, s["h2"], f"section-{section.key}", 1)
             ]
             if section.intro:
                 opening.append(_p(section.intro, s["note"]))
@@ -105,156 +117,133 @@ class _DirectoryWriter:
                 # An entry's name, kind line and description stay together, and the section
                 # heading travels with its first entry, so neither ends a column alone; the
                 # lists after them may flow on to the next column.
-                out.append(KeepTogether((opening if index == 0 else []) + lead))
+                out.append(Keep((opening if index == 0 else []) + lead))
                 out.extend(rest)
         return out
 
-    def _link_to(self, body_id: str) -> str:
-        """A body's name as markup, linked to its entry when it has one."""
-        name = para_text(one_line(body_name(self.chart, body_id)))
+    def _link_to(self, body_id: str) -> Run:
+        """A body's name, linked to its entry when it has one."""
+        name = one_line(body_name(self.chart, body_id))
         key = self.keys.get(body_id)
-        return f'<a href="#{key}">{name}</a>' if key else name
+        return Run(name, link=f"#{key}" if key else "")
 
-    def _entry(self, body: Body) -> tuple[list[Flowable], list[Flowable]]:
+    def _entry(self, body: Body) -> tuple[list[Para | Table], list[Para | Table]]:
         """(the lead kept together, the rest) of one body's entry."""
         s = self.styles
-        key = self.keys[body.id]
         name = one_line(body.name) or body.id
-        shown = name if len(name) <= MAX_HEADING else name[:MAX_HEADING].rstrip() + "…"
-        head = OutlinedHeading(para_text(shown), s["h3"], key, name, 2)
-        lead: list[Flowable] = [head, Paragraph(self._meta_line(body), s["meta"])]
+        lead: list[Para | Table] = [
+            _heading(name, s["h3"], self.keys[body.id], 2),
+            Para(s["meta"], self._meta_line(body)),
+        ]
         if body.description.strip():
             lead.append(_p(body.description, s["body"]))
-        parts: list[Flowable] = []
+        parts: list[Para | Table] = []
         if body.members:
-            parts.append(Paragraph("Members", s["label"]))
+            parts.append(Para(s["label"], [Run("Members")]))
             seats = body.members[:MAX_MEMBER_ROWS]
-            # Short tables: reportlab splits a long table across pages in quadratic time.
-            for start in range(0, len(seats), TABLE_CHUNK):
-                parts.append(self._members_table(seats[start : start + TABLE_CHUNK], start == 0))
+            parts.append(self._members_table(seats))
             hidden = len(body.members) - len(seats)
             if hidden:
                 parts.append(
-                    Paragraph(f"… and {hidden:,} more seats, listed in the chart file.", s["note"])
+                    Para(
+                        s["note"], [Run(f"… and {hidden:,} more seats, listed in the chart file.")]
+                    )
                 )
-        rels = self.chart.relationships_of(body.id)
+        rels = self.rels.get(body.id, [])
         if rels:
-            parts.append(Paragraph("Relationships", s["label"]))
-            parts.extend(
-                Paragraph(self._relationship(body, r), s["item"], bulletText="•") for r in rels
-            )
+            parts.append(Para(s["label"], [Run("Relationships")]))
+            parts.extend(Para(s["item"], self._relationship(body, r), "•") for r in rels)
         links = [(safe_url(link.url), link.label) for link in body.links]
         safe_links = [(url, label) for url, label in links if url]
         if safe_links:
-            parts.append(Paragraph("Links", s["label"]))
-            parts.extend(
-                Paragraph(_link_markup(url, label), s["item"], bulletText="•")
-                for url, label in safe_links
-            )
+            parts.append(Para(s["label"], [Run("Links")]))
+            parts.extend(Para(s["item"], [_link_run(url, label)], "•") for url, label in safe_links)
         if body.sources:
-            parts.append(Paragraph("Sources", s["label"]))
-            parts.extend(
-                Paragraph(_source_markup(src), s["item"], bulletText="•") for src in body.sources
-            )
+            parts.append(Para(s["label"], [Run("Sources")]))
+            parts.extend(Para(s["item"], _source_runs(src), "•") for src in body.sources)
         if body.notes.strip():
-            parts.append(Paragraph(f"<b>Note:</b> {para_text(body.notes[:MAX_FIELD])}", s["note"]))
-        parts.append(Paragraph(f'<a href="#{self.back[body.id]}">View on chart</a>', s["note"]))
-        parts.append(Spacer(1, 4))
+            note = [Run("Note:", font=self.fonts.bold), Run(" " + body.notes[:MAX_FIELD])]
+            parts.append(Para(s["note"], note))
+        back = replace(s["note"], space_after=s["note"].space_after + ENTRY_GAP)
+        parts.append(Para(back, [Run("View on chart", link=f"#{self.back[body.id]}")]))
         return lead, parts
 
-    def _meta_line(self, body: Body) -> str:
-        facts = [f"<b>{para_text(kind_name(body.kind))}</b>"]
+    def _meta_line(self, body: Body) -> list[Run]:
+        facts: list[Run] = [Run(kind_name(body.kind), font=self.fonts.bold)]
         if one_line(body.short_name):
-            facts.append(f"Short name: {para_text(one_line(body.short_name))}")
+            facts.append(Run(f"Short name: {one_line(body.short_name)}"))
         aliases = [one_line(a) for a in body.aliases if one_line(a)]
         if aliases:
-            facts.append(f"Also known as: {para_text('; '.join(aliases)[:MAX_FIELD])}")
+            facts.append(Run(f"Also known as: {'; '.join(aliases)[:MAX_FIELD]}"))
         if body.valid_from and body.valid_to:
-            facts.append(f"Existed {format_date(body.valid_from)} to {format_date(body.valid_to)}")
+            facts.append(
+                Run(f"Existed {format_date(body.valid_from)} to {format_date(body.valid_to)}")
+            )
         elif body.valid_from:
-            facts.append(f"Since {format_date(body.valid_from)}")
+            facts.append(Run(f"Since {format_date(body.valid_from)}"))
         elif body.valid_to:
-            facts.append(f"Until {format_date(body.valid_to)}")
-        return " · ".join(facts)
+            facts.append(Run(f"Until {format_date(body.valid_to)}"))
+        out: list[Run] = []
+        for n, fact in enumerate(facts):
+            if n:
+                out.append(Run(" · "))
+            out.append(fact)
+        return out
 
-    def _members_table(self, members: Sequence[Member], header: bool) -> Table:
+    def _members_table(self, members: Sequence[Member]) -> Table:
         s = self.styles
-        rows = []
-        if header:
-            rows.append(
-                [
-                    Paragraph("Role", s["cellhead"]),
-                    Paragraph("Held by", s["cellhead"]),
-                    Paragraph("Nominated by", s["cellhead"]),
-                ]
+        rows = [
+            (
+                shorten(one_line(m.role)),
+                # Cells are cut to a sane length so no row is taller than a page.
+                shorten(one_line(m.holder)) or "Not recorded",
+                shorten(one_line(m.nominated_by)),
             )
-        for m in members:
-            # Cells are cut to a sane length: a table row taller than a page cannot be laid out.
-            holder = shorten(one_line(m.holder)) or "Not recorded"
-            rows.append(
-                [
-                    _p(shorten(one_line(m.role)), s["cell"]),
-                    _p(holder, s["cell"]),
-                    _p(shorten(one_line(m.nominated_by)), s["cell"]),
-                ]
-            )
-        table = Table(
+            for m in members
+        ]
+        return Table(
+            ("Role", "Held by", "Nominated by"),
             rows,
-            colWidths=["38%", "32%", "30%"],
-            hAlign="LEFT",
-            repeatRows=1 if header else 0,
-            splitInRow=1,
+            (0.38, 0.32, 0.30),
+            s["cell"],
+            s["cellhead"],
+            RULE,
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), s["cell"].fontName, s["cell"].fontSize),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                    *([("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE)] if header else []),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            )
-        )
-        return table
 
-    def _relationship(self, body: Body, rel: Relationship) -> str:
-        verb = para_text(relation_kind(rel.kind).verb)
+    def _relationship(self, body: Body, rel: Relationship) -> list[Run]:
+        verb = relation_kind(rel.kind).verb
         if rel.source == body.id:
-            sentence = f"{verb[:1].upper()}{verb[1:]} {self._link_to(rel.target)}"
+            runs = [Run(f"{verb[:1].upper()}{verb[1:]} "), self._link_to(rel.target)]
         else:
-            sentence = f"{self._link_to(rel.source)} {verb} this body"
+            runs = [self._link_to(rel.source), Run(f" {verb} this body")]
         extras = [one_line(x) for x in (rel.label, rel.legal_basis) if one_line(x)]
-        if extras:
-            sentence += f" ({para_text('; '.join(extras)[:MAX_FIELD])})"
-        return sentence + "."
+        tail = f" ({'; '.join(extras)[:MAX_FIELD]})" if extras else ""
+        return [*runs, Run(tail + ".")]
 
 
-def directory_flowables(
-    chart: Chart, styles: dict[str, ParagraphStyle], on_chart: Collection[str]
-) -> list[Flowable]:
+def directory_items(
+    chart: Chart, styles: dict[str, TextStyle], fonts: Fonts, on_chart: Collection[str]
+) -> list[Item]:
     """The directory pages: sections with bookmarks, one entry per body.
 
     `on_chart` names the bodies that have a box on the chart (their "View on chart" link goes
     to the box; the others, hidden in a collapsed group, go to the chart page).
     """
-    return _DirectoryWriter(chart, styles, on_chart).flowables()
+    return _DirectoryWriter(chart, styles, fonts, on_chart).items()
 
 
-def _link_markup(url: str, label: str) -> str:
-    text = para_text(one_line(label)[:200] or url)
-    shown = f"{text}: {para_text(url)}" if one_line(label) else text
-    return f'<a href="{xml_attr(url)}" color="#005EB8">{shown}</a>'
+def _link_run(url: str, label: str) -> Run:
+    text = one_line(label)[:200]
+    return Run(f"{text}: {url}" if text else url, colour=LINK, link=url)
 
 
-def _source_markup(src: SourceRef) -> str:
-    title = para_text(one_line(src.title)[:MAX_FIELD]) or "Source"
+def _source_runs(src: SourceRef) -> list[Run]:
+    title = one_line(src.title)[:MAX_FIELD] or "Source"
     url = safe_url(src.url)
-    text = f'<a href="{xml_attr(url)}" color="#005EB8">{title}</a>' if url else title
-    if url:
-        text += f" ({para_text(url)})"
+    runs = [Run(title, colour=LINK, link=url)] if url else [Run(title)]
+    tail = f" ({url})" if url else ""
     if src.verified_on:
-        text += f", verified {format_date(src.verified_on)}"
-    return text
+        tail += f", verified {format_date(src.verified_on)}"
+    if tail:
+        runs.append(Run(tail))
+    return runs

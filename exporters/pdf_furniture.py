@@ -1,14 +1,12 @@
 """Page furniture for every PDF page: header, footer, protective marking, "Page X of Y".
 
-"Page X of Y" needs the page count, known only at the end; `numbered_canvas_class` returns a
-Canvas that holds each finished page back and stamps the numbers when the document is saved
-(the usual reportlab recipe), so the PDF is built in one pass.
+"Page X of Y" is drawn with each page: the text pages are laid out before anything is drawn,
+so the page count is known.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
@@ -142,33 +140,8 @@ def draw_tile_marks(canv: Canvas, plan: PagePlan, tile: Tile, font: str) -> None
     canv.restoreState()
 
 
-def numbered_canvas_class(font: str, size: float = FOOTER_SIZE) -> type[Canvas]:
-    """A Canvas subclass that writes 'Page X of Y' at the bottom right of every page."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # Start in the bundled font, or reportlab lists a non-embedded Helvetica.
-            kwargs["initialFontName"] = font
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            # Bookmarks made on the next page must name the next page: reportlab names pages
-            # by this counter, which only advances when a page is really added.
-            self._doc.pageCounter += 1
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            self._doc.pageCounter = 1
-            for number, state in enumerate(self._held, start=1):
-                self.__dict__.update(state)
-                self.setFillColor(MUTED)
-                self.setFont(font, size)
-                width = self._pagesize[0]
-                self.drawRightString(width - MARGIN, MARGIN + 8, f"Page {number} of {total}")
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+def draw_page_number(canv: Canvas, f: Furniture, width: float, number: int, total: int) -> None:
+    """'Page X of Y' at the bottom right, level with the footer."""
+    canv.setFillColor(MUTED)
+    canv.setFont(f.fonts[0], FOOTER_SIZE)
+    canv.drawRightString(width - MARGIN, MARGIN + 8, f"Page {number} of {total}")

@@ -76,6 +76,12 @@ def font_names() -> tuple[str, str]:
     return FONT_NAME_REGULAR, FONT_NAME_BOLD
 
 
+def italic_font(regular: str) -> str:
+    """The bundled italic font's name (registered by `font_names`), or `regular` without it."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    return FONT_NAME_ITALIC if FONT_NAME_ITALIC in registered else regular
+
+
 def colour(value: str) -> Color:
     """A reportlab colour from a theme '#RRGGBB' string (themes only hold validated values)."""
     return HexColor(value)

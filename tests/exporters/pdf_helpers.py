@@ -16,6 +16,8 @@ class PdfFacts:
     outline: list[tuple[int, str]]  # (level, title)
     # (page the link is on, page it goes to, top of the view it opens, link rectangle)
     internal_links: list[tuple[int, int, float, tuple[float, ...]]]
+    # (page it goes to, left, top) of each internal link's view, in the order of the links
+    link_views: list[tuple[int, float, float]]
     uri_links: list[str]
 
     @property
@@ -36,6 +38,7 @@ def read_pdf(data: bytes) -> PdfFacts:
     outline: list[tuple[int, str]] = []
     _flatten(reader.outline, 0, outline)
     internal: list[tuple[int, int, float, tuple[float, ...]]] = []
+    views: list[tuple[int, float, float]] = []
     uris: list[str] = []
     page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
     for index, page in enumerate(reader.pages):
@@ -46,15 +49,18 @@ def read_pdf(data: bytes) -> PdfFacts:
             rect = tuple(float(v) for v in obj["/Rect"])
             if "/Dest" in obj:
                 dest = obj["/Dest"]
-                top = float(dest[3]) if len(dest) > 3 and dest[1] == "/XYZ" else 0.0
+                xyz = len(dest) > 3 and dest[1] == "/XYZ"
+                top = float(dest[3]) if xyz else 0.0
+                left = float(dest[2]) if xyz else 0.0
                 internal.append((index, page_of[dest[0].idnum], top, rect))
+                views.append((page_of[dest[0].idnum], left, top))
             action = obj.get("/A")
             if action is not None:
                 action = action.get_object()
                 if "/URI" in action:
                     uris.append(str(action["/URI"]))
     texts = [page.extract_text() or "" for page in reader.pages]
-    return PdfFacts(reader, texts, outline, internal, uris)
+    return PdfFacts(reader, texts, outline, internal, views, uris)
 
 
 def squash(text: str) -> str:

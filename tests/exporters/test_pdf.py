@@ -95,10 +95,12 @@ def test_each_box_links_to_its_entry_and_each_entry_links_back(
     directory_start = next(i for i, t in enumerate(facts.pages_text) if "Directory of bodies" in t)
     from_chart = [link for link in facts.internal_links if link[0] == 0]
     assert len(from_chart) == len(layout.boxes)
-    # Each box goes to its own place in the directory.
-    targets = {(page, round(top)) for _, page, top, _ in from_chart}
+    # Each box goes to its own place in the directory (page, column and height).
+    pairs = zip(facts.internal_links, facts.link_views, strict=True)
+    views = [view for link, view in pairs if link[0] == 0]
+    targets = {(page, round(left), round(top)) for page, left, top in views}
     assert len(targets) == len(layout.boxes)
-    assert all(page >= directory_start for page, _ in targets)
+    assert all(page >= directory_start for page, _, _ in targets)
     back = [link for link in facts.internal_links if link[0] >= directory_start and link[1] == 0]
     assert len(back) == len(chart.bodies)
 
