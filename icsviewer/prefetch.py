@@ -5,7 +5,7 @@ window, read and check the file, then start laying it out. Reading and laying ou
 of Qt, so the command line forks a child *before* Qt is imported (forking after is unsafe:
 Qt starts threads) and the child reads the file and lays it out on the machine's other core
 while this process imports Qt and builds the window. The child sends back, through a pipe,
-pickled messages (each an 8-byte length and a pickle):
+pickled messages, one after another:
 
     ("read", chart, problems)           or  ("unreadable", reason)
     ("layout", key, layout)             or  ("layout_error", key, message)
@@ -23,15 +23,14 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import queue
 import signal
-import struct
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
-_HEADER = struct.Struct(">Q")
 # A chart file smaller than this probably gets Graphviz (one system: about 70 to 1,000 bodies
 # and up to ~300 KB; the bundled chart is 110 KB), so its worker process is started before
 # the file is read and loads Graphviz meanwhile. A bigger file gets the tree engine, and an
@@ -42,59 +41,97 @@ PRESTART_WORKER_BELOW = 300_000
 class Prefetch:
     """The parent's end of one prefetch child: its pid and the pipe its messages come on.
 
+    A thread reads and unpickles the messages as the child writes them, so that the GUI
+    thread only picks them up (`receive`): unpickling a 10,000-body chart takes about half a
+    second, and done in one call on the GUI thread it would freeze the window for that long.
+    The thread's reads wait on the pipe frame by frame, which lets the GUI thread run between.
     `pid` is None when something other than a forked child writes the pipe (tests).
     """
 
     def __init__(self, path: Path, pid: int | None, fd: int) -> None:
         self.path = path
         self.pid = pid
-        self.fd = fd
-        self._buffer = bytearray()
-        self.finished = False  # the child closed its end (done, crashed or killed)
-
-    def fileno(self) -> int:
-        return self.fd
+        self.finished = False  # no more messages: the child ended, or was cancelled
+        self._messages: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(
+            target=self._read_all, args=(fd,), name="icsviewer-prefetch", daemon=True
+        )
+        self._thread.start()
 
     def receive(self) -> list[tuple[Any, ...]]:
-        """The complete messages that have arrived. Blocks until some bytes (or the end) are
-        there, so call it when the pipe is readable; after the end `finished` is True."""
-        if self.finished:
-            return []
-        try:
-            chunk = os.read(self.fd, 1 << 20)
-        except OSError:
-            chunk = b""
-        if not chunk:
-            self._close()
-            return []
-        self._buffer += chunk
+        """The messages that have arrived since the last call (never blocks)."""
         messages = []
-        while len(self._buffer) >= _HEADER.size:
-            (size,) = _HEADER.unpack_from(self._buffer)
-            if len(self._buffer) < _HEADER.size + size:
+        while not self.finished:
+            try:
+                message = self._messages.get_nowait()
+            except queue.Empty:
                 break
-            frame = bytes(self._buffer[_HEADER.size : _HEADER.size + size])
-            del self._buffer[: _HEADER.size + size]
-            # Our own forked child wrote it on a private pipe: not untrusted data.
-            messages.append(pickle.loads(frame))  # noqa: S301
+            if message is None:
+                self.finished = True
+            else:
+                messages.append(message)
         return messages
 
-    def cancel(self) -> None:
-        """Stop the child (the user cancelled, or the window is closing)."""
-        if not self.finished:
-            if self.pid is not None:
-                with contextlib.suppress(OSError):
-                    os.kill(self.pid, signal.SIGKILL)
-            self._close()
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the child has sent everything (for scripts without an event loop)."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
-    def _close(self) -> None:
+    def cancel(self) -> None:
+        """Stop the child (the user cancelled, or the window is closing); nothing more is
+        handed out. The reading thread ends when the killed child's pipe closes."""
+        if self.finished:
+            return
         self.finished = True
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
-        # Reap the child so it does not linger as a zombie; it has ended or been killed.
         if self.pid is not None:
             with contextlib.suppress(OSError):
-                os.waitpid(self.pid, 0)
+                os.kill(self.pid, signal.SIGKILL)
+
+    def _read_all(self, fd: int) -> None:
+        stream = _PipeReader(fd)
+        try:
+            while True:
+                try:
+                    # Our own forked child writes it on a private pipe: not untrusted data.
+                    message = pickle.load(stream)  # noqa: S301
+                except Exception:  # EOFError at the end; a cut-off message if it died
+                    break
+                self._messages.put(message)
+        finally:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            # Reap the child so it does not linger as a zombie: it has ended or been killed.
+            if self.pid is not None:
+                with contextlib.suppress(OSError):
+                    os.waitpid(self.pid, 0)
+            self._messages.put(None)
+
+
+class _PipeReader:
+    """The file interface the unpickler needs, over a pipe: `read(n)` gives n bytes (fewer
+    only at the end), each system call waiting for the writer without holding the GIL."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def read(self, size: int = -1) -> bytes:
+        parts = []
+        while size != 0:
+            chunk = os.read(self._fd, 1 << 16 if size < 0 else min(size, 1 << 16))
+            if not chunk:
+                break
+            parts.append(chunk)
+            if size > 0:
+                size -= len(chunk)
+        return b"".join(parts)
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:  # required by the unpickler; binary pickles never use it
+        return b""
 
 
 def can_fork() -> bool:
@@ -144,10 +181,9 @@ def start(path: Path) -> Prefetch | None:
 
 
 def send(out: BinaryIO, message: tuple[Any, ...]) -> None:
-    """Write one message to the pipe (the child's side of the protocol)."""
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(_HEADER.pack(len(data)))
-    out.write(data)
+    """Write one message to the pipe (the child's side of the protocol): streamed as it is
+    pickled, so the parent unpickles the start while the end is still being written."""
+    pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
 
 

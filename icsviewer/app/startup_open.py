@@ -7,9 +7,10 @@ chart is usually read and often laid out. This module is the window's side of th
   same `Document` or `OpenFailure` that File > Open would give) instead of reading it again.
 - `PrefetchedLayout` is the window's layout function: its first request, if it is for the
   chart the child laid out, waits for the child's layout instead of computing another.
-- `StartupOpen` listens to the pipe without blocking the event loop, shows progress in the
-  status bar while the file is read (with a Cancel button, and Esc), then opens the chart in
-  the window and calls `then` (the crash guard and recovery offer, `--present`).
+- `StartupOpen` picks up the child's messages without blocking the event loop (a thread of
+  `Prefetch` receives them; a timer here collects them), shows progress in the status bar
+  while the file is read (with a Cancel button, and Esc), then opens the chart in the window
+  and calls `then` (the crash guard and recovery offer, `--present`).
 
 If the child dies, the window reads the file itself; if its layout is missing or for another
 chart, the window computes one, as without a prefetch.
@@ -24,11 +25,11 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from icsviewer.app.layout_runner import LayoutFunction, default_layout_function
+from icsviewer.app.layout_runner import POLL_MS, LayoutFunction, default_layout_function
 from icsviewer.app.opening import OpenFailure, as_document, load_document, unreadable
 from icsviewer.editor.document import Document
 from icsviewer.layout.geometry import Layout
@@ -126,8 +127,11 @@ class StartupOpen(QObject):
         window.statusBar().addWidget(self.progress, 1)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self._escape.activated.connect(self.cancel)
-        self._notifier = QSocketNotifier(prefetch.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._on_readable)
+        # Polled, not signalled: Qt signals from a foreign thread crashed PySide6 6.12 (see
+        # layout_runner); 15 ms is within a frame.
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._collect)
+        self._timer.start()
         window.destroyed.connect(prefetch.cancel)
 
     @property
@@ -148,7 +152,7 @@ class StartupOpen(QObject):
         self._finish()
         self._run_then()
 
-    def _on_readable(self) -> None:
+    def _collect(self) -> None:
         for message in self.prefetch.receive():
             self._dispatch(message)
         if self.prefetch.finished:
@@ -187,7 +191,7 @@ class StartupOpen(QObject):
             then()
 
     def _stop_listening(self) -> None:
-        self._notifier.setEnabled(False)
+        self._timer.stop()
 
 
 class _ReadingProgress(QWidget):
