@@ -133,24 +133,33 @@ class StartupOpen(QObject):
         self._timer.timeout.connect(self._collect)
         self._timer.start()
         window.destroyed.connect(prefetch.cancel)
+        # The user may open another file (File > Open, a drop) before this one is read: theirs
+        # wins, and this one is not opened over it.
+        self._opening = False
+        window.document_shown.connect(self._on_document_shown)
 
     @property
     def reading(self) -> bool:
         """True until the chart is open in the window (or the open failed or was cancelled)."""
         return self._then is not None
 
-    def cancel(self) -> None:
+    def cancel(self, quietly: bool = False) -> None:
         """Stop reading (the user pressed Cancel or Esc): the window stays empty."""
         if not self.reading:
             return
         self._stop_listening()
         self.prefetch.cancel()
         self._layouts.deliver(None)
-        self.window.statusBar().showMessage(
-            f"Opening {self.prefetch.path.name} was cancelled. Use File > Open.", 10000
-        )
+        if not quietly:
+            self.window.statusBar().showMessage(
+                f"Opening {self.prefetch.path.name} was cancelled. Use File > Open.", 10000
+            )
         self._finish()
         self._run_then()
+
+    def _on_document_shown(self, _document: object) -> None:
+        if self.reading and not self._opening:
+            self.cancel(quietly=True)
 
     def _collect(self) -> None:
         for message in self.prefetch.receive():
@@ -177,7 +186,11 @@ class StartupOpen(QObject):
         if result is not None:
             self._loader.hold(self.prefetch.path, result)
         self._finish()  # the progress goes before the window shows the chart
-        self.window.open_path(self.prefetch.path)
+        self._opening = True
+        try:
+            self.window.open_path(self.prefetch.path)
+        finally:
+            self._opening = False
         self._run_then()
 
     def _finish(self) -> None:

@@ -197,6 +197,20 @@ def test_cancel_stops_a_long_read_and_leaves_the_window_usable(
     assert started.window.window_actions["open"].isEnabled()
 
 
+def test_a_file_the_user_opens_meanwhile_is_not_replaced(
+    qtbot: QtBot, started: Started, tmp_path: Path
+) -> None:
+    theirs = tmp_path / "theirs.yaml"
+    started.window.open_path(theirs)  # read by the window itself (20 bodies)
+    assert not started.startup.reading
+    started.send("read", generate_chart(120, seed=4), [])
+    qtbot.wait(200)
+    assert started.window.document is not None
+    assert started.window.document.path == theirs
+    assert len(started.window.document.chart) == 20
+    assert started.after_opening == 1
+
+
 def test_escape_cancels_the_read(qtbot: QtBot, started: Started) -> None:
     started.window.activateWindow()
     qtbot.waitUntil(lambda: started.window.isActiveWindow(), timeout=5000)
