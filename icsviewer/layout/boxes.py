@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from icsviewer.layout.text_metrics import line_height, text_width, wrap_label
+from icsviewer.layout.text_metrics import line_height, text_width, wrap_label, wrap_measured
 from icsviewer.model.chart import Body
 
 # The label size every box is laid out at. The A3 legibility rule (no text under 7 pt at
@@ -42,9 +42,13 @@ MIN_BOX_WIDTH = 64.0
 MIN_BOX_HEIGHT = 26.0
 # Labels are measured in the heaviest weight any theme uses (see module docstring).
 MEASURE_BOLD = True
+# Box sizes remembered by label text: re-laying out a chart, or a copy of it, after an edit
+# wraps only the labels that changed. Emptied when full (a few MB at most).
+SIZE_CACHE_LIMIT = 50_000
+_SIZE_CACHE: dict[tuple[str, str, str], BoxSize] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class BoxSize:
     """The size of one body's box and the label lines it holds."""
 
@@ -53,15 +57,46 @@ class BoxSize:
     lines: tuple[str, ...]
     font_size: float = BASE_FONT_SIZE
 
+    # Written out for speed, as geometry.BoxLayout's (one per body of a national chart).
+    def __init__(
+        self, width: float, height: float, lines: tuple[str, ...],
+        font_size: float = BASE_FONT_SIZE,
+    ) -> None:
+        fields = self.__dict__
+        fields["width"] = width
+        fields["height"] = height
+        fields["lines"] = lines
+        fields["font_size"] = font_size
+
 
 def label_lines(body: Body, font_size: float = BASE_FONT_SIZE) -> tuple[str, ...]:
     """The label of a body, wrapped: its name, or its short name if the name is too long;
     never more than MAX_BOX_LINES lines."""
-    lines = capped_wrap(body.name.strip() or body.id, font_size)
+    return _measured_label(body, font_size)[0]
+
+
+def _measured_label(body: Body, font_size: float) -> tuple[tuple[str, ...], float]:
+    """The label's lines and the width of the widest, in points."""
+    lines, widest = _measured_wrap(body.name.strip() or body.id, font_size)
     short = body.short_name.strip()
     if len(lines) > MAX_LINES and short:
-        lines = capped_wrap(short, font_size)
-    return lines
+        lines, widest = _measured_wrap(short, font_size)
+    return lines, widest
+
+
+def _measured_wrap(text: str, font_size: float) -> tuple[tuple[str, ...], float]:
+    """`capped_wrap` and the widest line's width; the common case (a name that fits in
+    MAX_BOX_LINES lines) is measured once, while wrapping."""
+    if len(text) <= WRAP_CHARS:
+        lines, widest = wrap_measured(text, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+        if len(lines) <= MAX_BOX_LINES:
+            return lines, widest
+    lines = capped_wrap(text, font_size)
+    return lines, _widest(lines, font_size)
+
+
+def _widest(lines: tuple[str, ...], font_size: float) -> float:
+    return max((text_width(line, font_size, MEASURE_BOLD) for line in lines), default=0.0)
 
 
 def capped_wrap(
@@ -95,7 +130,10 @@ def frame_label(name: str) -> str:
 
 def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> BoxSize:
     """The box that holds these label lines with padding."""
-    widest = max((text_width(line, font_size, MEASURE_BOLD) for line in lines), default=0.0)
+    return _box(lines, _widest(lines, font_size), font_size)
+
+
+def _box(lines: tuple[str, ...], widest: float, font_size: float) -> BoxSize:
     width = max(MIN_BOX_WIDTH, round(widest + 2 * PAD_X, 1))
     height = max(MIN_BOX_HEIGHT, round(len(lines) * line_height(font_size) + 2 * PAD_Y, 1))
     return BoxSize(width, height, lines, font_size)
@@ -103,7 +141,16 @@ def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> 
 
 def box_size(body: Body, font_size: float = BASE_FONT_SIZE) -> BoxSize:
     """The box for a body."""
-    return box_for_lines(label_lines(body, font_size), font_size)
+    if font_size != BASE_FONT_SIZE:
+        return _box(*_measured_label(body, font_size), font_size)
+    # The id stands in for a blank name, so it is part of the key only then.
+    key = (body.name, body.short_name, "" if body.name.strip() else body.id)
+    size = _SIZE_CACHE.get(key)
+    if size is None:
+        if len(_SIZE_CACHE) >= SIZE_CACHE_LIMIT:
+            _SIZE_CACHE.clear()
+        size = _SIZE_CACHE[key] = _box(*_measured_label(body, font_size), font_size)
+    return size
 
 
 def collapsed_group_box(name: str, member_count: int) -> BoxSize:

@@ -46,10 +46,11 @@ def frame_around(cluster: Cluster, boxes: dict[str, BoxLayout]) -> FrameLayout |
     members = [boxes[m] for m in cluster.members if m in boxes]
     if not members:
         return None
-    x0 = min(b.x for b in members) - FRAME_PAD
-    y0 = min(b.y for b in members) - FRAME_PAD - FRAME_LABEL_HEIGHT
-    x1 = max(b.x + b.width for b in members) + FRAME_PAD
-    y1 = max(b.y + b.height for b in members) + FRAME_PAD
+    left, top, right, bottom = bounds(members)
+    x0 = left - FRAME_PAD
+    y0 = top - FRAME_PAD - FRAME_LABEL_HEIGHT
+    x1 = right + FRAME_PAD
+    y1 = bottom + FRAME_PAD
     # As wide as the name needs (the engines reserved that width when placing the group).
     width = max(x1 - x0, min_frame_width(cluster.name))
     return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
@@ -68,26 +69,24 @@ def finish_layout(
     Geometry whose top-left already lies between (margin, margin) and (2 margin, 2 margin) is
     left where it is.
     """
-    xs: list[float] = []
-    ys: list[float] = []
-    for b in boxes.values():
-        xs += [b.x, b.x + b.width]
-        ys += [b.y, b.y + b.height]
-    for f in frames.values():
-        xs += [f.x, f.x + f.width]
-        ys += [f.y, f.y + f.height]
-    for e in edges.values():
-        for p in _edge_points(e):
-            xs.append(p[0])
-            ys.append(p[1])
-    if not xs:
+    parts = [
+        bounds(items) for items in (boxes.values(), frames.values()) if items
+    ]
+    lines = edge_bounds(edges.values())
+    if lines is not None:
+        parts.append(lines)
+    if not parts:
         return Layout({}, {}, {}, 0.0, 0.0, engine, tuple(warnings))
-    dx, dy = margin - min(xs), margin - min(ys)
+    left = min(p[0] for p in parts)
+    top = min(p[1] for p in parts)
+    right = max(p[2] for p in parts)
+    bottom = max(p[3] for p in parts)
+    dx, dy = margin - left, margin - top
     if 0.0 <= -dx <= margin and 0.0 <= -dy <= margin:
         # Already placed within a margin of the origin (the tree engine starts there): keep
         # the coordinates rather than copying every record to move it by a point or two.
         return Layout(
-            boxes, edges, frames, max(xs) + margin, max(ys) + margin, engine, tuple(warnings)
+            boxes, edges, frames, right + margin, bottom + margin, engine, tuple(warnings)
         )
     return Layout(
         {k: replace(b, x=b.x + dx, y=b.y + dy) for k, b in boxes.items()},
@@ -96,11 +95,35 @@ def finish_layout(
             k: replace(f, x=f.x + dx, y=f.y + dy, label_pos=_shift(f.label_pos, dx, dy))
             for k, f in frames.items()
         },
-        max(xs) - min(xs) + 2 * margin,
-        max(ys) - min(ys) + 2 * margin,
+        right - left + 2 * margin,
+        bottom - top + 2 * margin,
         engine,
         tuple(warnings),
     )
+
+
+def bounds(items: Iterable[BoxLayout | FrameLayout]) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of some boxes or frames (at least one)."""
+    items = list(items)
+    return (
+        min([b.x for b in items]),
+        min([b.y for b in items]),
+        max([b.x + b.width for b in items]),
+        max([b.y + b.height for b in items]),
+    )
+
+
+def edge_bounds(edges: Iterable[EdgeLayout]) -> tuple[float, float, float, float] | None:
+    """(left, top, right, bottom) of the points of some edges, arrow tips included (None if
+    they have no points)."""
+    edges = list(edges)
+    points = [p for e in edges for p in e.points]
+    points += [e.arrow_tip for e in edges if e.arrow_tip is not None]
+    points += [e.arrow_tail for e in edges if e.arrow_tail is not None]
+    if not points:
+        return None
+    xs, ys = zip(*points, strict=True)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def shift_edge(e: EdgeLayout, dx: float, dy: float) -> EdgeLayout:

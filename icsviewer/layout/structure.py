@@ -11,18 +11,27 @@ agree on which boxes exist and how big they are:
   no other, expanded group get no box of their own, and their lines end at the group's box;
 - relationships to unknown bodies, self-loops and lines wholly inside a collapsed group are
   left out (validation reports the unknown ids; a layout must still come out).
+
+Each chart's last structure is remembered (weakly) with the records it was made from, so
+building it again after an edit re-makes only the nodes and links of records that changed:
+the window patches its layout after every small edit, and a national chart has 10,000 boxes.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from icsviewer.layout.boxes import BoxSize, box_size, collapsed_group_box, frame_label
-from icsviewer.model.chart import Chart
+from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.model.chart import Body, Chart, Relationship
 from icsviewer.model.kinds import body_kind, relation_kind
 
+# Charts whose last structure is remembered (the open chart and a background copy or two).
+MEMO_CHARTS = 4
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Node:
     """A box to place: a body, or a collapsed group standing for its members."""
 
@@ -33,8 +42,26 @@ class Node:
     is_group: bool = False
     pinned: tuple[float, float] | None = None
 
+    # Written out for speed, as geometry.BoxLayout's (10,000 of them for a national chart).
+    def __init__(
+        self,
+        id: str,  # the field's name
+        size: BoxSize,
+        tier: int,
+        kind: str,
+        is_group: bool = False,
+        pinned: tuple[float, float] | None = None,
+    ) -> None:
+        fields = self.__dict__
+        fields["id"] = id
+        fields["size"] = size
+        fields["tier"] = tier
+        fields["kind"] = kind
+        fields["is_group"] = is_group
+        fields["pinned"] = pinned
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Link:
     """A relationship as a line between two visible boxes."""
 
@@ -45,6 +72,20 @@ class Link:
     head: str
     kind: str
     structural: bool
+
+    # Written out for speed, as Node's.
+    def __init__(
+        self, rel_id: str, source: str, target: str, tail: str, head: str, kind: str,
+        structural: bool,
+    ) -> None:
+        fields = self.__dict__
+        fields["rel_id"] = rel_id
+        fields["source"] = source
+        fields["target"] = target
+        fields["tail"] = tail
+        fields["head"] = head
+        fields["kind"] = kind
+        fields["structural"] = structural
 
 
 @dataclass(frozen=True)
@@ -68,8 +109,39 @@ class Structure:
     home_group: dict[str, str]
 
 
+@dataclass(frozen=True)
+class _Memo:
+    """A chart's last nodes and links, and the records each was made from."""
+
+    nodes: dict[str, tuple[Body, Node]]
+    links: dict[str, tuple[Relationship, Link]]
+
+
+_memos: dict[int, tuple[weakref.ref[Chart], _Memo]] = {}
+
+
+def _memo_of(chart: Chart) -> _Memo:
+    entry = _memos.get(id(chart))
+    if entry is not None and entry[0]() is chart:
+        return entry[1]
+    return _Memo({}, {})
+
+
+def _remember(chart: Chart, memo: _Memo) -> None:
+    _memos.pop(id(chart), None)
+    while len(_memos) >= MEMO_CHARTS:
+        _memos.pop(next(iter(_memos)), None)  # the least recently built
+    _memos[id(chart)] = (weakref.ref(chart), memo)
+
+
 def build_structure(chart: Chart) -> Structure:
     """Turn a chart into nodes, links and clusters (see the module docstring for the rules)."""
+    with paused_gc():
+        return _build(chart)
+
+
+def _build(chart: Chart) -> Structure:
+    memo = _memo_of(chart)
     home: dict[str, str] = {}
     for group in chart.groups:
         for member in group.members:
@@ -79,22 +151,29 @@ def build_structure(chart: Chart) -> Structure:
     # Where each body is drawn: itself, or the collapsed group it is hidden in.
     shown_as: dict[str, str] = {}
     nodes: dict[str, Node] = {}
+    made: dict[str, tuple[Body, Node]] = {}
+    old_nodes = memo.nodes
     for body in chart.bodies:
-        group_id = home.get(body.id)
-        if group_id in collapsed:
-            assert group_id is not None
-            shown_as[body.id] = group_id
+        body_id = body.id
+        if collapsed and home.get(body_id) in collapsed:
+            shown_as[body_id] = home[body_id]
             continue
-        shown_as[body.id] = body.id
-        nodes[body.id] = Node(
-            body.id, box_size(body), body_kind(body.kind).tier, body.kind, False, body.pinned
-        )
+        shown_as[body_id] = body_id
+        old = old_nodes.get(body_id)
+        if old is not None and old[0] is body:
+            node = old[1]  # the same record as last time: the same box
+        else:
+            node = Node(
+                body_id, box_size(body), body_kind(body.kind).tier, body.kind, False, body.pinned
+            )
+        nodes[body_id] = node
+        made[body_id] = (body, node)
     clusters: list[Cluster] = []
     for group in chart.groups:
-        hidden = [m for m in group.members if shown_as.get(m) == group.id]
         if group.id in collapsed:
             if group.id in nodes:
                 continue  # a group id clashing with a body id: the body wins
+            hidden = [m for m in group.members if shown_as.get(m) == group.id]
             tiers = [body_kind(chart.body(m).kind).tier for m in hidden] or [3]
             nodes[group.id] = Node(
                 group.id, collapsed_group_box(group.name, len(hidden)), min(tiers), group.kind, True
@@ -106,11 +185,24 @@ def build_structure(chart: Chart) -> Structure:
             # for exactly what is drawn.
             clusters.append(Cluster(group.id, frame_label(group.name), group.kind, members))
     links: list[Link] = []
-    for rel in chart.relationships:
+    linked: dict[str, tuple[Relationship, Link]] = {}
+    old_links = memo.links
+    relationships = chart.relationships
+    structural = {kind: relation_kind(kind).structural for kind in {r.kind for r in relationships}}
+    for rel in relationships:
         tail = shown_as.get(rel.source)
         head = shown_as.get(rel.target)
         if tail is None or head is None or tail == head:
             continue
-        kind = relation_kind(rel.kind)
-        links.append(Link(rel.id, rel.source, rel.target, tail, head, rel.kind, kind.structural))
+        previous = old_links.get(rel.id)
+        if previous is not None and previous[0] is rel and previous[1].tail == tail and (
+            previous[1].head == head
+        ):
+            link = previous[1]  # the same record between the same boxes as last time
+        else:
+            link = Link(rel.id, rel.source, rel.target, tail, head, rel.kind,
+                        structural[rel.kind])
+        links.append(link)
+        linked[rel.id] = (rel, link)
+    _remember(chart, _Memo(made, linked))
     return Structure(nodes, tuple(links), tuple(clusters), home)

@@ -74,14 +74,22 @@ def wrap_label(text: str, max_width: float, size: float, bold: bool = False) -> 
     white space collapse to one space. An empty label gives one empty line, so a box always
     has a line to draw.
     """
+    return wrap_measured(text, max_width, size, bold)[0]
+
+
+def wrap_measured(
+    text: str, max_width: float, size: float, bold: bool = False
+) -> tuple[tuple[str, ...], float]:
+    """`wrap_label`'s lines and the width of the widest, in points (no second measuring)."""
     words = text.split()
     if not words:
-        return ("",)
+        return ("",), 0.0
     widths = _BOLD if bold else _REGULAR
     width_of = widths.__getitem__
     space = widths[" "]
     scale = 0.001 * size
     lines: list[str] = []
+    widest = 0.0
     current = ""
     current_units = 0.0
     for word in words:
@@ -94,15 +102,17 @@ def wrap_label(text: str, max_width: float, size: float, bold: bool = False) -> 
                 current_units = joined
                 continue
             lines.append(current)
+            widest = max(widest, current_units)
         if scale * word_units <= max_width:
             current, current_units = word, word_units
         else:
             pieces = _break_word(word, max_width, scale, widths)
             lines.extend(pieces[:-1])
+            widest = max([widest, *(sum(map(width_of, piece)) for piece in pieces[:-1])])
             current = pieces[-1]
             current_units = sum(map(width_of, current))
     lines.append(current)
-    return tuple(lines)
+    return tuple(lines), scale * max(widest, current_units)
 
 
 def _break_word(word: str, max_width: float, scale: float, widths: _Widths) -> list[str]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from icsviewer.layout.blocks import NODE_GAP, RANK_GAP, Block, build_blocks
 from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout, frame_around
+from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
 from icsviewer.layout.routing import route
 from icsviewer.layout.structure import Structure
@@ -50,6 +51,11 @@ class _Unit:
 
 def layout_structure(structure: Structure) -> Layout:
     """The tree layout of a chart structure (engine 'tree')."""
+    with paused_gc():
+        return _layout(structure)
+
+
+def _layout(structure: Structure) -> Layout:
     blocks, block_of = build_blocks(structure, all_groups=True)
     units, unit_of = _units(structure, blocks, block_of)
     roots = _link_parents(structure, units, unit_of)
@@ -66,11 +72,15 @@ def layout_structure(structure: Structure) -> Layout:
         if frame is not None:
             frames[cluster.id] = frame
     edges: dict[str, EdgeLayout] = {}
+    # (directed, bow) by relationship kind, looked up once per kind rather than per line.
+    looks: dict[str, tuple[bool, float]] = {}
     for link in structure.links:
-        kind = relation_kind(link.kind)
+        look = looks.get(link.kind)
+        if look is None:
+            kind = relation_kind(link.kind)
+            look = looks[link.kind] = (kind.directed, 0.0 if kind.structural else 0.12)
         edges[link.rel_id] = route(
-            link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head],
-            kind.directed, 0.0 if kind.structural else 0.12,
+            link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head], *look
         )
     return finish_layout(boxes, edges, frames, "tree", margin=MARGIN)
 
@@ -230,8 +240,9 @@ def _place(
 def _place_unit(
     unit: _Unit, x: float, y: float, structure: Structure, boxes: dict[str, BoxLayout]
 ) -> None:
+    nodes = structure.nodes
     if unit.node_id is not None:
-        size = structure.nodes[unit.node_id].size
+        size = nodes[unit.node_id].size
         boxes[unit.node_id] = BoxLayout(
             unit.node_id, x, y, size.width, size.height, size.lines, size.font_size
         )
@@ -239,20 +250,21 @@ def _place_unit(
     block = unit.block
     assert block is not None
     framed = block.cluster_id is not None
-    columns = max(len(row) for row in block.rows)
+    rows = [[(node_id, nodes[node_id].size) for node_id in row] for row in block.rows]
+    columns = max(len(row) for row in rows)
     col_w = [0.0] * columns
-    for row in block.rows:
-        for c, node_id in enumerate(row):
-            col_w[c] = max(col_w[c], structure.nodes[node_id].size.width)
+    for row in rows:
+        for c, (_, size) in enumerate(row):
+            if size.width > col_w[c]:
+                col_w[c] = size.width
     inner_w = sum(col_w) + NODE_GAP * (columns - 1)
     cy = y + (FRAME_PAD + FRAME_LABEL_HEIGHT if framed else 0.0)
     left = x + (FRAME_PAD if framed else 0.0)
-    for row, row_h in zip(block.rows, block.row_heights, strict=True):
+    for row, row_h in zip(rows, block.row_heights, strict=True):
         # Centre short rows (a collaborative over its trusts).
         row_w = sum(col_w[: len(row)]) + NODE_GAP * (len(row) - 1)
         cx = left + (inner_w - row_w) / 2
-        for c, node_id in enumerate(row):
-            size = structure.nodes[node_id].size
+        for c, (node_id, size) in enumerate(row):
             boxes[node_id] = BoxLayout(
                 node_id, cx + (col_w[c] - size.width) / 2, cy, size.width, size.height,
                 size.lines, size.font_size,
