@@ -15,20 +15,20 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QTransform
+from PySide6.QtGui import QBrush, QPainter, QTransform
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
 )
 
-from icsviewer.canvas.focus import Edge, emphasis_for, reveal_for
+from icsviewer.canvas.focus import Edge, Emphasis, emphasis_for, reveal_for
 from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
-from icsviewer.canvas.items.edge_overview_item import EdgeOverviewItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
+from icsviewer.canvas.overview import ChartOverview, OverviewFocus
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.visibility import apply_emphasis, apply_reveal
 from icsviewer.layout.boxes import label_lines
@@ -89,8 +89,8 @@ class ChartScene(QGraphicsScene):
         self._restyle_all = True
         # What each frame was last placed and styled from (layout, group record, hidden count).
         self._frame_inputs: dict[str, tuple[object, ...]] = {}
-        self._edge_overview = EdgeOverviewItem()
-        self.addItem(self._edge_overview)
+        # Far out, views draw this batched picture instead of the items (see overview.py).
+        self._overview = ChartOverview(self._boxes, self._relations, self._frames)
         # set_layout styles the new items; set_theme here would style them a second time.
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self.set_layout(layout)
@@ -109,7 +109,11 @@ class ChartScene(QGraphicsScene):
     def set_layout(self, layout: Layout) -> None:
         """Place every item where `layout` says; items the layout no longer has are removed."""
         old = self.layout
-        lines_changed = layout.edges != old.edges or not self._relations
+        self._overview.invalidate(
+            boxes=layout.boxes != old.boxes,
+            lines=layout.edges != old.edges,
+            frames=layout.frames != old.frames,
+        )
         if _changed_count(old, layout) > BULK_CHANGES:
             # With the BSP index on, each geometry change re-files the item in a tree the
             # size of the scene, which made a big re-layout quadratic (46 s of CPU at 10,000
@@ -123,9 +127,6 @@ class ChartScene(QGraphicsScene):
         else:
             self._place_items(layout)
         self._apply_visibility()
-        if lines_changed:
-            # Redrawn over the whole chart, so only when a line moved.
-            self._refresh_edge_overview()
         self.picture_changed.emit()
 
     def _place_items(self, layout: Layout) -> None:
@@ -217,8 +218,8 @@ class ChartScene(QGraphicsScene):
             self._style_relation(rel_item, records.get(key))
         for frame in self._frames.values():
             self._style_frame(frame)
+        self._overview.invalidate()
         self._apply_visibility()
-        self._refresh_edge_overview()
         self.picture_changed.emit()
 
     def _style_box(self, item: BodyItem) -> None:
@@ -239,6 +240,8 @@ class ChartScene(QGraphicsScene):
 
     # ----- following the model ----------------------------------------------------------------
     def _on_chart_event(self, event: ChartEvent) -> None:
+        # Looks, labels, lines or groups changed: the far-out picture is rebuilt when next drawn.
+        self._overview.invalidate()
         if event.kind == "reset":
             self._restyle_all = True
         elif event.kind == "body_changed":
@@ -403,11 +406,25 @@ class ChartScene(QGraphicsScene):
             for k, r in self._relations.items()
         ]
 
-    def _refresh_edge_overview(self) -> None:
-        """Rebuild the far-out drawing of all lines (after layout, theme or reveal changes)."""
-        self._edge_overview.set_paths(
-            (rel.colour, rel.path()) for rel in self._relations.values() if rel.isVisible()
-        )
+    # ----- the far-out picture -------------------------------------------------------------------
+    def overview_zoom(self) -> float:
+        """Below this zoom a view may draw `paint_overview` instead of the items."""
+        return self._overview.zoom_limit()
+
+    def paint_overview(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        """The chart inside `exposed` (scene coordinates) in a few batched calls, for far out.
+
+        `painter` maps scene coordinates to its device at `lod` pixels per point; the
+        background is not drawn.
+        """
+        self._overview.paint(painter, exposed, lod)
+
+    def paint_overview_cached(
+        self, painter: QPainter, exposed: QRectF, lod: float, ratio: float
+    ) -> None:
+        """As `paint_overview`, scaled from a picture kept per zoom band (for views that
+        zoom and pan: a frame is then a copy of pixels). `ratio`: the device pixel ratio."""
+        self._overview.paint_cached(painter, exposed, lod, self.sceneRect(), ratio)
 
     def _apply_visibility(self) -> None:
         focus, neighbours = self._current_focus()
@@ -425,7 +442,7 @@ class ChartScene(QGraphicsScene):
         apply_reveal(self._boxes, self._relations, self._frames, reveal)
         if self._revealed != self._last_revealed:
             self._last_revealed = None if self._revealed is None else set(self._revealed)
-            self._refresh_edge_overview()
+            self._overview.invalidate()
         emphasis = None
         if focus is not None:
             emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
@@ -436,6 +453,10 @@ class ChartScene(QGraphicsScene):
             dim = max(dim, INTERACTIVE_DIM)
         apply_emphasis(self._boxes, self._relations, self._frames, emphasis, dim)
         self._plain = reveal is None and emphasis is None
+        self._overview.set_focus(
+            _overview_focus(emphasis, self._boxes, self._relations, dim),
+            (i for i in self.selectedItems() if isinstance(i, BodyItem)),
+        )
 
     def _current_focus(self) -> tuple[set[str] | None, bool]:
         """The focus to show and whether neighbours stay readable (interactive focus only)."""
@@ -482,6 +503,21 @@ class ChartScene(QGraphicsScene):
             kind = "group" if group_id else "chart"
             self.context_requested.emit(kind, group_id or "", event.screenPos())
         event.accept()
+
+
+def _overview_focus(
+    emphasis: Emphasis | None,
+    boxes: dict[str, BodyItem],
+    lines: dict[str, RelationItem],
+    dim: float,
+) -> OverviewFocus | None:
+    if emphasis is None:
+        return None
+    return OverviewFocus(
+        tuple(boxes[k] for k in emphasis.boxes if k in boxes),
+        tuple(lines[k] for k in emphasis.edges if k in lines),
+        dim,
+    )
 
 
 def _changed_count(old: Layout, new: Layout) -> int:

@@ -8,8 +8,24 @@ selected body, so a screen reader announces what the keyboard reached.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtGui import (
+    QKeyEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QGraphicsView,
+    QPinchGesture,
+    QRubberBand,
+    QStyle,
+    QStyleHintReturnMask,
+    QStyleOptionRubberBand,
+    QWidget,
+)
 
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.model.kinds import body_kind
@@ -133,6 +149,39 @@ class ChartView(QGraphicsView):
             self.zoom_by(0.9 / self.zoom_level())
         self.centerOn(rect.center())
         self.viewport_changed.emit()
+
+    # ----- painting ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Far out, draw the scene's batched overview instead of thousands of single items."""
+        scene = self.chart_scene()
+        lod = self.zoom_level()
+        if scene is None or lod >= scene.overview_zoom():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHints(self.renderHints())
+        painter.fillRect(event.rect(), scene.backgroundBrush())
+        exposed = self.mapToScene(event.rect()).boundingRect()
+        painter.setTransform(self.viewportTransform())
+        scene.paint_overview_cached(painter, exposed, lod, self.viewport().devicePixelRatioF())
+        painter.resetTransform()
+        self._paint_rubber_band(painter)
+        painter.end()
+
+    def _paint_rubber_band(self, painter: QPainter) -> None:
+        """The selection rectangle of a Shift+drag, as QGraphicsView draws it."""
+        band = self.rubberBandRect()
+        if band.isEmpty():
+            return
+        option = QStyleOptionRubberBand()
+        option.initFrom(self.viewport())
+        option.rect = band
+        option.shape = QRubberBand.Shape.Rectangle
+        mask = QStyleHintReturnMask()
+        style = self.style()
+        if style.styleHint(QStyle.StyleHint.SH_RubberBand_Mask, option, self.viewport(), mask):
+            painter.setClipRegion(mask.region, Qt.ClipOperation.IntersectClip)
+        style.drawControl(QStyle.ControlElement.CE_RubberBand, option, painter, self.viewport())
 
     # ----- events --------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

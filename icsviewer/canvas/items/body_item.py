@@ -106,6 +106,17 @@ class BodyItem(QGraphicsItem):
     def look(self) -> BoxLook:
         return self._look
 
+    @property
+    def font_size(self) -> float:
+        return self._font_size
+
+    def scene_bars(self) -> list[QRectF]:
+        """The far-out bars standing for the label, in scene coordinates."""
+        if self._bars is None:
+            self._bars = self._text_bars()
+        pos = self.pos()
+        return [bar.translated(pos) for bar in self._bars]
+
     def scene_rect(self) -> QRectF:
         """The box in scene coordinates, without the selection ring."""
         return self._rect.translated(self.pos())

@@ -108,6 +108,7 @@ class FrameItem(QGraphicsItem):
         self._text_pen = QPen()
         self._collapsed = False
         self._count_text = ""
+        self._look_key: tuple[str, str, tuple[float, ...]] = ("#FFFFFF", "#425563", ())
         self.setZValue(0.0)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -122,6 +123,7 @@ class FrameItem(QGraphicsItem):
         self.update()
 
     def set_look(self, fill: str, stroke: str, text: str, dash: tuple[float, ...]) -> None:
+        self._look_key = (fill, stroke, dash)
         self._pen = make_pen(stroke, 1.0, dash)
         # Collapsed: a heavier, dashed edge says "there is more inside".
         self._collapsed_pen = make_pen(stroke, 1.8, (4.0, 2.0))
@@ -148,6 +150,11 @@ class FrameItem(QGraphicsItem):
     @property
     def label(self) -> str:
         return self._label
+
+    @property
+    def look_key(self) -> tuple[str, str, tuple[float, ...]]:
+        """(fill, stroke, dash): frames sharing it are drawn alike."""
+        return self._look_key
 
     def frame_rect(self) -> QRectF:
         return QRectF(self._rect)

@@ -1,7 +1,8 @@
 """A relationship's line: a QPainterPath through the layout's Bezier points, with an arrowhead.
 
 The path, arrowhead and label position are built in `set_route` when the layout changes;
-`paint` only strokes and fills what is ready.
+`paint` only strokes and fills what is ready, and of a long line only the pieces in the
+exposed part of the view (see line_pieces).
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
-from icsviewer.canvas.items.edge_overview_item import LOW_DETAIL
-from icsviewer.canvas.qt_style import make_pen, qcolor
+from icsviewer.canvas.items.line_pieces import Piece, cut, visible_runs
+from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
 Point = tuple[float, float]
@@ -70,6 +71,8 @@ class RelationItem(QGraphicsItem):
         self.source = ""
         self.target = ""
         self._path = QPainterPath()
+        # A long line's pieces (None: short, drawn whole).
+        self._pieces: list[Piece] | None = None
         self._arrow = QPolygonF()
         self._label = ""
         self._label_pos: QPointF | None = None
@@ -86,6 +89,8 @@ class RelationItem(QGraphicsItem):
         self._styled = False
         self.setZValue(1.0)
         self.setAcceptHoverEvents(False)
+        # paint needs the exposed part of the view to draw only the pieces there.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_route(
         self,
@@ -101,9 +106,12 @@ class RelationItem(QGraphicsItem):
         if route == self._route:
             return
         self._route = route
-        self.prepareGeometryChange()
+        placed = self.scene() is not None  # a new item is not filed anywhere yet
+        if placed:
+            self.prepareGeometryChange()
         self.source, self.target = source, target
         self._path = bezier_path(points)
+        self._pieces = cut(points)
         self._arrow = QPolygonF()
         if arrow_tip and points:
             # Graphviz convention: the curve stops short and the arrowhead spans the gap.
@@ -125,7 +133,8 @@ class RelationItem(QGraphicsItem):
                 self._label_pos.x() - width / 2, self._label_pos.y() - 6.0, width, 12.0
             )
         self._update_bounds()
-        self.update()
+        if placed:
+            self.update()
 
     def set_look(self, colour: str, width: float, dash: tuple[float, ...], directed: bool) -> None:
         look = (colour, width, dash, directed)
@@ -150,11 +159,14 @@ class RelationItem(QGraphicsItem):
         return self._emphasised
 
     def _update_pen(self) -> None:
-        self.prepareGeometryChange()
+        placed = self.scene() is not None
+        if placed:
+            self.prepareGeometryChange()
         width = self._width * (EMPHASIS_FACTOR if self._emphasised else 1.0)
         self._pen = make_pen(self._colour, width, self._dash)
         self._update_bounds()
-        self.update()
+        if placed:
+            self.update()
 
     def _update_bounds(self) -> None:
         margin = self._pen.widthF() + ARROW_LENGTH
@@ -166,6 +178,20 @@ class RelationItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
 
+    def _paint_pieces(self, painter: QPainter, exposed: QRectF) -> None:
+        """Stroke only the runs of pieces that meet the exposed area, dashes kept in step."""
+        width = self._pen.widthF()
+        dashed = self._pen.style() != Qt.PenStyle.SolidLine and width > 0
+        assert self._pieces is not None
+        for path, start in visible_runs(self._pieces, exposed, width + 1.0):
+            if dashed and start > 0:
+                pen = QPen(self._pen)  # the cached pen is shared: change a copy
+                pen.setDashOffset(start / width)
+                painter.setPen(pen)
+            else:
+                painter.setPen(self._pen)
+            painter.drawPath(path)
+
     # ----- QGraphicsItem -------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -174,15 +200,17 @@ class RelationItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < LOW_DETAIL:
-            return  # far out, the scene's EdgeOverviewItem draws all lines at once
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        exposed = option.exposedRect
+        if self._pieces is None or exposed.contains(self._bounds):
+            painter.drawPath(self._path)
+        else:
+            self._paint_pieces(painter, exposed)
         if self._directed and not self._arrow.isEmpty():
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(qcolor(self._colour)))
+            painter.setBrush(make_brush(self._colour))
             painter.drawPolygon(self._arrow)
         if self._label_pos is None:
             return

@@ -1,0 +1,128 @@
+"""A long line cut into short Bezier pieces, so a view strokes only the part it shows.
+
+At 100 % a national chart's view is crossed by hundreds of lines thousands of points long.
+Stroking a whole antialiased (and dashed) path costs time along all of its length, though
+only a screen's width of it shows. The pieces are exact sub-curves (de Casteljau splits, not
+a flattened polyline, so curves stay smooth at any zoom), each with the box round its
+control points and the distance along the line where it starts, which keeps a dash pattern
+in step when only some pieces are drawn.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
+
+Point = tuple[float, float]
+Cubic = tuple[Point, Point, Point, Point]
+
+# A piece is at most this long (control polygon, points): a few per screen width at 100 %.
+PIECE_LENGTH = 240.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    cubic: Cubic
+    bounds: QRectF  # round the control points, which hold the curve
+    start: float  # distance along the line where the piece starts (points)
+
+
+def cubics(points: Sequence[Point]) -> list[Cubic]:
+    """The Bezier segments of Graphviz-style points (p0, c1, c2, p1, ...); a polyline's straight
+    segments as cubics with their control points on the segment."""
+    if len(points) >= 4 and (len(points) - 1) % 3 == 0:
+        return [
+            (points[i], points[i + 1], points[i + 2], points[i + 3])
+            for i in range(0, len(points) - 1, 3)
+        ]
+    out = []
+    for a, b in itertools.pairwise(points):
+        third = ((b[0] - a[0]) / 3, (b[1] - a[1]) / 3)
+        out.append((a, (a[0] + third[0], a[1] + third[1]), (b[0] - third[0], b[1] - third[1]), b))
+    return out
+
+
+def _lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def split(cubic: Cubic, t: float) -> tuple[Cubic, Cubic]:
+    """The two halves of a cubic Bezier at parameter t (de Casteljau)."""
+    p0, p1, p2, p3 = cubic
+    a, b, c = _lerp(p0, p1, t), _lerp(p1, p2, t), _lerp(p2, p3, t)
+    d, e = _lerp(a, b, t), _lerp(b, c, t)
+    f = _lerp(d, e, t)
+    return (p0, a, d, f), (f, e, c, p3)
+
+
+def _polygon_length(cubic: Cubic) -> float:
+    p0, p1, p2, p3 = cubic
+    return math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)
+
+
+def _bounds(cubic: Cubic) -> QRectF:
+    xs = [p[0] for p in cubic]
+    ys = [p[1] for p in cubic]
+    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _path_of(cubics_: Sequence[Cubic]) -> QPainterPath:
+    path = QPainterPath(QPointF(*cubics_[0][0]))
+    for _p0, c1, c2, p1 in cubics_:
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*p1))
+    return path
+
+
+def cut(points: Sequence[Point]) -> list[Piece] | None:
+    """The line's pieces, or None if it is short enough to be drawn whole."""
+    segments = cubics(points)
+    if not segments or sum(_polygon_length(c) for c in segments) <= 2 * PIECE_LENGTH:
+        return None
+    pieces: list[Piece] = []
+    start = 0.0
+    for segment in segments:
+        count = max(1, math.ceil(_polygon_length(segment) / PIECE_LENGTH))
+        rest = segment
+        for index in range(count):
+            if index < count - 1:
+                piece, rest = split(rest, 1.0 / (count - index))
+            else:
+                piece = rest
+            pieces.append(Piece(piece, _bounds(piece), start))
+            start += _path_of([piece]).length()
+    return pieces
+
+
+def visible_runs(
+    pieces: Sequence[Piece], exposed: QRectF, margin: float
+) -> Iterator[tuple[QPainterPath, float]]:
+    """(path, distance along the line where it starts) for each run of consecutive pieces
+    that meet `exposed` grown by `margin` (the pen's reach)."""
+    area = exposed.adjusted(-margin, -margin, margin, margin)
+    run: list[Piece] = []
+    for piece in pieces:
+        if piece.bounds.intersects(area) or _degenerate_hit(piece.bounds, area):
+            run.append(piece)
+        elif run:
+            yield _path_of([p.cubic for p in run]), run[0].start
+            run = []
+    if run:
+        yield _path_of([p.cubic for p in run]), run[0].start
+
+
+def _degenerate_hit(bounds: QRectF, area: QRectF) -> bool:
+    """QRectF.intersects is False for a zero-width or zero-height box (a straight level or
+    upright piece): test such a box as a segment."""
+    if bounds.width() > 0 and bounds.height() > 0:
+        return False
+    return (
+        bounds.left() <= area.right()
+        and bounds.right() >= area.left()
+        and bounds.top() <= area.bottom()
+        and bounds.bottom() >= area.top()
+    )

@@ -1,0 +1,321 @@
+"""The far-out picture of a whole chart, drawn in a handful of batched calls.
+
+Far out, a national chart shows thousands of boxes, lines and frames. Drawn item by item
+through QGraphicsView that is thousands of Python `paint` calls and per-item pixmap caches: a
+quarter of a second a frame at 2,500 bodies. Below `overview_zoom()` the chart view (and the
+minimap) draw this picture instead: frames, lines and boxes grouped by look, each group one
+path drawn in one call, the faint bars standing for unreadable labels one `drawRects` per
+colour. It is built from the scene's items, so it shows what they would, and built lazily:
+a change marks only its layer (boxes, lines or frames) stale.
+
+What is shown follows the items: hidden items (build mode) are left out; with an emphasis
+everything is drawn at the dim opacity and the focus on top at full strength; selected boxes
+get their ring. The few items that need more than a batch (the focus, selected boxes,
+collapsed groups, group names once they are readable) paint themselves through their own
+`paint`, so they look exactly as they do closer in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
+
+from icsviewer.canvas.items.body_item import MIN_READABLE_TEXT_PX, BodyItem, BoxLook
+from icsviewer.canvas.items.frame_item import (
+    FRAME_LABEL_SIZE,
+    FRAME_RADIUS,
+    MIN_LABEL_PX,
+    FrameItem,
+)
+from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
+
+# Below this zoom (pixels per point) lines are drawn as one-pixel strokes by colour: their
+# dashes and arrowheads are too small to see. The overview is used at most up to here.
+LOW_DETAIL = 0.3
+# Far out the view keeps one picture of the whole chart per zoom band, a factor of this apart,
+# and scales it to the exact zoom (at most this much smaller: no visible blur).
+BAND_STEP = 2**0.5
+# ... if the picture is at most this many pixels (48 MB); a bigger one is drawn each frame.
+# At most KEPT_PICTURES pictures, together of at most that size, are kept.
+MAX_CACHED_PIXELS = 12_000_000
+KEPT_PICTURES = 4
+# Width (pixels) of a line far out.
+LINE_PX = 1.0
+# Width (pixels) of an emphasised line far out, where ordinary lines are one pixel.
+FOCUS_LINE_PX = 2.0
+
+
+@dataclass(frozen=True)
+class OverviewFocus:
+    """An emphasis to show far out: these boxes and lines at full strength, the rest dimmed."""
+
+    boxes: tuple[BodyItem, ...]
+    lines: tuple[RelationItem, ...]
+    dim: float
+
+
+class _BoxLayer:
+    """Boxes of one look as one path, and the bars standing for their labels."""
+
+    def __init__(self, look: BoxLook) -> None:
+        self.pen = make_pen(look.stroke, look.stroke_width, look.dash)
+        self.brush = make_brush(look.fill)
+        self.radius = look.corner_radius
+        self.rects: list[QRectF] = []
+        self.bar_brush = QBrush(with_alpha(look.text, 0.35))
+        self.bars: list[QRectF] = []
+        self._rounded: QPainterPath | None = None
+
+    def rounded(self) -> QPainterPath:
+        """The boxes with their rounded corners (only drawn when the corners show)."""
+        if self._rounded is None:
+            self._rounded = QPainterPath()
+            for rect in self.rects:
+                self._rounded.addRoundedRect(rect, self.radius, self.radius)
+        return self._rounded
+
+
+class ChartOverview:
+    """Batched drawing of the scene's boxes, lines and frames, for views far out."""
+
+    def __init__(
+        self,
+        boxes: Mapping[str, BodyItem],
+        lines: Mapping[str, RelationItem],
+        frames: Mapping[str, FrameItem],
+    ) -> None:
+        # The scene's own item mappings (kept up to date by the scene): read when rebuilding.
+        self._box_items = boxes
+        self._line_items = lines
+        self._frame_items = frames
+        self._boxes: list[_BoxLayer] | None = None
+        self._max_font = 10.0
+        self._lines: list[tuple[QPen, QPainterPath]] | None = None
+        self._frames: list[tuple[QPen, QBrush, QPainterPath]] | None = None
+        self._collapsed: list[FrameItem] = []
+        self._focus: OverviewFocus | None = None
+        # Pictures of the whole chart by (zoom band, dim opacity or None): see paint_cached.
+        self._images: dict[tuple[float, float | None], QImage] = {}
+        self._selected: tuple[BodyItem, ...] = ()
+
+    # ----- what changed -------------------------------------------------------------------
+    def invalidate(self, boxes: bool = True, lines: bool = True, frames: bool = True) -> None:
+        """Mark layers stale; they are rebuilt at the next paint that needs them."""
+        self._images = {}
+        if boxes:
+            self._boxes = None
+        if lines:
+            self._lines = None
+        if frames:
+            self._frames = None
+
+    def set_focus(self, focus: OverviewFocus | None, selected: Iterable[BodyItem]) -> None:
+        """The emphasis to show (None: none) and the selected boxes (they get their ring)."""
+        self._focus = focus
+        self._selected = tuple(selected)
+
+    def zoom_limit(self) -> float:
+        """The zoom below which this picture stands for the items: no label is readable yet."""
+        if self._boxes is None:
+            self._build_boxes()
+        return min(LOW_DETAIL, MIN_READABLE_TEXT_PX / max(self._max_font, 1.0))
+
+    # ----- drawing --------------------------------------------------------------------------
+    def paint(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        """Draw the chart's part inside `exposed` (scene coordinates) at `lod` pixels per point.
+
+        The painter maps scene coordinates to the device.
+        """
+        self._paint_base(painter, lod)
+        self._paint_overlays(painter, exposed, lod)
+
+    def paint_cached(
+        self, painter: QPainter, exposed: QRectF, lod: float, chart: QRectF, ratio: float
+    ) -> None:
+        """As `paint`, from a picture of the whole chart kept for the current zoom band.
+
+        Zooming and panning far out then costs one scaled copy of pixels a frame; the picture
+        is drawn again when the zoom leaves its band (a factor of BAND_STEP) or the chart
+        changes. `chart` is the scene area to keep; `ratio` the device's pixel ratio.
+        """
+        focus = self._focus
+        scale = band_scale(lod, self.zoom_limit())
+        key = (scale, focus.dim if focus else None)
+        image = self._images.pop(key, None)
+        if image is None:
+            image = self._render_band(chart, scale * ratio)
+        if image is None:
+            self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
+            return
+        self._keep(key, image)
+        target = QRectF(chart.left(), chart.top(), image.width() / (scale * ratio),
+                        image.height() / (scale * ratio))  # fmt: skip
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(target, image, QRectF(image.rect()))
+        painter.restore()
+        self._paint_overlays(painter, exposed, lod)
+
+    def _render_band(self, chart: QRectF, scale: float) -> QImage | None:
+        """The whole chart at `scale` device pixels per point; None if that is too big."""
+        width, height = chart.width() * scale, chart.height() * scale
+        if width * height > MAX_CACHED_PIXELS or width < 1 or height < 1:
+            return None
+        image = QImage(int(width) + 1, int(height) + 1, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.scale(scale, scale)
+        painter.translate(-chart.left(), -chart.top())
+        self._paint_base(painter, scale)
+        painter.end()
+        return image
+
+    def _keep(self, key: tuple[float, float | None], image: QImage) -> None:
+        """Keep a few recent pictures, the latest last: zooming back and forth across a band
+        edge, or hovering on and off (dimmed or not), then reuses them."""
+        self._images[key] = image
+        while len(self._images) > KEPT_PICTURES or (
+            sum(i.width() * i.height() for i in self._images.values()) > MAX_CACHED_PIXELS
+            and len(self._images) > 1
+        ):
+            del self._images[next(iter(self._images))]
+
+    def _paint_base(self, painter: QPainter, lod: float) -> None:
+        """Frames, lines and boxes: everything but the few items drawn on top."""
+        if self._boxes is None:
+            self._build_boxes()
+        if self._lines is None:
+            self._build_lines()
+        if self._frames is None:
+            self._build_frames()
+        focus = self._focus
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for pen, brush, path in self._frames or ():
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawPath(path)
+        painter.setOpacity(focus.dim if focus else 1.0)
+        self._paint_lines(painter)
+        self._paint_boxes(painter, lod)
+        painter.setOpacity(1.0)
+
+    def _paint_overlays(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        """Group names once readable, collapsed groups, the focus and the selected boxes."""
+        if lod * FRAME_LABEL_SIZE >= MIN_LABEL_PX:
+            # Group names become readable a little before the boxes' labels do.
+            labels = (f.label_item for f in self._frame_items.values() if f.label_item.isVisible())
+            _paint_items(painter, labels, exposed)
+        _paint_items(painter, self._collapsed, exposed)
+        focus = self._focus
+        if focus is not None:
+            self._paint_focus_lines(painter, focus.lines)
+        on_top = {id(b): b for b in (*(focus.boxes if focus else ()), *self._selected)}
+        _paint_items(painter, (b for b in on_top.values() if b.isVisible()), exposed)
+
+    def _paint_lines(self, painter: QPainter) -> None:
+        # Antialiased: the view scales this picture to the exact zoom, and aliased one-pixel
+        # lines turn into dotted ones when resampled.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for pen, path in self._lines or ():
+            painter.setPen(pen)
+            painter.drawPath(path)
+
+    def _paint_focus_lines(self, painter: QPainter, lines: Iterable[RelationItem]) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for line in lines:
+            if line.isVisible():
+                pen = QPen(qcolor(line.colour), FOCUS_LINE_PX)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.drawPath(line.path())
+
+    def _paint_boxes(self, painter: QPainter, lod: float) -> None:
+        for layer in self._boxes or ():
+            painter.setPen(layer.pen)
+            painter.setBrush(layer.brush)
+            if lod * layer.radius >= 1.0:
+                painter.drawPath(layer.rounded())
+            else:  # corners under a pixel: plain rectangles draw ten times faster
+                painter.drawRects(layer.rects)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for layer in self._boxes or ():
+            painter.setBrush(layer.bar_brush)
+            painter.drawRects(layer.bars)
+
+    # ----- building -------------------------------------------------------------------------
+    def _build_boxes(self) -> None:
+        layers: dict[BoxLook, _BoxLayer] = {}
+        max_font = 0.0
+        for item in self._box_items.values():
+            if not item.isVisible():
+                continue
+            look = item.look
+            layer = layers.get(look)
+            if layer is None:
+                layer = layers[look] = _BoxLayer(look)
+            layer.rects.append(item.scene_rect())
+            layer.bars.extend(item.scene_bars())
+            max_font = max(max_font, item.font_size)
+        self._boxes = list(layers.values())
+        self._max_font = max_font or 10.0
+
+    def _build_lines(self) -> None:
+        merged: dict[str, QPainterPath] = {}
+        for line in self._line_items.values():
+            if line.isVisible():
+                merged.setdefault(line.colour, QPainterPath()).addPath(line.path())
+        layers = []
+        for colour, path in merged.items():
+            # Cosmetic (the same on screen whatever the zoom), and a little over a pixel: the
+            # view shows the picture up to BAND_STEP smaller, antialiased.
+            pen = QPen(qcolor(colour), LINE_PX)
+            pen.setCosmetic(True)
+            layers.append((pen, path))
+        self._lines = layers
+
+    def _build_frames(self) -> None:
+        merged: dict[tuple[str, str, tuple[float, ...]], QPainterPath] = {}
+        collapsed = []
+        for frame in self._frame_items.values():
+            if not frame.isVisible():
+                continue
+            if frame.collapsed:
+                collapsed.append(frame)  # drawn over the lines, like a box
+                continue
+            path = merged.setdefault(frame.look_key, QPainterPath())
+            path.addRoundedRect(frame.frame_rect(), FRAME_RADIUS, FRAME_RADIUS)
+        self._frames = [
+            (make_pen(stroke, 1.0, dash), make_brush(fill), path)
+            for (fill, stroke, dash), path in merged.items()
+        ]
+        self._collapsed = collapsed
+
+
+def band_scale(lod: float, limit: float) -> float:
+    """The scale of the zoom band holding `lod`: limit / BAND_STEP**k, the smallest not below it."""
+    if lod >= limit:
+        return limit
+    steps = math.floor(math.log(limit / max(lod, 1e-6), BAND_STEP) + 1e-9)
+    return float(limit / BAND_STEP**steps)
+
+
+def _paint_items(painter: QPainter, items: Iterable[QGraphicsItem], exposed: QRectF) -> None:
+    """Let a few items draw themselves, each in its own coordinates and at its own opacity."""
+    option = QStyleOptionGraphicsItem()
+    for item in items:
+        if not item.sceneBoundingRect().intersects(exposed):
+            continue
+        option.state = (
+            QStyle.StateFlag.State_Selected if item.isSelected() else QStyle.StateFlag.State_None
+        )
+        painter.save()
+        painter.translate(item.pos())
+        painter.setOpacity(item.opacity())
+        item.paint(painter, option, None)
+        painter.restore()

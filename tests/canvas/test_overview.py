@@ -1,0 +1,174 @@
+"""Far out, the batched overview must look like the items it stands for, and follow changes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from icsviewer.canvas.scene import ChartScene
+from icsviewer.canvas.view import ChartView
+from icsviewer.model.chart import Chart
+
+SCALE = 0.2  # far out: below the overview's zoom limit
+
+
+def _render_items(scene: ChartScene, scale: float = SCALE) -> QImage:
+    """The chart as the items draw themselves (QGraphicsScene.render)."""
+    source = scene.sceneRect()
+    image = _blank(scene, scale)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    return image
+
+
+def _render_overview(scene: ChartScene, scale: float = SCALE) -> QImage:
+    source = scene.sceneRect()
+    image = _blank(scene, scale)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    painter.translate(-source.left(), -source.top())
+    scene.paint_overview(painter, source, scale)
+    painter.end()
+    return image
+
+
+def _blank(scene: ChartScene, scale: float) -> QImage:
+    source = scene.sceneRect()
+    image = QImage(
+        round(source.width() * scale), round(source.height() * scale), QImage.Format.Format_RGB32
+    )
+    image.fill(scene.backgroundBrush().color())
+    return image
+
+
+def _mean(image: QImage, rect: QRectF) -> tuple[float, float, float]:
+    """Average colour of the pixels inside `rect` (image coordinates)."""
+    r = g = b = n = 0
+    for x in range(int(rect.left()), int(rect.right()) + 1):
+        for y in range(int(rect.top()), int(rect.bottom()) + 1):
+            c = QColor(image.pixel(x, y))
+            r, g, b, n = r + c.red(), g + c.green(), b + c.blue(), n + 1
+    return (r / n, g / n, b / n) if n else (0.0, 0.0, 0.0)
+
+
+def _box_colours(
+    scene: ChartScene, image: QImage, scale: float = SCALE
+) -> dict[str, tuple[float, float, float]]:
+    """Each drawn box's average colour, over the middle of its box (away from its edge)."""
+    origin = scene.sceneRect().topLeft()
+    out = {}
+    for body_id in scene.body_ids():
+        box = scene.body_rect(body_id).translated(-origin)
+        inner = QRectF(box.left() * scale, box.top() * scale, box.width() * scale,
+                       box.height() * scale)  # fmt: skip
+        inner = inner.adjusted(inner.width() * 0.2, inner.height() * 0.25,
+                               -inner.width() * 0.2, -inner.height() * 0.25)  # fmt: skip
+        out[body_id] = _mean(image, inner)
+    return out
+
+
+def _close(a: tuple[float, ...], b: tuple[float, ...], tolerance: float = 14.0) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def _mismatches(scene: ChartScene) -> list[str]:
+    items = _box_colours(scene, _render_items(scene))
+    overview = _box_colours(scene, _render_overview(scene))
+    return [k for k in items if not _close(items[k], overview[k])]
+
+
+def test_far_out_every_box_shows_in_the_colours_its_item_draws(scene: ChartScene) -> None:
+    assert scene.overview_zoom() > SCALE
+    assert _mismatches(scene) == []
+
+
+def test_the_far_out_picture_follows_a_recolouring(scene: ChartScene, chart: Chart) -> None:
+    _render_overview(scene)  # built once, so the edit below has to mark it stale
+    body = chart.body(scene.body_ids()[0])
+    chart.replace_body(replace(body, style={"fill": "#D5281B", "text": "#FFFFFF"}))
+    colours = _box_colours(scene, _render_overview(scene))
+    red, green, blue = colours[body.id]
+    assert red > 150 and green < 120 and blue < 120  # reddish: the new fill with pale bars
+    assert _mismatches(scene) == []
+
+
+def test_far_out_build_mode_shows_only_what_the_items_show(scene: ChartScene) -> None:
+    _render_overview(scene)
+    scene.set_revealed(set(scene.body_ids()[:6]))
+    assert _mismatches(scene) == []
+    scene.set_revealed(None)
+    assert _mismatches(scene) == []
+
+
+def test_far_out_the_focus_stands_out_and_the_rest_is_dimmed(
+    scene: ChartScene, chart: Chart
+) -> None:
+    focus = next(b for b in scene.body_ids() if chart.relationships_of(b))
+    scene.set_emphasis({focus})
+    items = _box_colours(scene, _render_items(scene))
+    overview = _box_colours(scene, _render_overview(scene))
+    assert _close(items[focus], overview[focus])
+    background = scene.backgroundBrush().color()
+    paper = (background.red(), background.green(), background.blue())
+    for body_id in scene.body_ids():
+        item = scene.body_item(body_id)
+        assert item is not None
+        fill = QColor(item.look.fill)
+        strength = _distance((fill.red(), fill.green(), fill.blue()), paper)
+        if item.opacity() < 1.0 and strength > 150:
+            # A dimmed strong colour is far paler (a lit line may cross it: far out the lit
+            # lines are drawn over the boxes).
+            assert _distance(overview[body_id], paper) < 0.6 * strength
+    scene.set_emphasis(None)
+    assert _mismatches(scene) == []
+
+
+def _distance(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return float(sum(abs(x - y) for x, y in zip(a, b, strict=True)))
+
+
+def test_the_view_draws_the_overview_far_out_and_the_items_close_in(
+    qtbot: QtBot, scene: ChartScene
+) -> None:
+    view = ChartView(scene)
+    view.resize(700, 500)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    for zoom in (0.12, 1.0):
+        view.resetTransform()
+        view.scale(zoom, zoom)
+        body_id = scene.body_ids()[len(scene.body_ids()) // 2]
+        view.centerOn(scene.body_rect(body_id).center())
+        shot = view.viewport().grab().toImage()
+        box = view.mapFromScene(scene.body_rect(body_id)).boundingRect()
+        inner = QRectF(box).adjusted(box.width() * 0.1, 1.5, -box.width() * 0.1, -1.5)
+        fill = QColor(scene.body_item(body_id).look.fill)  # type: ignore[union-attr]
+        # The box's edge strip (left of any text bar or label) is its fill colour.
+        strip = QRectF(inner.left(), inner.top(), max(inner.width() * 0.05, 1.0), inner.height())
+        assert _close(_mean(shot, strip), (fill.red(), fill.green(), fill.blue()), 40.0), zoom
+
+
+def test_zoom_limit_keeps_labels_that_could_be_read_out_of_the_overview(
+    scene: ChartScene,
+) -> None:
+    # 3.5 px is the smallest label drawn as text: the overview stops before any box reaches it.
+    biggest = max(scene.layout.boxes[b].font_size for b in scene.body_ids())
+    assert scene.overview_zoom() * biggest <= 3.5 + 1e-9
+
+
+def test_paint_overview_needs_no_view(scene: ChartScene) -> None:
+    image = _render_overview(scene, 0.05)
+    background = scene.backgroundBrush().color().rgb()
+    painted = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixel(x, y) != background
+    )
+    assert painted > 0
