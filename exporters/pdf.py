@@ -36,9 +36,10 @@ from exporters.pdf_furniture import (
     draw_text_header,
     draw_tile_marks,
 )
+from exporters.pdf_ops import TextEncoder
 from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
 from exporters.pdf_setup import colour, font_names, harden_reportlab, italic_font
-from exporters.pdf_text_draw import TextEncoder, draw_text_page
+from exporters.pdf_text_draw import draw_text_page
 from exporters.pdf_text_pages import Column, Paginator, TextPage
 from exporters.pdf_text_styles import Fonts, make_styles
 from exporters.pdf_textflow import Item, Measure, PageBreak
@@ -100,14 +101,14 @@ class _ChartPages:
     anchors: dict[Tile, list[tuple[str, str]]]
     linked: bool
 
-    def draw(self, canv: Canvas, tile: Tile) -> None:
+    def draw(self, canv: Canvas, tile: Tile, encoder: TextEncoder) -> None:
         """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
         plan, furniture = self.plan, self.furniture
         label = plan.tile_label(tile) if plan.tiled else ""
         draw_footer(canv, furniture, plan.page_width)
         draw_marking(canv, furniture, plan.page_width, plan.page_height)
         draw_chart_header(canv, furniture, plan.page_width, plan.page_height, label)
-        self.painter.draw(canv, tile)
+        self.painter.draw(canv, tile, encoder)
         draw_legend(canv, self.legend, plan.legend_area, self.theme, furniture.fonts)
         if plan.tiled:
             draw_tile_marks(canv, plan, tile, furniture.fonts[0])
@@ -236,13 +237,13 @@ def build_pdf(
 
     buffer = BytesIO()
     canv = _canvas(buffer, chart, page, furniture)
+    encoder = TextEncoder(canv)
     number = 0
     for tile in plan.tiles:
         number += 1
-        chart_pages.draw(canv, tile)
+        chart_pages.draw(canv, tile, encoder)
         draw_page_number(canv, furniture, plan.page_width, number, total)
         canv.showPage()
-    encoder = TextEncoder(canv)
     for text_page in text_pages:
         number += 1
         draw_text_header(canv, furniture, *page)

@@ -5,7 +5,9 @@ its text can be searched and copied. Coordinates are converted from the Layout's
 (points, y down) to the page by `_Map`; nothing uses a flipped canvas transform, so text is
 upright and extracts in reading order.
 
-Each box becomes a link to its directory entry when `body_keys` is given.
+Each box becomes a link to its directory entry when `body_keys` is given. The shapes and
+labels are written as PDF operators by `pdf_ops.Ops` (reportlab's canvas path calls cost
+seconds on a national chart).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from exporters.pdf_ops import Ops, TextEncoder, num
 from exporters.pdf_plan import PagePlan, Rect, Tile
 from exporters.pdf_setup import TEXT, colour
 from exporters.safe_text import one_line
@@ -104,7 +107,11 @@ class ChartPainter:
             self._items = _TileItems(self)
         return self._items
 
-    def draw(self, canv: Canvas, tile: Tile) -> None:
+    def draw(self, canv: Canvas, tile: Tile, encoder: TextEncoder | None = None) -> None:
+        """The tile's part of the chart, clipped to the chart area, then the box links.
+
+        `encoder` is shared by every page of one document (a new one is made if not given).
+        """
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
         canv.saveState()
         clip = canv.beginPath()
@@ -113,36 +120,38 @@ class ChartPainter:
         canv.clipPath(clip, stroke=0, fill=0)
         items = self._tile_items()
         frames = items.frames.on(tile)
-        self._frames(canv, m, frames)
-        self._edges(canv, m, items.edges.on(tile))
-        self._frame_labels(canv, m, frames)
-        self._edge_labels(canv, m, items.edge_labels.on(tile), items.label_size)
-        self._boxes(canv, m, items.boxes.on(tile))
+        ops = Ops(canv, encoder or TextEncoder(canv))
+        self._frames(ops, m, frames)
+        self._edges(ops, m, items.edges.on(tile))
+        self._frame_labels(ops, m, frames)
+        self._edge_labels(ops, m, items.edge_labels.on(tile), items.label_size)
+        self._boxes(ops, m, items.boxes.on(tile))
+        ops.flush()
         canv.restoreState()
         self._links(canv, m, items.links.on(tile))
 
     # ----- parts ------------------------------------------------------------------------------
-    def _frames(self, canv: Canvas, m: _Map, frames: list[_Frame]) -> None:
+    def _frames(self, ops: Ops, m: _Map, frames: list[_Frame]) -> None:
         s = m.scale
         for frame, style in frames:
             if not m.visible(frame.x, frame.y, frame.width, frame.height):
                 continue
-            canv.setFillColor(colour(style.fill))
-            canv.setStrokeColor(colour(style.stroke))
-            canv.setLineWidth(1.0 * s)
-            canv.setDash([d * s for d in style.dash] if style.dash else [])
-            canv.roundRect(
+            ops.fill(style.fill)
+            ops.stroke(style.stroke)
+            ops.line_width(1.0 * s)
+            ops.dash([d * s for d in style.dash] if style.dash else [])
+            ops.round_rect(
                 m.x(frame.x),
                 m.y(frame.y + frame.height),
                 frame.width * s,
                 frame.height * s,
                 6 * s,
-                stroke=1,
-                fill=1,
+                stroke=True,
+                fill=True,
             )
-        canv.setDash([])
+        ops.dash([])
 
-    def _frame_labels(self, canv: Canvas, m: _Map, frames: list[_Frame]) -> None:
+    def _frame_labels(self, ops: Ops, m: _Map, frames: list[_Frame]) -> None:
         """Group names over the lines, on a patch of the frame's colour so lines do not cut them."""
         size = FRAME_LABEL_SIZE * m.scale
         for frame, style in frames:
@@ -151,86 +160,93 @@ class ChartPainter:
             label = one_line(frame.label)
             x, y = m.p(frame_label_pos(frame))
             width = stringWidth(label, self.bold, size)
-            canv.setFillColor(colour(style.fill))
-            canv.rect(x - 1.5, y - size * 0.3, width + 3, size * 1.15, stroke=0, fill=1)
-            canv.setFillColor(colour(style.text))
-            canv.setFont(self.bold, size)
-            canv.drawString(x, y, label)
+            ops.fill(style.fill)
+            ops.rect(x - 1.5, y - size * 0.3, width + 3, size * 1.15, stroke=False, fill=True)
+            ops.fill(style.text)
+            ops.text(self.bold, size, x, y, label)
 
     def _edge_labels(
-        self, canv: Canvas, m: _Map, labels: list[tuple[EdgeLabel, str]], size: float
+        self, ops: Ops, m: _Map, labels: list[tuple[EdgeLabel, str]], size: float
     ) -> None:
         for label, kind in labels:
             if not m.visible(label.x - label.width / 2, label.y - size, label.width, 2 * size):
                 continue
             x, y = m.p((label.x, label.y))
             half = (label.width / 2 + 1.5) * m.scale
-            canv.setFillColorRGB(1, 1, 1)
-            canv.rect(
+            ops.fill("#FFFFFF")
+            ops.rect(
                 x - half,
                 y - size * 0.55 * m.scale,
                 2 * half,
                 size * 1.1 * m.scale,
-                stroke=0,
-                fill=1,
+                stroke=False,
+                fill=True,
             )
-            canv.setFillColor(colour(self.theme.relation_style(kind).colour))
-            canv.setFont(self.regular, size * m.scale)
-            canv.drawCentredString(x, y - BASELINE_DROP * size * m.scale, label.text)
+            ops.fill(self.theme.relation_style(kind).colour)
+            ops.text(
+                self.regular,
+                size * m.scale,
+                x,
+                y - BASELINE_DROP * size * m.scale,
+                label.text,
+                centred=True,
+            )
 
-    def _edges(self, canv: Canvas, m: _Map, edges: list[_Edge]) -> None:
+    def _edges(self, ops: Ops, m: _Map, edges: list[_Edge]) -> None:
         s = m.scale
+
+        def pt(point: Point) -> str:
+            return f"{num(m.x(point[0]))} {num(m.y(point[1]))}"
+
         for style, shape, (x0, y0, x1, y1) in edges:
             if not m.visible(x0, y0, x1 - x0, y1 - y0):
                 continue
-            stroke = colour(style.colour)
-            canv.setStrokeColor(stroke)
-            canv.setFillColor(stroke)
-            canv.setLineWidth(style.width * s)
-            canv.setDash([d * s for d in style.dash] if style.dash else [])
-            path = canv.beginPath()
+            ops.stroke(style.colour)
+            ops.fill(style.colour)
+            ops.line_width(style.width * s)
+            ops.dash([d * s for d in style.dash] if style.dash else [])
             if shape.tail is not None:
-                path.moveTo(*m.p(shape.tail[1]))
-                path.lineTo(*m.p(shape.start))
+                path = [f"{pt(shape.tail[1])} m {pt(shape.start)} l"]
             else:
-                path.moveTo(*m.p(shape.start))
-            for c1, c2, end in shape.cubics:
-                path.curveTo(*m.p(c1), *m.p(c2), *m.p(end))
+                path = [f"{pt(shape.start)} m"]
+            path += [f"{pt(c1)} {pt(c2)} {pt(end)} c" for c1, c2, end in shape.cubics]
             if shape.head is not None:
-                path.lineTo(*m.p(shape.head[1]))
-            canv.drawPath(path, stroke=1, fill=0)
-            canv.setDash([])
+                path.append(f"{pt(shape.head[1])} l")
+            path.append("S")
+            ops.raw(" ".join(path))
+            ops.dash([])
             for pair in (shape.head, shape.tail):
                 if pair is not None:
-                    _triangle(canv, m, *pair)
+                    a, b, c = arrowhead(*pair)
+                    ops.raw(f"{pt(a)} m {pt(b)} l {pt(c)} l h f")
 
-    def _boxes(self, canv: Canvas, m: _Map, boxes: list[_Box]) -> None:
+    def _boxes(self, ops: Ops, m: _Map, boxes: list[_Box]) -> None:
         s = m.scale
         for box, style in boxes:
             if not m.visible(box.x, box.y, box.width, box.height):
                 continue
-            canv.setFillColor(colour(style.fill))
-            canv.setStrokeColor(colour(style.stroke))
-            canv.setLineWidth(style.stroke_width * s)
-            canv.setDash([d * s for d in style.dash] if style.dash else [])
-            canv.roundRect(
+            ops.fill(style.fill)
+            ops.stroke(style.stroke)
+            ops.line_width(style.stroke_width * s)
+            ops.dash([d * s for d in style.dash] if style.dash else [])
+            ops.round_rect(
                 m.x(box.x),
                 m.y(box.y + box.height),
                 box.width * s,
                 box.height * s,
                 style.corner_radius * s,
-                stroke=1,
-                fill=1,
+                stroke=True,
+                fill=True,
             )
-            canv.setDash([])
-            canv.setFillColor(colour(style.text))
-            canv.setFont(self.bold if style.bold else self.regular, box.font_size * s)
+            ops.dash([])
+            ops.fill(style.text)
+            font = self.bold if style.bold else self.regular
             top, bottom = m.area.top + box.font_size * s, m.area.y - box.font_size * s
             for x, y, line in label_baselines(box):
                 if not bottom <= m.y(y) <= top:
                     continue  # off this tile (only a very tall label runs over several)
                 # The layout wrapped the raw name; drop control characters before drawing.
-                canv.drawCentredString(m.x(x), m.y(y), one_line(line))
+                ops.text(font, box.font_size * s, m.x(x), m.y(y), one_line(line), centred=True)
 
     def _links(self, canv: Canvas, m: _Map, links: list[tuple[BoxLayout, str]]) -> None:
         a = m.area
@@ -311,16 +327,6 @@ class _TileItems:
 
 def _rect(item: BoxLayout | FrameLayout) -> Box:
     return (item.x, item.y, item.x + item.width, item.y + item.height)
-
-
-def _triangle(canv: Canvas, m: _Map, base: Point, tip: Point) -> None:
-    a, b, c = arrowhead(base, tip)
-    path = canv.beginPath()
-    path.moveTo(*m.p(a))
-    path.lineTo(*m.p(b))
-    path.lineTo(*m.p(c))
-    path.close()
-    canv.drawPath(path, stroke=0, fill=1)
 
 
 def _bounds(shape: EdgeShape) -> Box:

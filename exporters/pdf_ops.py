@@ -1,0 +1,217 @@
+"""PDF drawing operators written as text, for the pages that draw thousands of things.
+
+reportlab's canvas formats every number through a pure-Python `fp_str` and builds a path
+object per shape; a 2,500-body chart or a 400-page directory spent seconds there. `Ops`
+collects the same operators (colours, line widths, dashes, paths, rounded rectangles and real
+text in the embedded font) as strings with plain two-decimal numbers, and hands them to the
+canvas in one `q ... Q` block (`flush`), so nothing set here leaks into what the canvas draws
+next. Text is still real, searchable PDF text: `TextEncoder` encodes each word for the
+TrueType font's subsets once per document (the canvas's own bookkeeping, so the font is
+subset and embedded as usual). Fonts other than TrueType (the Helvetica fallback when the
+bundled font is missing) are drawn through reportlab's canvas instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+# reportlab's factor for a quarter circle as a Bézier curve (as in its roundRect).
+_ROUND = 0.4472
+
+
+def num(value: float) -> str:
+    """A number for a PDF operator: two decimals, trailing zeros dropped."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+
+
+class TextEncoder:
+    """Encodes text for TrueType fonts' subsets once per word, for one document."""
+
+    def __init__(self, canv: Canvas) -> None:
+        # The document the font subsets are counted in (reportlab's text object uses the same).
+        self._doc = canv._doc
+        self._words: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._fast: dict[str, bool] = {}
+
+    def fast(self, font: str) -> bool:
+        """Whether the font is a TrueType font this encoder can write directly."""
+        found = self._fast.get(font)
+        if found is None:
+            found = self._fast[font] = bool(getattr(getFont(font), "_dynamicFont", False))
+        return found
+
+    def _word(self, font: str, word: str) -> list[tuple[str, str]]:
+        key = (font, word)
+        found = self._words.get(key)
+        if found is None:
+            face = getFont(font)
+            found = [
+                (face.getSubsetInternalName(subset, self._doc), escapePDF(data))
+                for subset, data in face.splitString(word, self._doc)
+            ]
+            self._words[key] = found
+        return found
+
+    def pieces(self, font: str, text: str) -> list[tuple[str, str]]:
+        """(subset font name, escaped bytes) runs that draw `text`, neighbours merged."""
+        out: list[tuple[str, str]] = []
+        for n, word in enumerate(text.split(" ")):
+            parts = self._word(font, word) if word else []
+            if n:
+                parts = self._word(font, " ") + parts
+            for name, data in parts:
+                if out and out[-1][0] == name:
+                    out[-1] = (name, out[-1][1] + data)
+                else:
+                    out.append((name, data))
+        return out
+
+
+def _rgb(colour: Color) -> str:
+    return f"{num(colour.red)} {num(colour.green)} {num(colour.blue)}"
+
+
+class Ops:
+    """Drawing operators for one page (or one clipped part of it), flushed into a canvas."""
+
+    def __init__(self, canv: Canvas, encoder: TextEncoder) -> None:
+        self.canv = canv
+        self.encoder = encoder
+        self._out: list[str] = []
+        self._colours: dict[str, str] = {}
+        self._fill_value: str | Color = "#000000"
+        self._reset()
+
+    def _reset(self) -> None:
+        self._fill: str | None = None
+        self._stroke: str | None = None
+        self._width: float | None = None
+        self._dash: tuple[float, ...] = ()
+        self._font: tuple[str, float] | None = None
+
+    def _hex(self, value: str | Color) -> str:
+        if isinstance(value, Color):
+            return _rgb(value)
+        found = self._colours.get(value)
+        if found is None:
+            found = self._colours[value] = _rgb(HexColor(value))
+        return found
+
+    # ----- state ------------------------------------------------------------------------------
+    def fill(self, value: str | Color) -> None:
+        """Fill (and text) colour: a '#RRGGBB' string or a reportlab colour."""
+        rgb = self._hex(value)
+        self._fill_value = value
+        if rgb != self._fill:
+            self._out.append(f"{rgb} rg")
+            self._fill = rgb
+
+    def stroke(self, value: str | Color) -> None:
+        rgb = self._hex(value)
+        if rgb != self._stroke:
+            self._out.append(f"{rgb} RG")
+            self._stroke = rgb
+
+    def line_width(self, width: float) -> None:
+        if width != self._width:
+            self._out.append(f"{num(width)} w")
+            self._width = width
+
+    def dash(self, pattern: Sequence[float]) -> None:
+        """A dash pattern (empty for a solid line); zero or negative patterns draw solid."""
+        pattern = tuple(pattern) if pattern and sum(pattern) > 0 and min(pattern) >= 0 else ()
+        if pattern != self._dash:
+            self._out.append(f"[{' '.join(num(d) for d in pattern)}] 0 d")
+            self._dash = pattern
+
+    # ----- shapes -----------------------------------------------------------------------------
+    def raw(self, op: str) -> None:
+        """A path operator already written out (see `path_point` and friends)."""
+        self._out.append(op)
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: bool, fill: bool) -> None:
+        self._out.append(f"{num(x)} {num(y)} {num(w)} {num(h)} re {_paint(stroke, fill)}")
+
+    def round_rect(
+        self, x: float, y: float, w: float, h: float, r: float, stroke: bool, fill: bool
+    ) -> None:
+        """A rectangle with quarter-circle corners (x, y = bottom-left), as reportlab's."""
+        x0, x1 = min(x, x + w), max(x, x + w)
+        y0, y1 = min(y, y + h), max(y, y + h)
+        t = _ROUND * r
+        n = num
+        self._out.append(
+            f"{n(x0 + r)} {n(y0)} m {n(x1 - r)} {n(y0)} l "
+            f"{n(x1 - t)} {n(y0)} {n(x1)} {n(y0 + t)} {n(x1)} {n(y0 + r)} c "
+            f"{n(x1)} {n(y1 - r)} l "
+            f"{n(x1)} {n(y1 - t)} {n(x1 - t)} {n(y1)} {n(x1 - r)} {n(y1)} c "
+            f"{n(x0 + r)} {n(y1)} l "
+            f"{n(x0 + t)} {n(y1)} {n(x0)} {n(y1 - t)} {n(x0)} {n(y1 - r)} c "
+            f"{n(x0)} {n(y0 + r)} l "
+            f"{n(x0)} {n(y0 + t)} {n(x0 + t)} {n(y0)} {n(x0 + r)} {n(y0)} c h "
+            + _paint(stroke, fill)
+        )
+
+    # ----- text -------------------------------------------------------------------------------
+    def text(
+        self, font: str, size: float, x: float, y: float, text: str, centred: bool = False
+    ) -> None:
+        """Real text in the fill colour at baseline (x, y); centred on x if asked."""
+        if not text:
+            return
+        if centred:
+            x -= stringWidth(text, font, size) / 2
+        if not self.encoder.fast(font):
+            self._slow_text(font, size, x, y, text)
+            return
+        ops = [f"BT 1 0 0 1 {num(x)} {num(y)} Tm"]
+        for name, data in self.encoder.pieces(font, text):
+            if self._font != (name, size):
+                ops.append(f"{name} {num(size)} Tf")
+                self._font = (name, size)
+            ops.append(f"({data}) Tj")
+        ops.append("ET")
+        self._out.append(" ".join(ops))
+
+    def _slow_text(self, font: str, size: float, x: float, y: float, text: str) -> None:
+        """Text in a font the encoder cannot write: through the canvas, in drawing order."""
+        fill = self._fill_value
+        state = (self._stroke, self._width, self._dash)
+        self.flush()
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(HexColor(fill) if isinstance(fill, str) else fill)
+        canv.setFont(font, size)
+        canv.drawString(x, y, text)
+        canv.restoreState()
+        # Everything set before carries on for what follows (the flush forgot it).
+        self.fill(fill)
+        stroke, width, dash = state
+        if stroke is not None:
+            self._out.append(f"{stroke} RG")
+            self._stroke = stroke
+        if width is not None:
+            self.line_width(width)
+        self.dash(dash)
+
+    def flush(self) -> None:
+        """Write what was collected into the canvas's current page and start afresh."""
+        if self._out:
+            self.canv.addLiteral("q\n" + "\n".join(self._out) + "\nQ")
+        self._out = []
+        self._reset()
+
+
+def _paint(stroke: bool, fill: bool) -> str:
+    """The path-painting operator: fill and stroke, fill, stroke, or neither."""
+    if stroke and fill:
+        return "B"
+    if fill:
+        return "f"
+    return "S" if stroke else "n"
