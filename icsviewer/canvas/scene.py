@@ -11,8 +11,7 @@ interactive focus (the hovered or selected body). The explicit one wins while it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QPainter, QTransform
@@ -29,6 +28,7 @@ from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
 from icsviewer.canvas.overview import ChartOverview, OverviewFocus
+from icsviewer.canvas.placement import ItemPlacer
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.visibility import apply_emphasis, apply_reveal
 from icsviewer.layout.boxes import label_lines
@@ -70,9 +70,11 @@ class ChartScene(QGraphicsScene):
         self.theme = theme
         # Nothing placed yet: set_layout below compares the layout with this.
         self.layout = Layout({}, {}, {}, 0.0, 0.0, engine=layout.engine)
-        self._boxes: dict[str, BodyItem] = {}
-        self._relations: dict[str, RelationItem] = {}
-        self._frames: dict[str, FrameItem] = {}
+        # The items by key; the placer keeps them as the latest layout says.
+        self._placer = ItemPlacer(self)
+        self._boxes = self._placer.boxes
+        self._relations = self._placer.lines
+        self._frames = self._placer.frames
         self._box_of: dict[str, str] = {}
         self._explicit_focus: set[str] | None = None
         self._hovered: str | None = None
@@ -87,8 +89,6 @@ class ChartScene(QGraphicsScene):
         # Items keep their looks across re-layouts (edits restyle what they touch); after a
         # reset (reload) every record may have changed, so the next layout restyles all.
         self._restyle_all = True
-        # What each frame was last placed and styled from (layout, group record, hidden count).
-        self._frame_inputs: dict[str, tuple[object, ...]] = {}
         # Far out, views draw this batched picture instead of the items (see overview.py).
         self._overview = ChartOverview(self._boxes, self._relations, self._frames)
         # set_layout styles the new items; set_theme here would style them a second time.
@@ -107,95 +107,25 @@ class ChartScene(QGraphicsScene):
 
     # ----- building from a layout -------------------------------------------------------------
     def set_layout(self, layout: Layout) -> None:
-        """Place every item where `layout` says; items the layout no longer has are removed."""
-        old = self.layout
-        self._overview.invalidate(
-            boxes=layout.boxes != old.boxes,
-            lines=layout.edges != old.edges,
-            frames=layout.frames != old.frames,
-        )
-        if _changed_count(old, layout) > BULK_CHANGES:
-            # With the BSP index on, each geometry change re-files the item in a tree the
-            # size of the scene, which made a big re-layout quadratic (46 s of CPU at 10,000
-            # bodies). Index once, after all items have moved. A small change (an added
-            # body) is cheaper with the index kept: rebuilding it costs tens of ms.
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-            try:
-                self._place_items(layout)
-            finally:
-                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        else:
-            self._place_items(layout)
-        self._apply_visibility()
-        self.picture_changed.emit()
+        """Place every item where `layout` says; items the layout no longer has are removed.
 
-    def _place_items(self, layout: Layout) -> None:
+        Only what differs from the current layout is touched (see placement.py).
+        """
+        old = self.layout
         self.layout = layout
         self._placed_as = {b.id: placement(b) for b in self.chart.bodies}
         restyle_all, self._restyle_all = self._restyle_all, False
-        new = self._sync_items(self._boxes, set(layout.boxes), BodyItem)
-        for key, box in layout.boxes.items():
-            item = self._boxes[key]
-            item.set_box(QRectF(box.x, box.y, box.width, box.height), box.lines, box.font_size)
-            if restyle_all or key in new:
-                self._style_box(item)
-        new = self._sync_items(self._relations, set(layout.edges), RelationItem)
-        records = {r.id: r for r in self.chart.relationships}
-        for key, edge in layout.edges.items():
-            record = records.get(key)
-            self._relations[key].set_route(
-                edge.source,
-                edge.target,
-                edge.points,
-                edge.arrow_tip,
-                record.label if record else "",
-                edge.label_pos,
-            )
-            if restyle_all or key in new:
-                self._style_relation(self._relations[key], record)
-        new = self._sync_items(self._frames, set(layout.frames), FrameItem)
-        groups = {g.id: g for g in self.chart.groups}
-        for key, frame in layout.frames.items():
-            group = groups.get(key)
-            frame_item = self._frames[key]
-            # A collapsed group is laid out as a small frame standing for its hidden members.
-            hidden = [m for m in group.members if m not in layout.boxes] if group else []
-            made_from = (frame, group, len(hidden))
-            if self._frame_inputs.get(key) == made_from and not (restyle_all or key in new):
-                continue  # placed and styled from exactly this already
-            self._frame_inputs[key] = made_from
-            collapsed = bool(group and group.collapsed)
-            # A collapsed group's box shows its whole name (the layout sized it for it).
-            label = group.name if group and collapsed else frame.label
-            frame_item.set_frame(
-                QRectF(frame.x, frame.y, frame.width, frame.height), label, frame.label_pos
-            )
-            frame_item.set_collapsed(collapsed, len(hidden))
-            style_frame(frame_item, group, self.theme)
+        changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all)
+        self._overview.invalidate(
+            boxes=restyle_all or bool(changes.boxes or changes.gone_boxes),
+            lines=restyle_all or bool(changes.lines or changes.gone_lines),
+            frames=True,  # cheap to rebuild, and a group's record may have changed
+        )
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
-
-    def _sync_items(
-        self, items: dict[str, Any], wanted: set[str], factory: Callable[[str], Any]
-    ) -> set[str]:
-        """Remove the items not wanted, add the missing ones; return the keys added."""
-        added: set[str] = set()
-        for key in [k for k in items if k not in wanted]:
-            item = items.pop(key)
-            if isinstance(item, FrameItem):
-                self.removeItem(item.label_item)
-            self.removeItem(item)
-        for key in wanted:
-            if key not in items:
-                item = factory(key)
-                items[key] = item
-                added.add(key)
-                self.addItem(item)
-                if isinstance(item, FrameItem):
-                    # The name is its own item, stacked above the lines (see frame_item).
-                    self.addItem(item.label_item)
-        return added
+        self._apply_visibility()
+        self.picture_changed.emit()
 
     def _map_bodies_to_boxes(self) -> None:
         """Each body id -> the key of the box standing for it (itself or its collapsed group)."""
@@ -211,13 +141,9 @@ class ChartScene(QGraphicsScene):
         """Redraw every item in another theme; positions are untouched (no re-layout)."""
         self.theme = theme
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
-        for item in self._boxes.values():
-            self._style_box(item)
-        records = {r.id: r for r in self.chart.relationships}
-        for key, rel_item in self._relations.items():
-            self._style_relation(rel_item, records.get(key))
-        for frame in self._frames.values():
-            self._style_frame(frame)
+        self._placer.restyle_boxes(self.chart, theme)
+        self._placer.restyle_lines(self.chart, theme)
+        self._placer.restyle_frames({g.id: g for g in self.chart.groups}, theme)
         self._overview.invalidate()
         self._apply_visibility()
         self.picture_changed.emit()
@@ -254,16 +180,19 @@ class ChartScene(QGraphicsScene):
                 for key in [
                     k for k, r in self._relations.items() if body_id in (r.source, r.target)
                 ]:
-                    self.removeItem(self._relations.pop(key))
+                    self._placer.remove_line(key)
         elif event.kind == "relationship_removed":
             for rel_id in event.ids:
-                if rel_id in self._relations:
-                    self.removeItem(self._relations.pop(rel_id))
+                self._placer.remove_line(rel_id)
         elif event.kind == "relationship_changed":
             records = {r.id: r for r in self.chart.relationships}
             for rel_id in event.ids:
-                if rel_id in self._relations:
-                    self._style_relation(self._relations[rel_id], records.get(rel_id))
+                item, edge = self._relations.get(rel_id), self.layout.edges.get(rel_id)
+                if item is not None and edge is not None:
+                    record = records.get(rel_id)
+                    self._style_relation(item, record)
+                    # Its label shows at once; where it sits is the layout's business.
+                    self._placer.route_line(item, edge, record.label if record else "")
         if self._needs_layout(event):
             self.relayout_requested.emit()
         self.chart_changed.emit()

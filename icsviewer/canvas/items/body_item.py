@@ -8,6 +8,7 @@ which keeps a 2,500-body chart fluid when zoomed out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen
@@ -36,6 +37,34 @@ class BoxLook:
     highlight: str = "#FFB81C"
 
 
+@dataclass(frozen=True)
+class _Pens:
+    """The pens and brushes of one look, made once and shared by every box with that look."""
+
+    box: QPen
+    fill: QBrush
+    text: QPen
+    ring: QPen
+    bar: QBrush
+
+
+@lru_cache(maxsize=256)
+def _pens_for(look: BoxLook) -> _Pens:
+    return _Pens(
+        make_pen(look.stroke, look.stroke_width, look.dash),
+        make_brush(look.fill),
+        make_pen(look.text, 1.0),
+        make_pen(look.highlight, SELECTION_WIDTH),
+        QBrush(with_alpha(look.text, 0.35)),
+    )
+
+
+DEFAULT_LOOK = BoxLook("#FFFFFF", "#000000", "#425563")
+# Looked up once: Python enum members cost a microsecond each, and there are thousands of boxes.
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
 class BodyItem(QGraphicsItem):
     """One box on the chart. `key` is the body id."""
 
@@ -48,50 +77,44 @@ class BodyItem(QGraphicsItem):
         self._font_size = 10.0
         # The far-out bars standing for the label, made on first use after each set_box.
         self._bars: list[QRectF] | None = None
-        self._look = BoxLook("#FFFFFF", "#000000", "#425563")
-        self._pen = QPen()
-        self._brush = QBrush()
-        self._text_pen = QPen()
-        self._ring_pen = QPen()
-        self._bar_brush = QBrush()
-        self._make_pens(self._look)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self._look = DEFAULT_LOOK
+        self._pens = _pens_for(DEFAULT_LOOK)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         # Panning reuses the cached pixels; only zooming repaints the box.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHE)
         self.setZValue(2.0)
-        self._update_outer()
 
     # ----- setters: all geometry and pens are prepared here, not in paint() -------------------
     def set_box(self, rect: QRectF, lines: tuple[str, ...], font_size: float) -> None:
         """Place the box (scene coordinates) with its already wrapped label lines."""
-        if (rect, lines, font_size) == (self.scene_rect(), self._lines, self._font_size):
-            return  # a re-layout that left this box alone: no geometry change to file
-        self.prepareGeometryChange()
+        # A new item, not yet in a scene, has no geometry filed anywhere to change.
+        placed = self.scene() is not None
+        if placed:
+            if (rect, lines, font_size) == (self.scene_rect(), self._lines, self._font_size):
+                return  # a re-layout that left this box alone: no geometry change to file
+            self.prepareGeometryChange()
         self.setPos(rect.topLeft())
         self._rect = QRectF(0.0, 0.0, rect.width(), rect.height())
         self._lines = lines
         self._font_size = font_size
         self._bars = None
         self._update_outer()
-        self.update()
+        if placed:
+            self.update()
 
     def set_look(self, look: BoxLook) -> None:
         if look == self._look:
             return  # restyling after a re-layout or an unrelated edit: nothing to redo
         self._look = look
-        self._make_pens(look)
-        self.prepareGeometryChange()
+        # Shared, cached pens and brushes: a big chart uses a few dozen distinct looks.
+        self._pens = _pens_for(look)
+        placed = self.scene() is not None
+        if placed:
+            self.prepareGeometryChange()
         self._update_outer()
-        self.update()
-
-    def _make_pens(self, look: BoxLook) -> None:
-        # Shared, cached pens and brushes: a big chart uses a few dozen distinct ones.
-        self._pen = make_pen(look.stroke, look.stroke_width, look.dash)
-        self._brush = make_brush(look.fill)
-        self._text_pen = make_pen(look.text, 1.0)
-        self._ring_pen = make_pen(look.highlight, SELECTION_WIDTH)
-        self._bar_brush = QBrush(with_alpha(look.text, 0.35))
+        if placed:
+            self.update()
 
     def _update_outer(self) -> None:
         margin = max(self._look.stroke_width, SELECTION_WIDTH) + 2.0
@@ -130,11 +153,11 @@ class BodyItem(QGraphicsItem):
     ) -> None:
         radius = self._look.corner_radius
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(self._pen)
-        painter.setBrush(self._brush)
+        painter.setPen(self._pens.box)
+        painter.setBrush(self._pens.fill)
         painter.drawRoundedRect(self._rect, radius, radius)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(self._ring_pen)
+            painter.setPen(self._pens.ring)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             gap = SELECTION_WIDTH / 2 + self._look.stroke_width / 2 + 0.5
             outer = self._rect.adjusted(-gap, -gap, gap, gap)
@@ -146,7 +169,7 @@ class BodyItem(QGraphicsItem):
         device = painter.device()
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
         painter.setFont(chart_font(self._font_size, self._look.bold, dpi))
-        painter.setPen(self._text_pen)
+        painter.setPen(self._pens.text)
         line_height = self._font_size * LINE_SPACING
         top = (self._rect.height() - line_height * len(self._lines)) / 2
         for index, line in enumerate(self._lines):
@@ -159,7 +182,7 @@ class BodyItem(QGraphicsItem):
             # Far out every box paints this on each frame: work the bars out once.
             self._bars = self._text_bars()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._bar_brush)
+        painter.setBrush(self._pens.bar)
         painter.drawRects(self._bars)
 
     def _text_bars(self) -> list[QRectF]:

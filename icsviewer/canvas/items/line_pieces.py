@@ -65,6 +65,12 @@ def _polygon_length(cubic: Cubic) -> float:
     return math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)
 
 
+def _length(cubic: Cubic) -> float:
+    """A close estimate of a short cubic's length: between its chord and control polygon."""
+    chord = math.dist(cubic[0], cubic[3])
+    return (2.0 * chord + _polygon_length(cubic)) / 3.0
+
+
 def _bounds(cubic: Cubic) -> QRectF:
     xs = [p[0] for p in cubic]
     ys = [p[1] for p in cubic]
@@ -94,7 +100,7 @@ def cut(points: Sequence[Point]) -> list[Piece] | None:
             else:
                 piece = rest
             pieces.append(Piece(piece, _bounds(piece), start))
-            start += _path_of([piece]).length()
+            start += _length(piece)
     return pieces
 
 

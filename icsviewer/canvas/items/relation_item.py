@@ -32,6 +32,10 @@ LABEL_BACKGROUND = QColor(255, 255, 255, 215)
 EMPHASIS_FACTOR = 1.9
 
 
+# Looked up once (Python enum members are slow and there are thousands of lines).
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+
+
 def bezier_path(points: Sequence[Point]) -> QPainterPath:
     """A path through Graphviz-style points (p0, c1, c2, p1, ...); a polyline if not 3k+1."""
     path = QPainterPath()
@@ -71,7 +75,8 @@ class RelationItem(QGraphicsItem):
         self.source = ""
         self.target = ""
         self._path = QPainterPath()
-        # A long line's pieces (None: short, drawn whole).
+        self._points: tuple[Point, ...] = ()
+        # A long line's pieces, made when first needed ([]: short, drawn whole).
         self._pieces: list[Piece] | None = None
         self._arrow = QPolygonF()
         self._label = ""
@@ -88,9 +93,8 @@ class RelationItem(QGraphicsItem):
         self._route: tuple[object, ...] | None = None
         self._styled = False
         self.setZValue(1.0)
-        self.setAcceptHoverEvents(False)
         # paint needs the exposed part of the view to draw only the pieces there.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self.setFlags(_FLAGS)
 
     def set_route(
         self,
@@ -111,7 +115,8 @@ class RelationItem(QGraphicsItem):
             self.prepareGeometryChange()
         self.source, self.target = source, target
         self._path = bezier_path(points)
-        self._pieces = cut(points)
+        self._points = tuple(points)
+        self._pieces = None  # cut on first paint: most lines are never drawn close up
         self._arrow = QPolygonF()
         if arrow_tip and points:
             # Graphviz convention: the curve stops short and the arrowhead spans the gap.
@@ -164,7 +169,8 @@ class RelationItem(QGraphicsItem):
             self.prepareGeometryChange()
         width = self._width * (EMPHASIS_FACTOR if self._emphasised else 1.0)
         self._pen = make_pen(self._colour, width, self._dash)
-        self._update_bounds()
+        if self._route is not None:  # else set_route works the bounds out
+            self._update_bounds()
         if placed:
             self.update()
 
@@ -204,7 +210,9 @@ class RelationItem(QGraphicsItem):
         painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect
-        if self._pieces is None or exposed.contains(self._bounds):
+        if self._pieces is None:
+            self._pieces = cut(self._points) or []
+        if not self._pieces or exposed.contains(self._bounds):
             painter.drawPath(self._path)
         else:
             self._paint_pieces(painter, exposed)

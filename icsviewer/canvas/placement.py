@@ -1,0 +1,215 @@
+"""Put a Layout on the scene: create, move, restyle and remove the items it describes.
+
+`ItemPlacer` owns the scene's item registries (boxes by body id, lines by relationship id,
+frames by group id) and applies a new layout to them. The work is proportional to what
+changed: the keys whose layout record differs from the previous layout are found in one pass,
+and only those items are touched (a patched layout adding one body moves nothing else). New
+items get their geometry and looks before they join the scene, so building a national chart
+files nothing twice; a big change turns the scene's BSP index off meanwhile and indexes once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
+from icsviewer.canvas.items.body_item import BodyItem
+from icsviewer.canvas.items.frame_item import FrameItem
+from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.layout.geometry import EdgeLayout, Layout
+from icsviewer.model.chart import Chart, Group
+from icsviewer.style.theme import Theme
+
+# A re-layout changing more boxes, lines and frames than this turns the BSP index off meanwhile.
+BULK_CHANGES = 50
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Keys whose layout record is new or different, and keys the new layout dropped."""
+
+    boxes: list[str]
+    lines: list[str]
+    frames: list[str]
+    gone_boxes: list[str]
+    gone_lines: list[str]
+    gone_frames: list[str]
+
+    def count(self) -> int:
+        return sum(
+            len(keys)
+            for keys in (self.boxes, self.lines, self.frames, self.gone_boxes, self.gone_lines)
+        ) + len(self.gone_frames)
+
+
+def _differing(before: Mapping[str, object], after: Mapping[str, object]) -> list[str]:
+    get = before.get
+    # Identity first: a patched layout shares the records of everything it left alone.
+    return [k for k, v in after.items() if (old := get(k)) is not v and old != v]
+
+
+def changes_between(old: Layout, new: Layout) -> Changes:
+    return Changes(
+        _differing(old.boxes, new.boxes),
+        _differing(old.edges, new.edges),
+        _differing(old.frames, new.frames),
+        [k for k in old.boxes if k not in new.boxes],
+        [k for k in old.edges if k not in new.edges],
+        [k for k in old.frames if k not in new.frames],
+    )
+
+
+def _add_missing(keys: list[str], wanted: Mapping[str, object], have: Mapping[str, object]) -> None:
+    missing = [k for k in wanted if k not in have]
+    if missing:
+        listed = set(keys)
+        keys.extend(k for k in missing if k not in listed)
+
+
+class ItemPlacer:
+    """The scene's items by key, kept as the latest layout says."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self._scene = scene
+        self.boxes: dict[str, BodyItem] = {}
+        self.lines: dict[str, RelationItem] = {}
+        self.frames: dict[str, FrameItem] = {}
+        # What each frame was last placed and styled from (layout, group record, hidden count).
+        self._frame_inputs: dict[str, tuple[object, ...]] = {}
+
+    def place(
+        self, old: Layout, new: Layout, chart: Chart, theme: Theme, restyle_all: bool
+    ) -> Changes:
+        """Apply `new` (the scene showed `old`); restyle every item too if `restyle_all`."""
+        changes = changes_between(old, new)
+        # Items an edit removed (a deleted body's box and lines) whose records the new layout
+        # has unchanged, as after an undo, are made again.
+        _add_missing(changes.boxes, new.boxes, self.boxes)
+        _add_missing(changes.lines, new.edges, self.lines)
+        scene = self._scene
+        bulk = changes.count() > BULK_CHANGES
+        if bulk:
+            # With the BSP index on, each geometry change re-files the item in a tree the
+            # size of the scene, which made a big re-layout quadratic (46 s of CPU at 10,000
+            # bodies). A small change (an added body) is cheaper with the index kept.
+            scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        try:
+            self._place_boxes(new, changes, chart, theme, restyle_all)
+            self._place_lines(new, changes, chart, theme, restyle_all)
+            self._place_frames(new, changes, chart, theme, restyle_all)
+        finally:
+            if bulk:
+                scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        return changes
+
+    # ----- boxes ------------------------------------------------------------------------------
+    def _place_boxes(
+        self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
+    ) -> None:
+        for key in changes.gone_boxes:
+            item = self.boxes.pop(key, None)
+            if item is not None:
+                self._scene.removeItem(item)
+        for key in changes.boxes:
+            box = layout.boxes[key]
+            rect = QRectF(box.x, box.y, box.width, box.height)
+            item = self.boxes.get(key)
+            if item is not None:
+                item.set_box(rect, box.lines, box.font_size)
+                continue
+            item = BodyItem(key)
+            item.set_box(rect, box.lines, box.font_size)
+            if chart.has_body(key) and not restyle_all:
+                style_body(item, chart.body(key), theme)
+            self.boxes[key] = item
+            self._scene.addItem(item)
+        if restyle_all:  # every box, the new ones included, styled once
+            self.restyle_boxes(chart, theme)
+
+    def restyle_boxes(self, chart: Chart, theme: Theme) -> None:
+        for key, item in self.boxes.items():
+            if chart.has_body(key):
+                style_body(item, chart.body(key), theme)
+
+    # ----- lines ------------------------------------------------------------------------------
+    def _place_lines(
+        self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
+    ) -> None:
+        for key in changes.gone_lines:
+            self.remove_line(key)
+        keys = list(layout.edges) if restyle_all else changes.lines
+        if not keys:
+            return
+        # Chart.relationship is a linear search: look the records up once.
+        records = {r.id: r for r in chart.relationships}
+        for key in keys:
+            edge = layout.edges[key]
+            record = records.get(key)
+            item = self.lines.get(key)
+            new = item is None
+            if item is None:
+                item = self.lines[key] = RelationItem(key)
+            if new or restyle_all:
+                style_relation(item, record, theme)
+            self.route_line(item, edge, record.label if record else "")
+            if new:
+                self._scene.addItem(item)
+
+    def route_line(self, item: RelationItem, edge: EdgeLayout, label: str) -> None:
+        """Lay a line along its route with the label its record has now."""
+        item.set_route(edge.source, edge.target, edge.points, edge.arrow_tip, label, edge.label_pos)
+
+    def remove_line(self, key: str) -> None:
+        item = self.lines.pop(key, None)
+        if item is not None:
+            self._scene.removeItem(item)
+
+    def restyle_lines(self, chart: Chart, theme: Theme) -> None:
+        records = {r.id: r for r in chart.relationships}
+        for key, item in self.lines.items():
+            style_relation(item, records.get(key), theme)
+
+    # ----- frames -----------------------------------------------------------------------------
+    def _place_frames(
+        self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
+    ) -> None:
+        for key in changes.gone_frames:
+            item = self.frames.pop(key, None)
+            self._frame_inputs.pop(key, None)
+            if item is not None:
+                self._scene.removeItem(item.label_item)
+                self._scene.removeItem(item)
+        groups = {g.id: g for g in chart.groups}
+        # Every frame is looked at (a few hundred): a group record or its hidden members can
+        # change while its frame stays where it was.
+        for key, frame in layout.frames.items():
+            group = groups.get(key)
+            # A collapsed group is laid out as a small frame standing for its hidden members.
+            hidden = sum(1 for m in group.members if m not in layout.boxes) if group else 0
+            made_from = (frame, group, hidden)
+            item = self.frames.get(key)
+            if item is not None and self._frame_inputs.get(key) == made_from and not restyle_all:
+                continue  # placed and styled from exactly this already
+            self._frame_inputs[key] = made_from
+            new = item is None
+            if item is None:
+                item = self.frames[key] = FrameItem(key)
+            collapsed = bool(group and group.collapsed)
+            # A collapsed group's box shows its whole name (the layout sized it for it).
+            label = group.name if group and collapsed else frame.label
+            rect = QRectF(frame.x, frame.y, frame.width, frame.height)
+            item.set_frame(rect, label, frame.label_pos)
+            item.set_collapsed(collapsed, hidden)
+            style_frame(item, group, theme)
+            if new:
+                self._scene.addItem(item)
+                # The name is its own item, stacked above the lines (see frame_item).
+                self._scene.addItem(item.label_item)
+
+    def restyle_frames(self, groups: Mapping[str, Group], theme: Theme) -> None:
+        for key, item in self.frames.items():
+            style_frame(item, groups.get(key), theme)
