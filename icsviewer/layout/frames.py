@@ -150,7 +150,9 @@ def collapsed_groups_as_frames(layout: Layout, structure: Structure) -> Layout:
     """Turn the boxes standing for collapsed groups into frames (consumers draw groups as
     frames; a collapsed one is a small frame holding only the group's name), so `boxes` holds
     bodies only and `frames` holds every group."""
-    group_ids = [node_id for node_id, node in structure.nodes.items() if node.is_group]
+    group_ids = structure.group_ids
+    if group_ids is None:
+        group_ids = tuple(node_id for node_id, node in structure.nodes.items() if node.is_group)
     if not group_ids:
         return layout
     boxes = dict(layout.boxes)

@@ -20,10 +20,12 @@ from icsviewer.model.kinds import relation_kind
 
 def apply_pins(layout: Layout, structure: Structure) -> Layout:
     """A copy of `layout` with every pinned box at its pin (unchanged if nothing is pinned)."""
+    nodes = structure.nodes
+    ids = structure.pinned_ids if structure.pinned_ids is not None else nodes
     pinned = {
-        node_id: (max(0.0, node.pinned[0]), max(0.0, node.pinned[1]))
-        for node_id, node in structure.nodes.items()
-        if node.pinned is not None and node_id in layout.boxes
+        node_id: (max(0.0, pin[0]), max(0.0, pin[1]))
+        for node_id in ids
+        if (pin := nodes[node_id].pinned) is not None and node_id in layout.boxes
     }
     moved = {
         node_id for node_id, pin in pinned.items()

@@ -1,0 +1,81 @@
+"""Facts about a layout that patching it needs, remembered per Layout object.
+
+Patching a layout after a small edit checks that every surviving box is still drawn in the
+frame of its group, and re-measures the chart. Worked out from the geometry that is a pass
+over every box and every line point - too slow at 10,000 bodies to do on every edit. So the
+engines that know the answer (the tree layout, `update_layout` itself) record it for the
+layout they return, and any other layout (Graphviz's, one read from the cache) has it worked
+out once, the first time it is patched. Layouts are immutable, so the facts never go stale;
+entries hold the layout weakly and only the last few are kept.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from icsviewer.layout.frames import edge_bounds
+from icsviewer.layout.geometry import EdgeLayout, Layout
+from icsviewer.layout.patch_space import LocalIndex, contains, rect
+
+# Layouts whose facts are kept (the one on screen, its predecessor, a background result).
+KEPT = 8
+# Stands for "drawn inside more than one frame": equal to no group id.
+SEVERAL = "\x00several"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """`drawn_in`: each box's id -> the frame drawn around it (None: no frame; SEVERAL).
+    `edge_right`, `edge_bottom`: how far the lines reach (arrowheads included)."""
+
+    drawn_in: dict[str, str | None]
+    edge_right: float
+    edge_bottom: float
+
+
+_lock = threading.Lock()
+_facts: dict[int, tuple[weakref.ref[Layout], Facts]] = {}
+
+
+def remember(layout: Layout, facts: Facts) -> None:
+    """Record what an engine knows about the layout it made."""
+    with _lock:
+        _facts.pop(id(layout), None)
+        while len(_facts) >= KEPT:
+            _facts.pop(next(iter(_facts)))
+        _facts[id(layout)] = (weakref.ref(layout), facts)
+
+
+def facts_of(layout: Layout) -> Facts:
+    """The layout's facts: recorded by its engine, or worked out (once) from its geometry."""
+    with _lock:
+        entry = _facts.get(id(layout))
+    if entry is not None and entry[0]() is layout:
+        return entry[1]
+    facts = Facts(drawn_in_frames(layout), *edge_reach(layout.edges.values()))
+    remember(layout, facts)
+    return facts
+
+
+def edge_reach(edges: Iterable[EdgeLayout]) -> tuple[float, float]:
+    """(right, bottom) of the lines' points, arrowheads included (0, 0 with no lines)."""
+    bounds = edge_bounds(edges)
+    return (bounds[2], bounds[3]) if bounds is not None else (0.0, 0.0)
+
+
+def drawn_in_frames(layout: Layout) -> dict[str, str | None]:
+    """Each box's frame, from the geometry: the frame that contains it, if any."""
+    frames = layout.frames
+    if not frames:
+        return dict.fromkeys(layout.boxes)
+    everywhere = (-float("inf"), -float("inf"), float("inf"), float("inf"))
+    index = LocalIndex(frames, everywhere)
+    drawn_in: dict[str, str | None] = {}
+    for box_id, box in layout.boxes.items():
+        outline = rect(box)
+        around = [k for k in index.overlapping(outline) if contains(rect(frames[k]), outline)]
+        drawn_in[box_id] = around[0] if len(around) == 1 else (SEVERAL if around else None)
+    return drawn_in

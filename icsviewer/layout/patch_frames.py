@@ -1,0 +1,53 @@
+"""Frames and boxes re-shaped by a layout patch (`incremental.update_layout`), and the
+patched chart's size.
+
+A frame is re-drawn around an outline with room for its name (`framed`); a frame re-fitted
+after members went is slid back inside its old outline where it can (`within`); a re-sized
+box keeps its centre (`resized`); `measured` gives the chart's width and height from its
+boxes, frames and how far its lines reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from icsviewer.layout.boxes import BoxSize
+from icsviewer.layout.frames import label_pos, min_frame_width
+from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
+from icsviewer.layout.patch_space import Rect
+from icsviewer.layout.structure import Cluster
+
+
+def framed(cluster: Cluster, outline: Rect) -> FrameLayout:
+    """The cluster's frame over `outline`, at least as wide as its name needs."""
+    x0, y0, x1, y1 = outline
+    width = max(x1 - x0, min_frame_width(cluster.name))
+    return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
+
+
+def within(fitted: FrameLayout, old: FrameLayout, least_right: float) -> FrameLayout:
+    """A re-fitted frame slid left to stay inside the old one where it can: a frame is at
+    least as wide as its name, so re-fitting around fewer boxes can stick out to the right
+    into a neighbour that the old frame kept clear of. Its right edge stays at or beyond
+    `least_right`, so it still holds its boxes."""
+    excess = (fitted.x + fitted.width) - (old.x + old.width)
+    if excess <= 0:
+        return fitted
+    x = min(fitted.x, max(old.x, fitted.x - excess, least_right - fitted.width))
+    return replace(fitted, x=x, label_pos=label_pos(x, fitted.y))
+
+
+def resized(old: BoxLayout, size: BoxSize) -> BoxLayout:
+    """`old` re-sized to `size` about its centre, with the new label lines."""
+    cx, cy = old.center
+    return BoxLayout(old.body_id, cx - size.width / 2, cy - size.height / 2, size.width,
+                     size.height, size.lines, size.font_size)
+
+
+def measured(layout: Layout, edge_reach: tuple[float, float], margin: float) -> Layout:
+    """The layout with width and height covering everything (nothing is moved); the lines
+    reach `edge_reach` (right, bottom)."""
+    items: list[BoxLayout | FrameLayout] = [*layout.boxes.values(), *layout.frames.values()]
+    right = max([0.0, edge_reach[0], *(i.x + i.width for i in items)])
+    bottom = max([0.0, edge_reach[1], *(i.y + i.height for i in items)])
+    return replace(layout, width=right + margin, height=bottom + margin)
