@@ -5,8 +5,10 @@ when bodies change; changes that move things ask the owner for a new layout thro
 `relayout_requested`. Items never see model records: the scene gives them geometry and looks
 and keeps the mapping between items and body ids.
 
-Emphasis has two sources: an explicit focus (`set_emphasis`, used by the presenter) and the
-interactive focus (the hovered or selected body). The explicit one wins while it is set.
+Helpers with one job each: `placement.ItemPlacer` keeps the items as the latest layout says
+(touching only what changed), `scene_focus.SceneFocus` applies emphasis (an explicit focus
+from the presenter wins over the hovered or selected body) and build-mode reveals, and
+`overview.ChartOverview` is the batched picture views draw when zoomed far out.
 """
 
 from __future__ import annotations
@@ -21,16 +23,15 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from icsviewer.canvas.focus import Edge, Emphasis, emphasis_for, reveal_for
 from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
-from icsviewer.canvas.overview import ChartOverview, OverviewFocus
+from icsviewer.canvas.overview import ChartOverview
 from icsviewer.canvas.placement import ItemPlacer
 from icsviewer.canvas.qt_style import qcolor
-from icsviewer.canvas.visibility import apply_emphasis, apply_reveal
+from icsviewer.canvas.scene_focus import SceneFocus
 from icsviewer.layout.boxes import label_lines
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Body, Chart, Group, Relationship
@@ -39,10 +40,6 @@ from icsviewer.model.kinds import body_kind
 from icsviewer.style.theme import Theme
 
 SCENE_MARGIN = 12.0
-# A re-layout changing more boxes, lines and frames than this turns the BSP index off meanwhile.
-BULK_CHANGES = 50
-# Least opacity of what is not in focus while hovering or selecting (not presenting).
-INTERACTIVE_DIM = 0.35
 
 
 class ChartScene(QGraphicsScene):
@@ -76,14 +73,7 @@ class ChartScene(QGraphicsScene):
         self._relations = self._placer.lines
         self._frames = self._placer.frames
         self._box_of: dict[str, str] = {}
-        self._explicit_focus: set[str] | None = None
-        self._hovered: str | None = None
-        self._revealed: set[str] | None = None
         self._detached = False
-        self._last_revealed: set[str] | None = None
-        # True while every item shows in full (nothing revealed or in focus), so the common
-        # case does not walk thousands of items after each change.
-        self._plain = False
         # Each body's kind and pin when it was last placed (see label_fit).
         self._placed_as: dict[str, Placement] = {}
         # Items keep their looks across re-layouts (edits restyle what they touch); after a
@@ -91,6 +81,8 @@ class ChartScene(QGraphicsScene):
         self._restyle_all = True
         # Far out, views draw this batched picture instead of the items (see overview.py).
         self._overview = ChartOverview(self._boxes, self._relations, self._frames)
+        # What stands out (hover, selection, presenter) and what shows (build mode).
+        self._focus = SceneFocus(self._placer, self._overview)
         # set_layout styles the new items; set_theme here would style them a second time.
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self.set_layout(layout)
@@ -312,28 +304,26 @@ class ChartScene(QGraphicsScene):
     # ----- emphasis and reveal -----------------------------------------------------------------
     def set_emphasis(self, focus: set[str] | None) -> None:
         """None: everything normal. Else the focus bodies and their lines stand out, rest dims."""
-        self._explicit_focus = set(focus) if focus is not None else None
+        self._focus.explicit = set(focus) if focus is not None else None
         self._apply_visibility()
 
     def set_revealed(self, ids: set[str] | None) -> None:
         """None: all visible. Else only these bodies, their frames and lines between them."""
-        self._revealed = set(ids) if ids is not None else None
+        self._focus.revealed = set(ids) if ids is not None else None
         self._apply_visibility()
         self.picture_changed.emit()
 
     def set_hovered(self, body_id: str | None) -> None:
-        if body_id != self._hovered:
-            self._hovered = body_id
+        if body_id != self._focus.hovered:
+            self._focus.hovered = body_id
             self._apply_visibility()
 
     def _refresh_emphasis(self) -> None:
         self._apply_visibility()
 
-    def _edges(self) -> list[Edge]:
-        return [
-            Edge(k, self._box_of.get(r.source, r.source), self._box_of.get(r.target, r.target))
-            for k, r in self._relations.items()
-        ]
+    def _apply_visibility(self) -> None:
+        selected = [i for i in self.selectedItems() if isinstance(i, BodyItem)]
+        self._focus.apply(self._box_of, self._group_members, selected, self.theme.dim_opacity)
 
     # ----- the far-out picture -------------------------------------------------------------------
     def overview_zoom(self) -> float:
@@ -354,47 +344,6 @@ class ChartScene(QGraphicsScene):
         """As `paint_overview`, scaled from a picture kept per zoom band (for views that
         zoom and pan: a frame is then a copy of pixels). `ratio`: the device pixel ratio."""
         self._overview.paint_cached(painter, exposed, lod, self.sceneRect(), ratio)
-
-    def _apply_visibility(self) -> None:
-        focus, neighbours = self._current_focus()
-        if self._revealed is None and focus is None and self._plain:
-            return  # everything already shows in full; new items start that way
-        # The edge list is only needed to work out a reveal or an emphasis.
-        edges = self._edges() if self._revealed is not None or focus is not None else []
-        reveal = None
-        if self._revealed is not None:
-            shown = {self._box_of.get(b, b) for b in self._revealed}
-            members = {
-                k: [self._box_of.get(m, m) for m in self._group_members(k)] for k in self._frames
-            }
-            reveal = reveal_for(shown, edges, members)
-        apply_reveal(self._boxes, self._relations, self._frames, reveal)
-        if self._revealed != self._last_revealed:
-            self._last_revealed = None if self._revealed is None else set(self._revealed)
-            self._overview.invalidate()
-        emphasis = None
-        if focus is not None:
-            emphasis = emphasis_for({self._box_of.get(b, b) for b in focus}, edges, neighbours)
-        dim = self.theme.dim_opacity
-        if self._explicit_focus is None:
-            # Hover and selection dim more gently than a presenter's spotlight: the rest of
-            # the chart stays readable while the mouse moves across it.
-            dim = max(dim, INTERACTIVE_DIM)
-        apply_emphasis(self._boxes, self._relations, self._frames, emphasis, dim)
-        self._plain = reveal is None and emphasis is None
-        self._overview.set_focus(
-            _overview_focus(emphasis, self._boxes, self._relations, dim),
-            (i for i in self.selectedItems() if isinstance(i, BodyItem)),
-        )
-
-    def _current_focus(self) -> tuple[set[str] | None, bool]:
-        """The focus to show and whether neighbours stay readable (interactive focus only)."""
-        if self._explicit_focus is not None:
-            return self._explicit_focus, False
-        if self._hovered is not None:
-            return {self._hovered}, True
-        selected = self.selected_body_ids()
-        return (set(selected), True) if selected else (None, True)
 
     def _group_members(self, group_id: str) -> tuple[str, ...]:
         group = self._group(group_id)
@@ -432,34 +381,6 @@ class ChartScene(QGraphicsScene):
             kind = "group" if group_id else "chart"
             self.context_requested.emit(kind, group_id or "", event.screenPos())
         event.accept()
-
-
-def _overview_focus(
-    emphasis: Emphasis | None,
-    boxes: dict[str, BodyItem],
-    lines: dict[str, RelationItem],
-    dim: float,
-) -> OverviewFocus | None:
-    if emphasis is None:
-        return None
-    return OverviewFocus(
-        tuple(boxes[k] for k in emphasis.boxes if k in boxes),
-        tuple(lines[k] for k in emphasis.edges if k in lines),
-        dim,
-    )
-
-
-def _changed_count(old: Layout, new: Layout) -> int:
-    """How many boxes, lines and frames differ between two layouts (added ones included)."""
-    count = 0
-    for before, after in (
-        (old.boxes, new.boxes),
-        (old.edges, new.edges),
-        (old.frames, new.frames),
-    ):
-        get = before.get
-        count += sum(1 for key, value in after.items() if get(key) != value)
-    return count
 
 
 def item_font_size(item: BodyItem, layout: Layout) -> float:

@@ -78,7 +78,9 @@ class RelationItem(QGraphicsItem):
         self._points: tuple[Point, ...] = ()
         # A long line's pieces, made when first needed ([]: short, drawn whole).
         self._pieces: list[Piece] | None = None
-        self._arrow = QPolygonF()
+        # The arrowhead as (base, tip, length, half width), its polygon made on first paint.
+        self._arrow_spec: tuple[Point, Point, float, float] | None = None
+        self._arrow: QPolygonF | None = None
         self._label = ""
         self._label_pos: QPointF | None = None
         self._label_rect = QRectF()
@@ -117,16 +119,19 @@ class RelationItem(QGraphicsItem):
         self._path = bezier_path(points)
         self._points = tuple(points)
         self._pieces = None  # cut on first paint: most lines are never drawn close up
-        self._arrow = QPolygonF()
+        self._arrow, self._arrow_spec = None, None
         if arrow_tip and points:
             # Graphviz convention: the curve stops short and the arrowhead spans the gap.
             base = points[-1]
             length = math.dist(base, arrow_tip)
             if length > 0.5:
-                self._arrow = arrowhead(base, arrow_tip, length, length * ARROW_HALF_WIDTH_RATIO)
+                self._arrow_spec = (base, arrow_tip, length, length * ARROW_HALF_WIDTH_RATIO)
         elif len(points) >= 2 and points[-2] != points[-1]:
-            self._arrow = arrowhead(
-                points[-2], points[-1], ARROW_LENGTH, ARROW_LENGTH * ARROW_HALF_WIDTH_RATIO
+            self._arrow_spec = (
+                points[-2],
+                points[-1],
+                ARROW_LENGTH,
+                ARROW_LENGTH * ARROW_HALF_WIDTH_RATIO,
             )
         self._label = label
         self._label_pos = QPointF(*label_pos) if label and label_pos else None
@@ -160,6 +165,10 @@ class RelationItem(QGraphicsItem):
         return self._colour
 
     @property
+    def label(self) -> str:
+        return self._label
+
+    @property
     def emphasised(self) -> bool:
         return self._emphasised
 
@@ -176,7 +185,11 @@ class RelationItem(QGraphicsItem):
 
     def _update_bounds(self) -> None:
         margin = self._pen.widthF() + ARROW_LENGTH
-        bounds = self._path.boundingRect().united(self._arrow.boundingRect())
+        bounds = self._path.boundingRect()
+        if self._arrow_spec is not None:
+            # The arrowhead lies within its length of its tip.
+            _base, (x, y), length, _half = self._arrow_spec
+            bounds = bounds.united(QRectF(x - length, y - length, 2 * length, 2 * length))
         if self._label_pos is not None:
             bounds = bounds.united(self._label_rect)
         self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
@@ -216,10 +229,13 @@ class RelationItem(QGraphicsItem):
             painter.drawPath(self._path)
         else:
             self._paint_pieces(painter, exposed)
-        if self._directed and not self._arrow.isEmpty():
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(make_brush(self._colour))
-            painter.drawPolygon(self._arrow)
+        if self._directed and self._arrow_spec is not None:
+            if self._arrow is None:
+                self._arrow = arrowhead(*self._arrow_spec)
+            if self._arrow.boundingRect().intersects(exposed):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(make_brush(self._colour))
+                painter.drawPolygon(self._arrow)
         if self._label_pos is None:
             return
         # Line labels are secondary: drawn once they are comfortably readable, or while the
