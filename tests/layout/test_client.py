@@ -162,5 +162,13 @@ def test_the_disk_cache_keeps_only_recent_layouts(
     for n in range(5):
         chart = small_ics(places=("Liverpool", "Wirral")[: 1 + n % 2])
         chart.replace_body(Body("nhse", f"NHS England {n}", "national_body"))
-        compute_layout(chart, engine="tree", cache=cache)
+        compute_layout(chart, engine="dot", cache=cache)
     assert len(list(tmp_path.glob("*.json"))) == 3
+
+
+def test_tree_layouts_stay_in_memory_only(tmp_path: Path) -> None:
+    cache = LayoutCache(tmp_path)
+    chart = small_ics()
+    first = compute_layout(chart, engine="tree", cache=cache)
+    assert not list(tmp_path.glob("*.json"))  # recomputing is as quick as reading it back
+    assert cache.get(layout_key(chart, "tree")) is first  # re-theming still reuses it
