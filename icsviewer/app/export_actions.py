@@ -233,9 +233,7 @@ class Exporting(QObject):
 
         chart, layout = current
         source = self._source()
-        options = remembered_options(
-            self.window.settings, source.name if source else ""
-        )
+        options = remembered_options(self.window.settings, source.name if source else "")
         try:
             pages = build_chart_pages(chart, layout, self.window.theme, options)
             printer = make_printer(pages, options)

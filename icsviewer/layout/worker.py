@@ -32,9 +32,7 @@ def _run(
         graph, clusters = _build(pygraphviz, spec)
         graph.layout(prog=prog)
         x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
-        fit = max(
-            min(pw / max(x1 - x0, 1.0), ph / max(y1 - y0, 1.0)) for pw, ph in pages
-        )
+        fit = max(min(pw / max(x1 - x0, 1.0), ph / max(y1 - y0, 1.0)) for pw, ph in pages)
         if best is None or fit > best[0]:
             best = (fit, index, graph, clusters)
     assert best is not None
@@ -97,9 +95,7 @@ def _route_overlay(
     for name, _attrs in spec["nodes"]:
         node = placed.get_node(name)
         x, y = (float(v) / 72.0 for v in nodes[name].split(","))
-        graph.add_node(
-            name, pos=f"{x},{y}!", width=node.attr["width"], height=node.attr["height"]
-        )
+        graph.add_node(name, pos=f"{x},{y}!", width=node.attr["width"], height=node.attr["height"])
     for name, tail, head, attrs in spec["overlay"]:
         routed = {k: v for k, v in attrs.items() if k != "constraint"}
         graph.add_edge(tail, head, key=name, **routed)

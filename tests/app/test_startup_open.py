@@ -158,9 +158,7 @@ def test_a_layout_for_another_chart_is_not_used(qtbot: QtBot, started: Started) 
     assert started.window.scene.layout.engine == "fallback"
 
 
-def test_a_layout_failure_in_the_child_is_reported(
-    qtbot: QtBot, started: Started
-) -> None:
+def test_a_layout_failure_in_the_child_is_reported(qtbot: QtBot, started: Started) -> None:
     chart = generate_chart(40, seed=6)
     started.send("read", chart, [])
     qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
