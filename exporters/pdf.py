@@ -36,6 +36,7 @@ from exporters.pdf_furniture import (
     draw_text_header,
     draw_tile_marks,
 )
+from exporters.pdf_links import Links
 from exporters.pdf_ops import TextEncoder
 from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
 from exporters.pdf_setup import colour, font_names, harden_reportlab, italic_font
@@ -101,14 +102,14 @@ class _ChartPages:
     anchors: dict[Tile, list[tuple[str, str]]]
     linked: bool
 
-    def draw(self, canv: Canvas, tile: Tile, encoder: TextEncoder) -> None:
+    def draw(self, canv: Canvas, tile: Tile, encoder: TextEncoder, links: Links) -> None:
         """One chart page: header, the tile of the chart, legend, tile marks, outline entries."""
         plan, furniture = self.plan, self.furniture
         label = plan.tile_label(tile) if plan.tiled else ""
         draw_footer(canv, furniture, plan.page_width)
         draw_marking(canv, furniture, plan.page_width, plan.page_height)
         draw_chart_header(canv, furniture, plan.page_width, plan.page_height, label)
-        self.painter.draw(canv, tile, encoder)
+        self.painter.draw(canv, tile, encoder, links)
         draw_legend(canv, self.legend, plan.legend_area, self.theme, furniture.fonts)
         if plan.tiled:
             draw_tile_marks(canv, plan, tile, furniture.fonts[0])
@@ -237,11 +238,11 @@ def build_pdf(
 
     buffer = BytesIO()
     canv = _canvas(buffer, chart, page, furniture)
-    encoder = TextEncoder(canv)
+    encoder, links = TextEncoder(canv), Links(canv)
     number = 0
     for tile in plan.tiles:
         number += 1
-        chart_pages.draw(canv, tile, encoder)
+        chart_pages.draw(canv, tile, encoder, links)
         draw_page_number(canv, furniture, plan.page_width, number, total)
         canv.showPage()
     for text_page in text_pages:
@@ -249,7 +250,7 @@ def build_pdf(
         draw_text_header(canv, furniture, *page)
         draw_footer(canv, furniture, plan.page_width)
         draw_marking(canv, furniture, *page)
-        draw_text_page(canv, text_page, encoder)
+        draw_text_page(canv, text_page, encoder, links)
         draw_page_number(canv, furniture, plan.page_width, number, total)
         canv.showPage()
     canv.save()

@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from exporters.pdf_links import Links
 from exporters.pdf_ops import Ops, TextEncoder, num
 from exporters.pdf_plan import PagePlan, Rect, Tile
 from exporters.pdf_setup import TEXT, colour
@@ -107,10 +108,16 @@ class ChartPainter:
             self._items = _TileItems(self)
         return self._items
 
-    def draw(self, canv: Canvas, tile: Tile, encoder: TextEncoder | None = None) -> None:
+    def draw(
+        self,
+        canv: Canvas,
+        tile: Tile,
+        encoder: TextEncoder | None = None,
+        links: Links | None = None,
+    ) -> None:
         """The tile's part of the chart, clipped to the chart area, then the box links.
 
-        `encoder` is shared by every page of one document (a new one is made if not given).
+        `encoder` and `links` are shared by every page of one document (made if not given).
         """
         m = _Map(self.plan.chart_area, tile, self.plan.scale)
         canv.saveState()
@@ -128,7 +135,7 @@ class ChartPainter:
         self._boxes(ops, m, items.boxes.on(tile))
         ops.flush()
         canv.restoreState()
-        self._links(canv, m, items.links.on(tile))
+        self._links(links or Links(canv), m, items.links.on(tile))
 
     # ----- parts ------------------------------------------------------------------------------
     def _frames(self, ops: Ops, m: _Map, frames: list[_Frame]) -> None:
@@ -248,14 +255,14 @@ class ChartPainter:
                 # The layout wrapped the raw name; drop control characters before drawing.
                 ops.text(font, box.font_size * s, m.x(x), m.y(y), one_line(line), centred=True)
 
-    def _links(self, canv: Canvas, m: _Map, links: list[tuple[BoxLayout, str]]) -> None:
+    def _links(self, out: Links, m: _Map, links: list[tuple[BoxLayout, str]]) -> None:
         a = m.area
         for box, key in links:
             if not m.visible(box.x, box.y, box.width, box.height):
                 continue
             x0, x1 = max(m.x(box.x), a.x), min(m.x(box.x + box.width), a.right)
             y0, y1 = max(m.y(box.y + box.height), a.y), min(m.y(box.y), a.top)
-            canv.linkAbsolute("", key, Rect=(x0, y0, x1, y1), Border="[0 0 0]")
+            out.to_place((x0, y0, x1, y1), key)
 
     def box_top(self, box: BoxLayout, tile: Tile) -> tuple[float, float]:
         """Page (left, top) of a box on a tile, for a "view this box" destination."""

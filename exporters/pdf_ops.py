@@ -60,12 +60,16 @@ class TextEncoder:
 
     def pieces(self, font: str, text: str) -> list[tuple[str, str]]:
         """(subset font name, escaped bytes) runs that draw `text`, neighbours merged."""
+        words = [self._word(font, word) for word in text.split(" ")]
+        space = self._word(font, " ")
+        if len(space) == 1:
+            # Usually every glyph is in one subset: join the pieces in one go.
+            name = space[0][0]
+            if all(len(w) == 1 and w[0][0] == name for w in words):
+                return [(name, space[0][1].join(w[0][1] for w in words))]
         out: list[tuple[str, str]] = []
-        for n, word in enumerate(text.split(" ")):
-            parts = self._word(font, word) if word else []
-            if n:
-                parts = self._word(font, " ") + parts
-            for name, data in parts:
+        for n, parts in enumerate(words):
+            for name, data in (space + parts) if n else parts:
                 if out and out[-1][0] == name:
                     out[-1] = (name, out[-1][1] + data)
                 else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 
+from exporters.pdf_links import Links
 from exporters.pdf_ops import Ops, TextEncoder
 from exporters.pdf_text_pages import TextPage
 
@@ -19,7 +20,7 @@ LINK_BELOW = 0.22
 LINK_ABOVE = 0.93
 
 
-def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder) -> None:
+def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder, links: Links) -> None:
     """The page's lines, table rules, links and bookmarks (not its header and footer)."""
     frags = [
         (x + fx, top - drop, frag) for x, top, line in page.lines for fx, drop, frag in line.frags
@@ -40,9 +41,9 @@ def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder) -> None:
         if frag.link:
             rect = (x, y - LINK_BELOW * frag.size, x + frag.width, y + LINK_ABOVE * frag.size)
             if frag.link.startswith("#"):
-                canv.linkAbsolute("", frag.link[1:], Rect=rect, Border="[0 0 0]")
+                links.to_place(rect, frag.link[1:])
             else:
-                canv.linkURL(frag.link, rect, Border="[0 0 0]")
+                links.to_url(rect, frag.link)
     for left, top, mark in page.bookmarks:
         canv.bookmarkHorizontalAbsolute(mark.key, top, left=left)
         canv.addOutlineEntry(mark.title, mark.key, mark.level, closed=mark.closed or None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -120,14 +121,21 @@ class Measure:
     """String widths, each (font, size, text) measured once per export."""
 
     def __init__(self) -> None:
-        self._widths: dict[tuple[str, float, str], float] = {}
+        self._faces: dict[tuple[str, float], dict[str, float]] = {}
         self._ascents: dict[tuple[str, float], float] = {}
 
-    def width(self, text: str, font: str, size: float) -> float:
-        key = (font, size, text)
-        found = self._widths.get(key)
+    def face(self, font: str, size: float) -> dict[str, float]:
+        """The width cache of one font at one size (text -> width), filled as it is used."""
+        found = self._faces.get((font, size))
         if found is None:
-            found = self._widths[key] = stringWidth(text, font, size)
+            found = self._faces[(font, size)] = {}
+        return found
+
+    def width(self, text: str, font: str, size: float) -> float:
+        widths = self.face(font, size)
+        found = widths.get(text)
+        if found is None:
+            found = widths[text] = stringWidth(text, font, size)
         return found
 
     def ascent(self, font: str, size: float) -> float:
@@ -173,65 +181,90 @@ def _words(runs: Sequence[Run]) -> list[list[_Word]]:
 
 
 class _LineBuilder:
-    """Fills lines word by word; merges neighbouring pieces in the same look into one Frag."""
+    """Fills lines word by word; neighbouring pieces in the same look become one Frag.
+
+    A line is built as segments [look, x, text pieces, width] (cheap to extend) and turned
+    into Frags once it is full.
+    """
 
     def __init__(self, para: Para, width: float, measure: Measure) -> None:
-        self.para, self.width, self.m = para, width, measure
+        self.width = width
         style = para.style
-        self.looks = [
+        self.size = style.size
+        looks = [
             (run.font or style.font, run.colour or style.colour, run.link) for run in para.runs
         ]
-        self.size = style.size
+        # Runs that look alike share one index, so their pieces merge into one Frag.
+        self.looks = [looks[looks.index(look)] for look in looks]
+        self.same = [looks.index(look) for look in looks]
+        self.widths = [measure.face(font, style.size) for font, _, _ in looks]
         self.lines: list[list[Frag]] = []
-        self.frags: list[Frag] = []
+        self.segs: list[list[Any]] = []
         self.x = 0.0
 
-    def _put(self, look: int, text: str, space: bool) -> None:
-        font, colour, link = self.looks[look]
-        m, size = self.m, self.size
-        last = self.frags[-1] if self.frags else None
-        if last is not None and (last.font, last.colour, last.link) == (font, colour, link):
-            joined = last.text + (" " if space else "") + text
-            width = last.width + (m.width(" ", font, size) if space else 0.0)
-            width += m.width(text, font, size)
-            self.frags[-1] = Frag(last.x, joined, font, size, colour, link, width)
-            self.x = last.x + width
-            return
-        if space:
-            self.x += m.width(" ", last.font if last else font, size)
-        width = m.width(text, font, size)
-        self.frags.append(Frag(self.x, text, font, size, colour, link, width))
+    def _w(self, look: int, text: str) -> float:
+        widths = self.widths[look]
+        found = widths.get(text)
+        if found is None:
+            found = widths[text] = stringWidth(text, self.looks[look][0], self.size)
+        return found
+
+    def _put(self, look: int, text: str, width: float, space: bool) -> None:
+        segs = self.segs
+        look = self.same[look]
+        if segs:
+            last = segs[-1]
+            gap = self._w(last[0], " ") if space else 0.0
+            if last[0] == look:
+                if space:
+                    last[2].append(" ")
+                last[2].append(text)
+                last[3] += gap + width
+                self.x += gap + width
+                return
+            self.x += gap
+        segs.append([look, self.x, [text], width])
         self.x += width
 
     def end_line(self) -> None:
-        self.lines.append(self.frags)
-        self.frags, self.x = [], 0.0
+        size = self.size
+        frags = []
+        for look, x, parts, width in self.segs:
+            font, colour, link = self.looks[look]
+            frags.append(Frag(x, "".join(parts), font, size, colour, link, width))
+        self.lines.append(frags)
+        self.segs, self.x = [], 0.0
 
     def add_word(self, word: _Word) -> None:
-        m, size = self.m, self.size
-        total = sum(m.width(text, self.looks[look][0], size) for look, text in word)
-        if self.frags:
-            space = m.width(" ", self.frags[-1].font, size)
+        w = self._w
+        if len(word) == 1:
+            look, text = word[0]
+            widths = [w(look, text)]
+        else:
+            widths = [w(look, text) for look, text in word]
+        total = sum(widths)
+        if self.segs:
+            space = w(self.segs[-1][0], " ")
             if self.x + space + total <= self.width:
                 for n, (look, text) in enumerate(word):
-                    self._put(look, text, n == 0)
+                    self._put(look, text, widths[n], n == 0)
                 return
             self.end_line()
         if total <= self.width:
-            for look, text in word:
-                self._put(look, text, False)
+            for n, (look, text) in enumerate(word):
+                self._put(look, text, widths[n], False)
             return
         # A word wider than the column (a long link, a hostile string): cut it by characters.
         for look, text in word:
             font = self.looks[look][0]
             while text:
-                room = self.width - self.x
-                cut = _fit(text, font, size, room)
-                if cut == 0 and self.frags:
+                cut = _fit(text, font, self.size, self.width - self.x)
+                if cut == 0 and self.segs:
                     self.end_line()
                     continue
                 cut = max(cut, 1)
-                self._put(look, text[:cut], False)
+                piece = text[:cut]
+                self._put(look, piece, stringWidth(piece, font, self.size), False)
                 text = text[cut:]
                 if text:
                     self.end_line()

@@ -1,0 +1,59 @@
+"""Link annotations for the board pack, written without reportlab's generic object formatting.
+
+A national chart's PDF has over ten thousand internal links (each box to its directory entry,
+each entry back to its box, each related body's name to its entry). reportlab builds a
+dictionary object per link and formats every number and name through pure-Python helpers when
+saving, which cost more than a second. `Links` adds each internal link as a small object that
+writes itself in one go, with the target's explicit destination (page, left, top) formatted
+once per target and reused. The PDF is the same as reportlab writes: a /Link annotation with
+no border, a /Dest array and a /Rect; web links still go through reportlab's `linkURL`
+(there are few of them, and their URL string needs reportlab's escaping).
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfdoc import Destination, PDFObject
+from reportlab.pdfgen.canvas import Canvas
+
+Rect = tuple[float, float, float, float]
+_TAIL = b" /Subtype /Link /Type /Annot\n>>"
+
+
+class _InternalLink(PDFObject):  # type: ignore[misc]  # reportlab is untyped
+    """A /Link annotation to a named destination in this PDF, formatted directly."""
+
+    def __init__(self, rect: Rect, dest: Destination, formatted: dict[str, bytes]) -> None:
+        self.rect = rect
+        self.dest = dest
+        self.formatted = formatted
+
+    def format(self, document: object) -> bytes:
+        name = self.dest.name
+        target = self.formatted.get(name)
+        if target is None:
+            # Bound by now: destinations are resolved before the document is written.
+            target = self.formatted[name] = self.dest.format(document)
+        x0, y0, x1, y1 = self.rect
+        rect = f" /Rect [ {x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f} ]".encode("ascii")
+        return b"<<\n/Border [0 0 0] /Contents () /Dest " + target + rect + _TAIL
+
+
+class Links:
+    """Adds link annotations to the canvas's current page."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        # Each destination's formatted /Dest array, shared by every link to it.
+        self._formatted: dict[str, bytes] = {}
+
+    def to_place(self, rect: Rect, key: str) -> None:
+        """A link to the named destination `key` (defined before or after, anywhere)."""
+        canv = self.canv
+        # reportlab's own bookkeeping: the (possibly not yet defined) destination by name,
+        # and the annotation added to the document and to this page's /Annots.
+        dest = canv._bookmarkReference(key)
+        canv._addAnnotation(_InternalLink(rect, dest, self._formatted))
+
+    def to_url(self, rect: Rect, url: str) -> None:
+        """A link to a web address or e-mail (already checked by `safe_text.safe_url`)."""
+        self.canv.linkURL(url, rect, Border="[0 0 0]")
