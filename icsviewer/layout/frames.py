@@ -63,18 +63,19 @@ def finish_layout(
     engine: str,
     warnings: Iterable[str] = (),
     margin: float = 4.0,
+    parts: list[tuple[float, float, float, float]] | None = None,
 ) -> Layout:
     """Shift everything so the top-left of all geometry is at (margin, margin) and measure it.
 
     Geometry whose top-left already lies between (margin, margin) and (2 margin, 2 margin) is
-    left where it is.
+    left where it is. `parts`, if the caller measured them already, are the `bounds` and
+    `edge_bounds` of everything.
     """
-    parts = [
-        bounds(items) for items in (boxes.values(), frames.values()) if items
-    ]
-    lines = edge_bounds(edges.values())
-    if lines is not None:
-        parts.append(lines)
+    if parts is None:
+        parts = [bounds(items) for items in (boxes.values(), frames.values()) if items]
+        lines = edge_bounds(edges.values())
+        if lines is not None:
+            parts.append(lines)
     if not parts:
         return Layout({}, {}, {}, 0.0, 0.0, engine, tuple(warnings))
     left = min(p[0] for p in parts)

@@ -40,7 +40,14 @@ from icsviewer.layout.frames import (
 )
 from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
-from icsviewer.layout.layout_facts import SEVERAL, Facts, edge_reach, facts_of, remember
+from icsviewer.layout.layout_facts import (
+    SEVERAL,
+    Facts,
+    edge_reach,
+    facts_of,
+    item_reach,
+    remember,
+)
 from icsviewer.layout.patch_frames import framed, measured, resized, within
 from icsviewer.layout.patch_lines import patched_edges, reach_after
 from icsviewer.layout.patch_space import (
@@ -107,6 +114,7 @@ class _Patch:
         self.index = LocalIndex({}, (0.0, 0.0, 0.0, 0.0))
         self.frame_index = LocalIndex({}, (0.0, 0.0, 0.0, 0.0))
         self.neighbours: dict[str, list[str]] | None = None
+        self.bottom: tuple[int, float] | None = None  # (box count, lowest edge), see _anchor
 
     def run(self) -> Layout:
         self._keep_surviving_boxes()
@@ -116,36 +124,66 @@ class _Patch:
         self._check_changed_boxes()
         self._place_new_boxes()
         self._check_frames()
-        edges, dropped, routed = patched_edges(self.st, self.prev.edges, self.boxes,
-                                               self.changed)
+        base = self.facts.structure
+        edges, dropped, routed = patched_edges(
+            self.st, self.prev.edges, self.boxes, self.changed,
+            base.links if base is not None else None,
+        )
         layout = Layout(self.boxes, edges, self.frames, 0.0, 0.0, self.prev.engine,
                         self.prev.warnings)
         # Pins were honoured above; apply_pins is the engines' own guarantee (a no-op here).
         pinned = apply_pins(layout, self.st)
         if pinned is layout:
-            before = (self.facts.edge_right, self.facts.edge_bottom)
-            reach = reach_after(before, edges, dropped, routed)
+            lines = reach_after(self.facts.edge_reach, edges, dropped, routed)
         else:
-            reach = edge_reach(pinned.edges.values())
-        layout = measured(collapsed_groups_as_frames(pinned, self.st), reach, MARGIN)
-        remember(layout, Facts(self._drawn_in(layout), *reach))
+            lines = edge_reach(pinned.edges.values())
+        layout = collapsed_groups_as_frames(pinned, self.st)
+        items = self._item_reach(layout) if pinned is layout else item_reach(layout)
+        layout = measured(layout, (max(lines[0], items[0]), max(lines[1], items[1])), MARGIN)
+        remember(layout, Facts(self._drawn_in(layout), lines, items, self.st))
         return layout
+
+    def _item_reach(self, layout: Layout) -> tuple[float, float]:
+        """How far the boxes and frames reach, from the previous layout's reach and what
+        changed (all are measured again only when something that went reached that far)."""
+        prev = self.prev
+        right, bottom = self.facts.item_reach
+        gone = [rect(b) for b in self.removed]
+        gone += [rect(prev.boxes[k]) for k in self.changed if k in prev.boxes]
+        changed_frames = [k for k, f in layout.frames.items() if prev.frames.get(k) is not f]
+        gone += [rect(f) for k, f in prev.frames.items() if layout.frames.get(k) is not f]
+        if any(r[2] >= right or r[3] >= bottom for r in gone):
+            return item_reach(layout)
+        added = [rect(layout.boxes[k]) for k in self.changed if k in layout.boxes]
+        added += [rect(layout.frames[k]) for k in changed_frames]
+        for r in added:
+            right, bottom = max(right, r[2]), max(bottom, r[3])
+        return right, bottom
 
     # -- surviving, removed, re-sized and pinned boxes ------------------------------------
 
     def _keep_surviving_boxes(self) -> None:
         prev_boxes, prev_frames = self.prev.boxes, self.prev.frames
         nodes = self.st.nodes
-        new_nodes = [n for k, n in nodes.items()
-                     if k not in (prev_frames if n.is_group else prev_boxes)]
-        if len(new_nodes) > MAX_NEW_BODIES or any(n.is_group for n in new_nodes):
+        position = list(nodes).index  # to keep node order where sets lose it
+        # Set arithmetic at C speed: new bodies, and collapsed groups (frames, not boxes).
+        new = [k for k in nodes.keys() - prev_boxes.keys()
+               if not (nodes[k].is_group and k in prev_frames)]
+        if len(new) > MAX_NEW_BODIES or any(nodes[k].is_group for k in new):
             raise _UnpatchableError  # a big addition, or a group collapsed just now
-        self.new_ids = [n.id for n in new_nodes]
-        self.removed = [b for k, b in prev_boxes.items() if k not in nodes]
+        self.new_ids = sorted(new, key=position)
+        self.removed = [prev_boxes[k] for k in prev_boxes.keys() - nodes.keys()]
+        # Nodes of the structure `previous` was made from: an unchanged one has its box.
+        drawn = self.facts.structure.nodes if self.facts.structure is not None else {}
         boxes = self.boxes
-        for node_id, node in nodes.items():
-            size = node.size
+        boxes.update({k: b for k, n in nodes.items()
+                      if drawn.get(k) is n and (b := prev_boxes.get(k)) is not None})
+        rest = nodes.keys() - boxes.keys()
+        todo = sorted(rest, key=position) if len(rest) < 64 else [k for k in nodes if k in rest]
+        for node_id in todo:
+            node = nodes[node_id]
             old = prev_boxes.get(node_id)
+            size = node.size
             if node.is_group:
                 frame = prev_frames.get(node_id)
                 if frame is None:
@@ -171,6 +209,12 @@ class _Patch:
 
     def _check_memberships(self) -> None:
         """Every surviving body must still be drawn in the same frame as before."""
+        base = self.facts.structure
+        if base is not None and base.home_group == self.st.home_group and (
+            base.group_ids == self.st.group_ids
+            and {c.id for c in base.clusters} == self.clusters.keys()
+        ):
+            return  # the same groups, members and collapsed groups as `previous` was made from
         drawn_in = self.facts.drawn_in
         nodes = self.st.nodes
         were_open: set[str | None] | None = None
@@ -312,8 +356,11 @@ class _Patch:
                 return union(placed)
         if connected:
             return rect(self.boxes[connected[0]])
-        bottom = max([b.y + b.height for b in self.boxes.values()]
-                     + [f.y + f.height for f in self.frames.values()], default=MARGIN)
+        if self.bottom is None or self.bottom[0] != len(self.boxes):
+            bottom = max([b.y + b.height for b in self.boxes.values()]
+                         + [f.y + f.height for f in self.frames.values()], default=MARGIN)
+            self.bottom = (len(self.boxes), bottom)  # until a box is added
+        bottom = self.bottom[1]
         return (2 * MARGIN, bottom, 2 * MARGIN, bottom)
 
     def _neighbours(self) -> dict[str, list[str]]:

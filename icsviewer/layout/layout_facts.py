@@ -16,9 +16,10 @@ import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from icsviewer.layout.frames import edge_bounds
-from icsviewer.layout.geometry import EdgeLayout, Layout
+from icsviewer.layout.frames import bounds, edge_bounds
+from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
 from icsviewer.layout.patch_space import LocalIndex, contains, rect
+from icsviewer.layout.structure import Structure
 
 # Layouts whose facts are kept (the one on screen, its predecessor, a background result).
 KEPT = 8
@@ -28,12 +29,19 @@ SEVERAL = "\x00several"
 
 @dataclass(frozen=True)
 class Facts:
-    """`drawn_in`: each box's id -> the frame drawn around it (None: no frame; SEVERAL).
-    `edge_right`, `edge_bottom`: how far the lines reach (arrowheads included)."""
+    """What patching needs to know about a layout.
+
+    `drawn_in`: each box's id -> the frame drawn around it (None: no frame; SEVERAL).
+    `edge_reach`: (right, bottom) of the lines, arrowheads included.
+    `item_reach`: (right, bottom) of the boxes and frames.
+    `structure`: the structure the layout was made from, when its engine says so (then an
+    unchanged node has its box exactly as drawn, and an unchanged link its line).
+    """
 
     drawn_in: dict[str, str | None]
-    edge_right: float
-    edge_bottom: float
+    edge_reach: tuple[float, float]
+    item_reach: tuple[float, float]
+    structure: Structure | None = None
 
 
 _lock = threading.Lock()
@@ -55,9 +63,20 @@ def facts_of(layout: Layout) -> Facts:
         entry = _facts.get(id(layout))
     if entry is not None and entry[0]() is layout:
         return entry[1]
-    facts = Facts(drawn_in_frames(layout), *edge_reach(layout.edges.values()))
+    facts = Facts(
+        drawn_in_frames(layout), edge_reach(layout.edges.values()), item_reach(layout)
+    )
     remember(layout, facts)
     return facts
+
+
+def item_reach(layout: Layout) -> tuple[float, float]:
+    """(right, bottom) of the layout's boxes and frames (0, 0 with none)."""
+    items: list[BoxLayout | FrameLayout] = [*layout.boxes.values(), *layout.frames.values()]
+    if not items:
+        return (0.0, 0.0)
+    right_bottom = bounds(items)
+    return (right_bottom[2], right_bottom[3])
 
 
 def edge_reach(edges: Iterable[EdgeLayout]) -> tuple[float, float]:

@@ -44,10 +44,8 @@ def resized(old: BoxLayout, size: BoxSize) -> BoxLayout:
                      size.height, size.lines, size.font_size)
 
 
-def measured(layout: Layout, edge_reach: tuple[float, float], margin: float) -> Layout:
-    """The layout with width and height covering everything (nothing is moved); the lines
-    reach `edge_reach` (right, bottom)."""
-    items: list[BoxLayout | FrameLayout] = [*layout.boxes.values(), *layout.frames.values()]
-    right = max([0.0, edge_reach[0], *(i.x + i.width for i in items)])
-    bottom = max([0.0, edge_reach[1], *(i.y + i.height for i in items)])
-    return replace(layout, width=right + margin, height=bottom + margin)
+def measured(layout: Layout, reach: tuple[float, float], margin: float) -> Layout:
+    """The layout with width and height covering everything (nothing is moved), given how
+    far its boxes, frames and lines reach (right, bottom)."""
+    return replace(layout, width=max(0.0, reach[0]) + margin,
+                   height=max(0.0, reach[1]) + margin)

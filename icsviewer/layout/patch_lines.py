@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout
 from icsviewer.layout.layout_facts import edge_reach
 from icsviewer.layout.routing import route
-from icsviewer.layout.structure import Structure
+from icsviewer.layout.structure import Link, Structure
 from icsviewer.model.kinds import relation_kind
 
 # Bow of re-drawn lines that are not part of the hierarchy (as pins.apply_pins draws them).
@@ -21,19 +21,22 @@ def patched_edges(
     previous: Mapping[str, EdgeLayout],
     boxes: Mapping[str, BoxLayout],
     changed: Collection[str],
+    drawn_links: tuple[Link, ...] | None = None,
 ) -> tuple[dict[str, EdgeLayout], list[EdgeLayout], list[EdgeLayout]]:
     """(lines, old lines that went or were re-drawn, new routes). A line is re-drawn when
     it is new, its relationship's ends or direction changed, or one of its boxes is in
-    `changed`."""
+    `changed`. `drawn_links`, when known, are the links `previous` drew, in order."""
+    looks = _Looks()
+    links = structure.links
+    if drawn_links is not None and len(previous) == len(drawn_links) and (
+        links[: len(drawn_links)] == drawn_links
+    ):
+        return _appended(links, len(drawn_links), previous, boxes, changed, looks)
     edges: dict[str, EdgeLayout] = {}
     routed: list[EdgeLayout] = []
     dropped: list[EdgeLayout] = []
-    looks: dict[str, tuple[bool, float]] = {}  # (directed, bow) by kind, looked up once
-    for link in structure.links:
-        look = looks.get(link.kind)
-        if look is None:
-            kind = relation_kind(link.kind)
-            look = looks[link.kind] = (kind.directed, 0.0 if kind.structural else CROSS_BOW)
+    for link in links:
+        look = looks[link.kind]
         old = previous.get(link.rel_id)
         if (
             old is not None
@@ -54,6 +57,40 @@ def patched_edges(
     if len(edges) - len(routed) + len(dropped) != len(previous):
         # Some old lines have no relationship any more.
         dropped += [e for k, e in previous.items() if k not in edges]
+    return edges, dropped, routed
+
+
+class _Looks(dict[str, tuple[bool, float]]):
+    """(directed, bow) of a line by relationship kind, each kind looked up once."""
+
+    def __missing__(self, kind_id: str) -> tuple[bool, float]:
+        kind = relation_kind(kind_id)
+        look = self[kind_id] = (kind.directed, 0.0 if kind.structural else CROSS_BOW)
+        return look
+
+
+def _appended(
+    links: tuple[Link, ...],
+    kept: int,
+    previous: Mapping[str, EdgeLayout],
+    boxes: Mapping[str, BoxLayout],
+    changed: Collection[str],
+    looks: _Looks,
+) -> tuple[dict[str, EdgeLayout], list[EdgeLayout], list[EdgeLayout]]:
+    """`patched_edges` when the first `kept` links are the ones `previous` drew, unchanged:
+    their lines are copied at C speed and only those at a changed box re-drawn."""
+    edges = dict(previous)
+    routed: list[EdgeLayout] = []
+    dropped: list[EdgeLayout] = []
+    moved = [link for link in links[:kept] if link.tail in changed or link.head in changed]
+    for link in [*moved, *links[kept:]]:
+        old = edges.get(link.rel_id)
+        if old is not None:
+            dropped.append(old)
+        edge = route(link.rel_id, link.source, link.target, boxes[link.tail],
+                     boxes[link.head], *looks[link.kind])
+        edges[link.rel_id] = edge
+        routed.append(edge)
     return edges, dropped, routed
 
 

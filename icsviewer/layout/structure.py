@@ -125,6 +125,9 @@ class _Memo:
     relationships: tuple[Relationship, ...] = ()
     link_for: tuple[Link | None, ...] = ()
     shown_as: dict[str, str] | None = None
+    # Ids relationships named that had no box (a superset): a body added with one of them
+    # gives an old relationship a line, so its run is not kept wholesale.
+    unshown: frozenset[str] = frozenset()
 
 
 _memos: dict[int, tuple[weakref.ref[Chart], _Memo]] = {}
@@ -201,11 +204,11 @@ def _build(chart: Chart) -> Structure:
             # for exactly what is drawn.
             clusters.append(Cluster(group.id, frame_label(group.name), group.kind, members))
     relationships = chart.relationships
-    link_for = _links(relationships, shown_as, memo)
+    link_for, unshown = _links(relationships, shown_as, memo)
     # By id, for relationships after an edited one (built at C speed: 13,000 at national scale).
     linked = dict(zip(map(_rel_id, relationships), zip(relationships, link_for, strict=True),
                       strict=True))
-    _remember(chart, _Memo(made, linked, relationships, link_for, shown_as))
+    _remember(chart, _Memo(made, linked, relationships, link_for, shown_as, unshown))
     return Structure(
         nodes, tuple(filter(None, link_for)), tuple(clusters), home, tuple(pinned_ids),
         tuple(group_ids),
@@ -214,13 +217,21 @@ def _build(chart: Chart) -> Structure:
 
 def _links(
     relationships: tuple[Relationship, ...], shown_as: dict[str, str], memo: _Memo
-) -> tuple[Link | None, ...]:
-    """The link of each relationship (None for one not drawn)."""
+) -> tuple[tuple[Link | None, ...], frozenset[str]]:
+    """The link of each relationship (None for one not drawn), and the ids relationships
+    named that have no box (see _Memo.unshown)."""
     kept = 0
-    if memo.shown_as == shown_as:
-        # The same boxes as last time: the longest unchanged run of relationships at the
-        # start keeps its links (compared at C speed; an edit usually adds at the end).
+    unshown: set[str] = set()
+    old_shown = memo.shown_as
+    if old_shown is not None and (
+        old_shown == shown_as
+        or (old_shown.items() <= shown_as.items() and memo.unshown.isdisjoint(shown_as))
+    ):
+        # Every body drawn where it was (bodies may have been added, none that an old
+        # relationship named): the longest unchanged run of relationships at the start keeps
+        # its links (compared at C speed; an edit usually adds at the end).
         kept = _common_prefix(relationships, memo.relationships)
+        unshown.update(memo.unshown)
     link_for = list(memo.link_for[:kept])
     old_links = memo.links
     structural: dict[str, bool] = {}
@@ -228,6 +239,8 @@ def _links(
         tail = shown_as.get(rel.source)
         head = shown_as.get(rel.target)
         if tail is None or head is None or tail == head:
+            unshown.update(end for end, shown in ((rel.source, tail), (rel.target, head))
+                           if shown is None)
             link_for.append(None)
             continue
         previous = old_links.get(rel.id)
@@ -242,7 +255,7 @@ def _links(
         link_for.append(
             Link(rel.id, rel.source, rel.target, tail, head, rel.kind, is_structural)
         )
-    return tuple(link_for)
+    return tuple(link_for), frozenset(unshown)
 
 
 def _common_prefix(a: tuple[Relationship, ...], b: tuple[Relationship, ...]) -> int:

@@ -18,9 +18,17 @@ import math
 from dataclasses import dataclass, field
 
 from icsviewer.layout.blocks import NODE_GAP, RANK_GAP, Block, build_blocks
-from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, finish_layout, frame_around
+from icsviewer.layout.frames import (
+    FRAME_LABEL_HEIGHT,
+    FRAME_PAD,
+    bounds,
+    edge_bounds,
+    finish_layout,
+    frame_around,
+)
 from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
+from icsviewer.layout.layout_facts import Facts, remember
 from icsviewer.layout.routing import route
 from icsviewer.layout.structure import Structure
 from icsviewer.model.kinds import relation_kind
@@ -82,7 +90,18 @@ def _layout(structure: Structure) -> Layout:
         edges[link.rel_id] = route(
             link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head], *look
         )
-    return finish_layout(boxes, edges, frames, "tree", margin=MARGIN)
+    items = bounds([*boxes.values(), *frames.values()]) if boxes else None
+    lines = edge_bounds(edges.values())
+    parts = [part for part in (items, lines) if part is not None]
+    layout = finish_layout(boxes, edges, frames, "tree", margin=MARGIN, parts=parts)
+    if layout.boxes is boxes and items is not None:
+        # Not moved: record what a patch of this layout needs (see layout_facts).
+        drawn_in: dict[str, str | None] = dict.fromkeys(boxes)
+        for cluster in structure.clusters:
+            drawn_in.update(dict.fromkeys(cluster.members, cluster.id))
+        line_reach = (lines[2], lines[3]) if lines is not None else (0.0, 0.0)
+        remember(layout, Facts(drawn_in, line_reach, (items[2], items[3]), structure))
+    return layout
 
 
 def _units(

@@ -98,3 +98,23 @@ def test_pausing_the_garbage_collector_restores_it_even_after_an_error() -> None
         assert not gc.isenabled()  # the outer pause still holds
         raise RuntimeError
     assert gc.isenabled()
+
+
+def test_a_relationship_to_a_missing_body_gets_its_line_when_the_body_is_added() -> None:
+    chart = small_ics()
+    chart.add_relationship(Relationship("later_icb", "later", "icb", "accountable_to"))
+    before = build_structure(chart)
+    assert "later_icb" not in {link.rel_id for link in before.links}
+    chart.add_body(Body("later", "A body added later", "committee"))
+    after = build_structure(chart)
+    assert "later_icb" in {link.rel_id for link in after.links}
+
+
+def test_an_edited_relationship_in_the_middle_is_drawn_as_edited() -> None:
+    chart = small_ics()
+    build_structure(chart)
+    chart.replace_relationship(dataclasses.replace(chart.relationship("icb_nw"), target="nhse"))
+    after = build_structure(chart)
+    edited = next(link for link in after.links if link.rel_id == "icb_nw")
+    assert (edited.tail, edited.head) == ("icb", "nhse")
+    assert len(after.links) == len(chart.relationships)
