@@ -2,31 +2,26 @@
 
 A text page is made of `Para`graphs (styled `Run`s of plain text, some linked), `Table`s (the
 directory's seat lists), `Keep` groups (kept in one column when they fit) and `PageBreak`s.
-`lines_of` breaks a paragraph into `Line`s for a column width and `rows_of` a table into rows;
+`lines_of` breaks a paragraph into `Line`s for a column width (with `pdf_linebreak`) and
+`rows_of` a table into rows;
 `pdf_text_pages` puts them on pages and `pdf_text_draw` draws them.
 
 Why not platypus: its Paragraph parses markup, re-measures every word for every wrap, and
 KeepTogether wraps each paragraph again; a 2,500-body directory spent seconds there. Here each
-word's width is measured once per font and size (`Measure`), and text is never markup, so user
+character's width is looked up once per font (`Measure`), and text is never markup, so user
 text needs no escaping beyond `safe_text.clean` (reportlab escapes PDF strings itself).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 
+from exporters.pdf_linebreak import CharWidths, break_lines
 from exporters.pdf_text_styles import TextStyle
-from exporters.safe_text import clean
-
-# A hard line break inside a field (the author's own paragraphs).
-_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
-_TOKENS = re.compile(r"\S+|\s+")
 
 
 @dataclass(frozen=True)
@@ -123,6 +118,14 @@ class Measure:
     def __init__(self) -> None:
         self._faces: dict[tuple[str, float], dict[str, float]] = {}
         self._ascents: dict[tuple[str, float], float] = {}
+        self._chars: dict[str, CharWidths] = {}
+
+    def chars(self, font: str) -> CharWidths:
+        """Per-character advance widths of a font (thousandths of an em)."""
+        found = self._chars.get(font)
+        if found is None:
+            found = self._chars[font] = CharWidths(font)
+        return found
 
     def face(self, font: str, size: float) -> dict[str, float]:
         """The width cache of one font at one size (text -> width), filled as it is used."""
@@ -146,155 +149,26 @@ class Measure:
         return found
 
 
-# A word: pieces of runs with no space between them, as (run index, text).
-_Word = list[tuple[int, str]]
-
-
-def _words(runs: Sequence[Run]) -> list[list[_Word]]:
-    """The paragraph's hard lines, each a list of words (white space collapsed, as HTML)."""
-    lines: list[list[_Word]] = [[]]
-    word: _Word = []
-    for index, run in enumerate(runs):
-        for n, part in enumerate(_BREAK.split(clean(run.text))):
-            if n:
-                if word:
-                    lines[-1].append(word)
-                word = []
-                lines.append([])
-            for token in _TOKENS.findall(part):
-                if token.isspace():
-                    if word:
-                        lines[-1].append(word)
-                    word = []
-                else:
-                    word.append((index, token))
-    if word:
-        lines[-1].append(word)
-    # Several blank lines in a row print as one.
-    out: list[list[_Word]] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return out
-
-
-class _LineBuilder:
-    """Fills lines word by word; neighbouring pieces in the same look become one Frag.
-
-    A line is built as segments [look, x, text pieces, width] (cheap to extend) and turned
-    into Frags once it is full.
-    """
-
-    def __init__(self, para: Para, width: float, measure: Measure) -> None:
-        self.width = width
-        style = para.style
-        self.size = style.size
-        looks = [
-            (run.font or style.font, run.colour or style.colour, run.link) for run in para.runs
-        ]
-        # Runs that look alike share one index, so their pieces merge into one Frag.
-        self.looks = [looks[looks.index(look)] for look in looks]
-        self.same = [looks.index(look) for look in looks]
-        self.widths = [measure.face(font, style.size) for font, _, _ in looks]
-        self.lines: list[list[Frag]] = []
-        self.segs: list[list[Any]] = []
-        self.x = 0.0
-
-    def _w(self, look: int, text: str) -> float:
-        widths = self.widths[look]
-        found = widths.get(text)
-        if found is None:
-            found = widths[text] = stringWidth(text, self.looks[look][0], self.size)
-        return found
-
-    def _put(self, look: int, text: str, width: float, space: bool) -> None:
-        segs = self.segs
-        look = self.same[look]
-        if segs:
-            last = segs[-1]
-            gap = self._w(last[0], " ") if space else 0.0
-            if last[0] == look:
-                if space:
-                    last[2].append(" ")
-                last[2].append(text)
-                last[3] += gap + width
-                self.x += gap + width
-                return
-            self.x += gap
-        segs.append([look, self.x, [text], width])
-        self.x += width
-
-    def end_line(self) -> None:
-        size = self.size
-        frags = []
-        for look, x, parts, width in self.segs:
-            font, colour, link = self.looks[look]
-            frags.append(Frag(x, "".join(parts), font, size, colour, link, width))
-        self.lines.append(frags)
-        self.segs, self.x = [], 0.0
-
-    def add_word(self, word: _Word) -> None:
-        w = self._w
-        if len(word) == 1:
-            look, text = word[0]
-            widths = [w(look, text)]
-        else:
-            widths = [w(look, text) for look, text in word]
-        total = sum(widths)
-        if self.segs:
-            space = w(self.segs[-1][0], " ")
-            if self.x + space + total <= self.width:
-                for n, (look, text) in enumerate(word):
-                    self._put(look, text, widths[n], n == 0)
-                return
-            self.end_line()
-        if total <= self.width:
-            for n, (look, text) in enumerate(word):
-                self._put(look, text, widths[n], False)
-            return
-        # A word wider than the column (a long link, a hostile string): cut it by characters.
-        for look, text in word:
-            font = self.looks[look][0]
-            while text:
-                cut = _fit(text, font, self.size, self.width - self.x)
-                if cut == 0 and self.segs:
-                    self.end_line()
-                    continue
-                cut = max(cut, 1)
-                piece = text[:cut]
-                self._put(look, piece, stringWidth(piece, font, self.size), False)
-                text = text[cut:]
-                if text:
-                    self.end_line()
-
-
-def _fit(text: str, font: str, size: float, room: float) -> int:
-    """How many leading characters of `text` fit in `room` points (binary search)."""
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if stringWidth(text[:mid], font, size) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    return low
-
-
 def lines_of(para: Para, width: float, measure: Measure) -> list[Line]:
     """The paragraph broken into lines for a column `width` points wide."""
     style = para.style
-    builder = _LineBuilder(para, max(width - style.indent, 1.0), measure)
-    for hard_line in _words(para.runs):
-        for word in hard_line:
-            builder.add_word(word)
-        builder.end_line()
+    looks = [(run.font or style.font, run.colour or style.colour, run.link) for run in para.runs]
+    broken = break_lines(
+        [(index, run.text) for index, run in enumerate(para.runs)],
+        looks,
+        [measure.chars(font) for font, _, _ in looks],
+        style.size,
+        max(width - style.indent, 1.0),
+    )
     drop = measure.ascent(style.font, style.size)
-    out = [
-        Line(style.leading, [(style.indent + f.x, drop, f) for f in frags])
-        for frags in builder.lines
-    ]
+    size, left = style.size, style.indent
+    out = []
+    for pieces in broken:
+        frags = []
+        for look, x, text, w in pieces:
+            font, colour, link = looks[look]
+            frags.append((left + x, drop, Frag(x, text, font, size, colour, link, w)))
+        out.append(Line(style.leading, frags))
     if not out:
         out.append(Line(style.leading))
     if para.bullet:
