@@ -95,6 +95,9 @@ class ChartOverview:
         self._line_items = lines
         self._frame_items = frames
         self._boxes: list[_BoxLayer] | None = None
+        # Each box's look, rectangle and label bars (scene coordinates), kept across rebuilds
+        # of the layers so a change costs only the boxes it touched.
+        self._box_data: dict[str, tuple[BoxLook, QRectF, list[QRectF], float]] = {}
         self._max_font = 10.0
         self._lines: list[tuple[QPen, QPainterPath]] | None = None
         self._frames: list[tuple[QPen, QBrush, QPainterPath]] | None = None
@@ -110,10 +113,18 @@ class ChartOverview:
         self._images = {}
         if boxes:
             self._boxes = None
+            self._box_data = {}
         if lines:
             self._lines = None
         if frames:
             self._frames = None
+
+    def invalidate_boxes(self, keys: Iterable[str]) -> None:
+        """Only these boxes changed (moved, restyled, relabelled, added or removed)."""
+        self._images = {}
+        self._boxes = None
+        for key in keys:
+            self._box_data.pop(key, None)
 
     def set_focus(self, focus: OverviewFocus | None, selected: Iterable[BodyItem]) -> None:
         """The emphasis to show (None: none) and the selected boxes (they get their ring)."""
@@ -252,16 +263,25 @@ class ChartOverview:
     def _build_boxes(self) -> None:
         layers: dict[BoxLook, _BoxLayer] = {}
         max_font = 0.0
-        for item in self._box_items.values():
+        data = self._box_data
+        for key, item in self._box_items.items():
+            entry = data.get(key)
+            if entry is None:
+                entry = data[key] = (
+                    item.look,
+                    item.scene_rect(),
+                    item.scene_bars(),
+                    item.font_size,
+                )
+            look, rect, bars, font_size = entry
             if not item.isVisible():
                 continue
-            look = item.look
             layer = layers.get(look)
             if layer is None:
                 layer = layers[look] = _BoxLayer(look)
-            layer.rects.append(item.scene_rect())
-            layer.bars.extend(item.scene_bars())
-            max_font = max(max_font, item.font_size)
+            layer.rects.append(rect)
+            layer.bars.extend(bars)
+            max_font = max(max_font, font_size)
         self._boxes = list(layers.values())
         self._max_font = max_font or 10.0
 

@@ -108,11 +108,16 @@ class ChartScene(QGraphicsScene):
         self._placed_as = {b.id: placement(b) for b in self.chart.bodies}
         restyle_all, self._restyle_all = self._restyle_all, False
         changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all)
-        self._overview.invalidate(
-            boxes=restyle_all or bool(changes.boxes or changes.gone_boxes),
-            lines=restyle_all or bool(changes.lines or changes.gone_lines),
-            frames=True,  # cheap to rebuild, and a group's record may have changed
-        )
+        # The far-out picture: only what changed is worked out again.
+        if restyle_all:
+            self._overview.invalidate()
+        else:
+            self._overview.invalidate_boxes([*changes.boxes, *changes.gone_boxes])
+            self._overview.invalidate(
+                boxes=False,
+                lines=bool(changes.lines or changes.gone_lines),
+                frames=True,  # a few hundred, and a group's record may have changed
+            )
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
@@ -158,8 +163,7 @@ class ChartScene(QGraphicsScene):
 
     # ----- following the model ----------------------------------------------------------------
     def _on_chart_event(self, event: ChartEvent) -> None:
-        # Looks, labels, lines or groups changed: the far-out picture is rebuilt when next drawn.
-        self._overview.invalidate()
+        self._invalidate_overview(event)
         if event.kind == "reset":
             self._restyle_all = True
         elif event.kind == "body_changed":
@@ -188,6 +192,19 @@ class ChartScene(QGraphicsScene):
         if self._needs_layout(event):
             self.relayout_requested.emit()
         self.chart_changed.emit()
+
+    def _invalidate_overview(self, event: ChartEvent) -> None:
+        """Mark what the event changed in the far-out picture (rebuilt when next drawn).
+
+        Additions wait for the layout that places them.
+        """
+        kind = event.kind
+        if kind in ("body_changed", "body_removed"):
+            self._overview.invalidate_boxes(event.ids)
+        if kind in ("body_removed", "relationship_removed", "relationship_changed"):
+            self._overview.invalidate(boxes=False, lines=True, frames=False)
+        elif kind in ("reset", "groups_changed"):
+            self._overview.invalidate()
 
     def _needs_layout(self, event: ChartEvent) -> bool:
         if not event.structural or event.kind in ("meta_changed", "tours_changed"):

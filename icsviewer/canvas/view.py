@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from icsviewer.canvas.overview import LOW_DETAIL
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.model.kinds import body_kind
 
@@ -155,7 +156,8 @@ class ChartView(QGraphicsView):
         """Far out, draw the scene's batched overview instead of thousands of single items."""
         scene = self.chart_scene()
         lod = self.zoom_level()
-        if scene is None or lod >= scene.overview_zoom():
+        # LOW_DETAIL first: asking the scene may build the overview, not needed closer in.
+        if scene is None or lod >= LOW_DETAIL or lod >= scene.overview_zoom():
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())
