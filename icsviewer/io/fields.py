@@ -17,6 +17,7 @@ from typing import Any
 from yaml import YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from icsviewer.io import schema
 from icsviewer.io.yaml_tree import (
     BOOL,
     FLOAT,
@@ -33,6 +34,7 @@ from icsviewer.io.yaml_tree import (
 )
 
 _DATE = re.compile(r"(\d{4})-(\d\d?)-(\d\d?)")
+ID = re.compile(schema.ID_PATTERN)
 
 
 def _shape(node: Node) -> str:
@@ -61,11 +63,18 @@ class Fields:
         self.known = known
         self.body_id = body_id
         self.ok = True  # False once a required field is missing or unusable
-        self._values: dict[str, tuple[ScalarNode, Node]] = {}
-        for key, value in node.value:
-            # Refused keys (duplicates, merge keys, lists as keys) were reported by check_tree.
-            if isinstance(key, ScalarNode) and id(key) not in ctx.refused:
-                self._values.setdefault(str(key.value), (key, value))
+        self._values: dict[str, tuple[ScalarNode, Node]]
+        if ctx.refused:
+            self._values = {}
+            for key, value in node.value:
+                # Refused keys (duplicates, merge keys, lists as keys) were reported by
+                # check_tree.
+                if isinstance(key, ScalarNode) and id(key) not in ctx.refused:
+                    self._values.setdefault(str(key.value), (key, value))
+        else:
+            # Nothing refused anywhere: every key is text and none is repeated. (This runs for
+            # every record and sub-record, so the common case is worth its own line.)
+            self._values = {key.value: (key, value) for key, value in node.value}
         self.key_order = tuple(self._values)
 
     # ----- reporting ---------------------------------------------------------------------------
@@ -135,10 +144,18 @@ class Fields:
         return None
 
     def text(self, key: str, required: bool = False, default: str = "") -> str:
-        node = self.value_node(key, required)
-        if node is None:
+        entry = self._values.get(key)
+        if entry is None and not required:
+            return default  # absent: the common case for most optional fields
+        if entry is not None:
+            node = entry[1]
+            # Plain text: a str-tagged scalar is never among the refused nodes.
+            if node.__class__ is ScalarNode and node.tag == STR:
+                return str(node.value)
+        found = self.value_node(key, required)
+        if found is None:
             return default
-        value = self.text_of(node, key, required)
+        value = self.text_of(found, key, required)
         if value is None:
             if required:
                 self.ok = False
@@ -148,7 +165,7 @@ class Fields:
     def ident(self, key: str, required: bool = True) -> str:
         """An id: lower-case letters, digits and underscores."""
         value = self.text(key, required)
-        if value and not re.fullmatch(r"[a-z0-9_]+", value):
+        if value and not ID.fullmatch(value):
             suggestion = re.sub(r"[^a-z0-9_]+", "_", value.lower()).strip("_")[:60] or "body_1"
             self.error(
                 self.value_node(key, False),
@@ -161,6 +178,8 @@ class Fields:
         return value
 
     def date(self, key: str) -> dt.date | None:
+        if key not in self._values:
+            return None
         node = self.value_node(key, False)
         if node is None:
             return None
@@ -185,6 +204,8 @@ class Fields:
         return None
 
     def flag(self, key: str, default: bool = False) -> bool:
+        if key not in self._values:
+            return default
         node = self.value_node(key, False)
         if node is None:
             return default
@@ -216,6 +237,8 @@ class Fields:
     # ----- collections -------------------------------------------------------------------------
     def seq(self, key: str) -> list[Node]:
         """The items of a list value (an empty value counts as an empty list)."""
+        if key not in self._values:
+            return []
         node = self.value_node(key, False)
         if node is None:
             return []
@@ -227,10 +250,14 @@ class Fields:
         return []
 
     def texts(self, key: str) -> tuple[str, ...]:
+        if key not in self._values:
+            return ()
         values = (self.text_of(item, f"an item of {key}") for item in self.seq(key))
         return tuple(v for v in values if v is not None)
 
     def mapping(self, key: str, required: bool = False) -> MappingNode | None:
+        if not required and key not in self._values:
+            return None
         node = self.value_node(key, required)
         if node is None or (isinstance(node, ScalarNode) and node.tag == NULL and not required):
             return None

@@ -9,11 +9,17 @@ cheap, so nothing harmful reaches `yaml.compose`:
    fast linear scan for absurd nesting (long runs of `[`/`{`, long `- - -` chains, more than
    MAX_DEPTH block indentation levels). libyaml's composer recurses once per level and its C
    code overflows the stack at about 30,000 levels; its scanner is also quadratic in flow depth.
-3. Events (`check_structure`): libyaml's *parser* is iterative (checked to 100,000 levels), so
-   the exact nesting depth, anchors/aliases, extra documents and the number of values
-   (MAX_NODES) are found by walking its event stream and stopping at the first offence.
-   The text scan in (2) is deliberately conservative and can be fooled by quoting tricks; this
-   pass cannot, because it sees exactly what the composer would.
+3. Structure: the exact nesting depth, anchors/aliases, extra documents and the number of
+   values (MAX_NODES). The text scan in (2) is deliberately conservative and can be fooled by
+   quoting tricks; this layer cannot, because it sees exactly what the composer sees. It has
+   two forms, which refuse exactly the same files:
+   - the quick one (the reader's normal path): a text search shows the file cannot hold an
+     anchor (`may_hold_anchors`), and the composer itself counts values and depth as it goes
+     (`io.loader`), stopping at the first one over a limit, so composing stays bounded;
+   - the careful one, `check_structure`: libyaml's *parser* is iterative (checked to 100,000
+     levels), so walking its event stream finds the first offence without building anything.
+     The reader runs it when the quick form is in any doubt, and reports what it finds; the
+     messages (and their line:column) come only from here.
 
 Anchors and aliases are refused outright: a chart needs none, and a 342-byte alias bomb names
 10^8 nodes that any walk of the tree would visit.
@@ -54,7 +60,17 @@ _CONTENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 _FLOW_RUN = re.compile(rf"[\[{{](?:[ \t]*+[\[{{]){{{MAX_DEPTH},}}")
 # A line starting with more than MAX_DEPTH `- ` / `? ` / `: ` indicators: compact block nesting.
 _BLOCK_CHAIN = re.compile(rf"^[ \t]*+(?:[-?:][ \t]++){{{MAX_DEPTH + 1},}}", re.MULTILINE)
+# The same after a line break: a literal first character lets `re` skip ahead quickly.
+_BLOCK_CHAIN_AFTER_BREAK = re.compile(rf"\n[ \t]*+(?:[-?:][ \t]++){{{MAX_DEPTH + 1},}}")
 _INDENT = re.compile(r"^( *)[^ \n\r#]", re.MULTILINE)
+# Any line indented by at least MAX_DEPTH spaces (only then can there be more than MAX_DEPTH
+# distinct indentation widths, which is when `scan_nesting` has to follow them).
+_DEEP_INDENT = re.compile(rf"\n {{{MAX_DEPTH},}}[^ \n\r#]")
+# An `&` that could start an anchor token: one followed by a name (an anchor needs one, so
+# `& ` is never an anchor). The character before it is checked separately (the search for a
+# plain `&` is much faster than a look-behind at every position of a large file).
+_AMPERSAND = re.compile(r"&(?![ \t\r\n])")
+_WORD_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass
@@ -189,14 +205,38 @@ def _too_deep(label: str, line: int, col: int, how: str) -> Problem:
     )
 
 
+def _adjacent_brackets(text: str) -> bool:
+    """Whether some `[` or `{` is followed, after spaces or tabs only, by another: without
+    that there is no run of them for `_FLOW_RUN` to find. (A walk over the brackets is much
+    quicker than the regular expression over a large file, which has a few per record.)"""
+    for opener in "[{":
+        index = text.find(opener)
+        count = 0
+        while index >= 0:
+            after = index + 1
+            while text[after : after + 1] in (" ", "\t"):
+                after += 1
+            count += 1
+            if text[after : after + 1] in ("[", "{") or count > 10_000:
+                return True  # (or so many brackets that the expression is as quick)
+            index = text.find(opener, index + 1)
+    return False
+
+
 def scan_nesting(text: str, label: str) -> list[Problem]:
     """A fast, linear, conservative look for nesting deeper than MAX_DEPTH."""
-    run = _FLOW_RUN.search(text)
+    run = _FLOW_RUN.search(text) if _adjacent_brackets(text) else None
     if run:
         return [_too_deep(label, *line_col(text, run.start()), "brackets [ {")]
-    chain = _BLOCK_CHAIN.search(text)
+    chain = _BLOCK_CHAIN.match(text)
+    start = 0
+    if chain is None:
+        chain = _BLOCK_CHAIN_AFTER_BREAK.search(text)
+        start = 1  # the line starts after the break
     if chain:
-        return [_too_deep(label, *line_col(text, chain.start()), "lists or keys")]
+        return [_too_deep(label, *line_col(text, chain.start() + start), "lists or keys")]
+    if not text.startswith(" " * MAX_DEPTH) and not _DEEP_INDENT.search(text):
+        return []  # at most MAX_DEPTH distinct widths (0 to MAX_DEPTH - 1): see below
     indents = _INDENT.findall(text)
     if len(set(indents)) <= MAX_DEPTH:
         return []  # the stack of open indentation levels can never exceed the distinct widths
@@ -209,6 +249,22 @@ def scan_nesting(text: str, label: str) -> list[Problem]:
         if len(stack) > MAX_DEPTH:
             return [_too_deep(label, *line_col(text, match.end() - 1), "indentation levels")]
     return []
+
+
+def may_hold_anchors(text: str) -> bool:
+    """False only when the file certainly holds no YAML anchor, and so no alias either (an
+    alias must name an anchor defined before it, or libyaml refuses the file).
+
+    libyaml starts an anchor token only where a token can start, and a token never starts
+    straight after a letter or digit: such an `&` is inside a plain scalar (`R&D`) or a tag, or
+    the file has a syntax error (which the careful path then reports). Quoted text such as
+    "a &b" is a false alarm; it only sends the file down the careful path.
+    """
+    for match in _AMPERSAND.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] not in _WORD_CHARS:
+            return True
+    return False
 
 
 def _mark_of(event: yaml.Event | yaml.MarkedYAMLError) -> tuple[int, int]:

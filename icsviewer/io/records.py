@@ -15,8 +15,8 @@ from collections.abc import Collection
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from icsviewer.io import schema
-from icsviewer.io.fields import Fields, did_you_mean
-from icsviewer.io.yaml_tree import Context, position
+from icsviewer.io.fields import ID, Fields, did_you_mean
+from icsviewer.io.yaml_tree import Context
 from icsviewer.model.chart import (
     GROUP_KINDS,
     TOUR_MODES,
@@ -50,14 +50,15 @@ def _as_mapping(ctx: Context, node: Node, what: str) -> MappingNode | None:
 
 
 def _origin(ctx: Context, node: Node) -> Origin:
-    return Origin(ctx.label, *position(node))
+    mark = node.start_mark
+    return Origin(ctx.label, mark.line + 1, mark.column + 1)
 
 
 def _where(kind: str, index: int, fields: Fields) -> str:
     """`body 'cm_icb'` when the id is readable, else `body 3` (1-based position in its list)."""
     raw = fields.value_node("id")
     ident = raw.value if isinstance(raw, ScalarNode) else ""
-    return f"{kind} '{ident[:60]}'" if re.fullmatch(r"[a-z0-9_]+", ident) else f"{kind} {index + 1}"
+    return f"{kind} '{ident[:60]}'" if ID.fullmatch(ident) else f"{kind} {index + 1}"
 
 
 def _check_dates(fields: Fields, start: dt.date | None, end: dt.date | None) -> None:

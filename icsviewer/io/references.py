@@ -8,7 +8,7 @@ valid, but the window can still show the rest.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from icsviewer.io.fields import did_you_mean
 from icsviewer.io.problems import Problem
@@ -51,6 +51,18 @@ def unique_bodies(bodies: list[Body], label: str, problems: list[Problem]) -> li
     return list(first.values())
 
 
+# Relationship's fields, for a quick copy with a new id: `dataclasses.replace` looks the fields
+# up again for every copy, and a large chart generates ids for thousands of relationships.
+_RELATIONSHIP_FIELDS = tuple(f.name for f in fields(Relationship) if f.init)
+
+
+def _with_generated_id(rel: Relationship, new_id: str) -> Relationship:
+    values = {name: getattr(rel, name) for name in _RELATIONSHIP_FIELDS}
+    values["id"] = new_id
+    values["id_generated"] = True
+    return Relationship(**values)
+
+
 def generated_id(source: str, kind: str, target: str, taken: set[str]) -> str:
     """The id the reader gives a relationship the file gives none: `from--kind--to[--N]`."""
     base = f"{source}--{kind}--{target}"
@@ -64,15 +76,21 @@ def resolve_relationships(
     rels: list[Relationship], body_ids: set[str], label: str, problems: list[Problem]
 ) -> list[Relationship]:
     """Drop dangling and self relationships, refuse duplicate ids, generate missing ids."""
-    known = sorted(body_ids)
     taken: set[str] = set()
     kept: list[Relationship] = []
+    known: list[str] = []  # body ids in order, for did-you-mean hints; sorted when first needed
     for rel in rels:
-        name = (
-            f"relationship '{rel.id}'" if rel.id else f"relationship {rel.source} -> {rel.target}"
-        )
-        missing = [end for end in (rel.source, rel.target) if end not in body_ids]
+        source, target = rel.source, rel.target
+        if source in body_ids and target in body_ids and source != target and rel.id not in taken:
+            # The usual case, checked first: a large chart has thousands of relationships.
+            if rel.id:
+                taken.add(rel.id)
+            kept.append(rel)
+            continue
+        name = f"relationship '{rel.id}'" if rel.id else f"relationship {source} -> {target}"
+        missing = [end for end in (source, target) if end not in body_ids]
         if missing:
+            known = known or sorted(body_ids)
             for end in dict.fromkeys(missing):
                 field = "from" if end == rel.source else "to"
                 problems.append(
@@ -98,28 +116,22 @@ def resolve_relationships(
                 )
             )
             continue
-        if rel.id and rel.id in taken:
-            problems.append(
-                _problem(
-                    label,
-                    rel.origin,
-                    f"{name}: duplicate relationship id; this one is left out",
-                    "give each relationship its own id, or none",
-                    "duplicate-id",
-                    rel.source,
-                )
+        # Both ends are fine, so the id is one an earlier relationship took.
+        problems.append(
+            _problem(
+                label,
+                rel.origin,
+                f"{name}: duplicate relationship id; this one is left out",
+                "give each relationship its own id, or none",
+                "duplicate-id",
+                rel.source,
             )
-            continue
-        if rel.id:
-            taken.add(rel.id)
-        kept.append(rel)
+        )
     # Generated ids come last so they never take an id the file spells out further down.
     out = []
     for rel in kept:
         if not rel.id:
-            rel = replace(
-                rel, id=generated_id(rel.source, rel.kind, rel.target, taken), id_generated=True
-            )
+            rel = _with_generated_id(rel, generated_id(rel.source, rel.kind, rel.target, taken))
             taken.add(rel.id)
         out.append(rel)
     return out

@@ -10,13 +10,15 @@ Nothing here ever runs a constructor that could execute code.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from icsviewer.io.guards import LOADER
+from icsviewer.io.loader import bounded_loader
 from icsviewer.io.problems import Problem, Severity
 
 _YAML = "tag:yaml.org,2002:"
@@ -69,20 +71,48 @@ class Context:
         self.add(node, "warning", message, hint, code, body_id)
 
 
-def compose(text: str) -> Node | None:
-    """The node tree of a single-document stream (None when it holds no document)."""
-    node: Node | None = yaml.compose(text, Loader=LOADER)
-    return node
+class Composed(NamedTuple):
+    """A composed file: its root node (None when it holds no document) and how many values
+    (scalars, lists and mappings, aliases not counted) the composer built."""
+
+    root: Node | None
+    nodes: int
 
 
-def check_tree(root: Node, ctx: Context) -> None:
+def compose(text: str, *, strict_depth: bool = False) -> Composed:
+    """The node tree of a single-document stream, composed with the safe loader.
+
+    Raises `OverLimitError` as soon as the file holds more than `guards.MAX_NODES` values or nests
+    deeper than `guards.MAX_DEPTH` lists and mappings (with `strict_depth`, anything at all
+    below that depth, even a scalar: the quick path leaves such files to the careful one).
+    Raises the loader's YAMLError for a file that is not well formed.
+    """
+    loader = bounded_loader(LOADER)(text)
+    if strict_depth:
+        loader.max_depth -= 1
+    try:
+        root: Node | None = loader.get_single_node()
+        return Composed(root, loader.nodes)
+    finally:
+        loader.dispose()
+
+
+def check_tree(root: Node, ctx: Context, max_nodes: int | None = None) -> int:
     """Report refused tags, merge keys, non-text keys and duplicate keys anywhere in the tree.
 
+    Returns the number of nodes visited (keys included). With `max_nodes`, stops once it has
+    visited more than that: a tree with no shared nodes never does, so the caller knows the
+    file holds an alias (a node reached twice) without an alias bomb's walk of 10^8 nodes.
     Iterative, so even a tree deeper than the guards allow could not exhaust the stack.
     """
+    budget = max_nodes if max_nodes is not None else math.inf
+    visited = 0
     stack: list[tuple[Node, str]] = [(root, "the file")]
     while stack:
         node, where = stack.pop()
+        visited += 1
+        if visited > budget:
+            return visited
         if node.tag not in ALLOWED_TAGS:
             _refuse_tag(node, where, ctx)
             continue
@@ -90,6 +120,7 @@ def check_tree(root: Node, ctx: Context) -> None:
             stack.extend((item, where) for item in reversed(node.value))
         elif isinstance(node, MappingNode):
             seen: dict[str, Node] = {}
+            visited += len(node.value)  # the keys
             for key, value in node.value:
                 if not isinstance(key, ScalarNode):
                     ctx.error(
@@ -124,6 +155,7 @@ def check_tree(root: Node, ctx: Context) -> None:
                 stack.append((value, key.value))
                 if key.tag not in ALLOWED_TAGS:
                     _refuse_tag(key, where, ctx)
+    return visited
 
 
 def _refuse_tag(node: Node, where: str, ctx: Context) -> None:
