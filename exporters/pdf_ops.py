@@ -30,51 +30,80 @@ def num(value: float) -> str:
     return text if text not in ("", "-0") else "0"
 
 
+class _FontCodes:
+    """One TrueType font's character codes in this document, learnt as characters first appear.
+
+    reportlab gives each new character the next code in a 256-character subset of the font
+    (`splitString`); once given, a code never changes. So each character is asked for once,
+    in the order it is first drawn (keeping the output repeatable), and after that a whole
+    string is encoded and escaped by one `str.translate`.
+    """
+
+    def __init__(self, font: str, doc: object) -> None:
+        self.face = getFont(font)
+        self.doc = doc
+        self.table: dict[int, str] = {}  # character -> its escaped code
+        self.subset: dict[str, str] = {}  # character -> its subset's font name
+        self.known: set[str] = set()
+        self.first: str | None = None  # the first subset's name
+        self.others: set[str] = set()  # characters in any later subset
+
+    def _learn(self, text: str) -> None:
+        for char in text:
+            if char in self.known:
+                continue
+            parts = self.face.splitString(char, self.doc)
+            subset, data = parts[0]
+            name = self.face.getSubsetInternalName(subset, self.doc)
+            self.table[ord(char)] = escapePDF(data)
+            self.subset[char] = name
+            self.known.add(char)
+            if self.first is None:
+                self.first = name
+            elif name != self.first:
+                self.others.add(char)
+
+    def encode(self, text: str) -> list[tuple[str, str]]:
+        """(subset font name, escaped codes) runs that draw `text`."""
+        chars = set(text)
+        if not chars <= self.known:
+            self._learn(text)
+        if self.first is not None and not (self.others and chars & self.others):
+            return [(self.first, text.translate(self.table))]
+        out: list[tuple[str, str]] = []
+        for char in text:
+            name, code = self.subset[char], self.table[ord(char)]
+            if out and out[-1][0] == name:
+                out[-1] = (name, out[-1][1] + code)
+            else:
+                out.append((name, code))
+        return out
+
+
 class TextEncoder:
-    """Encodes text for TrueType fonts' subsets once per word, for one document."""
+    """Encodes text for TrueType fonts' subsets, for one document."""
 
     def __init__(self, canv: Canvas) -> None:
         # The document the font subsets are counted in (reportlab's text object uses the same).
         self._doc = canv._doc
-        self._words: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        self._fast: dict[str, bool] = {}
+        self._fonts: dict[str, _FontCodes | None] = {}
+
+    def _codes(self, font: str) -> _FontCodes | None:
+        if font not in self._fonts:
+            dynamic = bool(getattr(getFont(font), "_dynamicFont", False))
+            self._fonts[font] = _FontCodes(font, self._doc) if dynamic else None
+        return self._fonts[font]
 
     def fast(self, font: str) -> bool:
         """Whether the font is a TrueType font this encoder can write directly."""
-        found = self._fast.get(font)
-        if found is None:
-            found = self._fast[font] = bool(getattr(getFont(font), "_dynamicFont", False))
-        return found
-
-    def _word(self, font: str, word: str) -> list[tuple[str, str]]:
-        key = (font, word)
-        found = self._words.get(key)
-        if found is None:
-            face = getFont(font)
-            found = [
-                (face.getSubsetInternalName(subset, self._doc), escapePDF(data))
-                for subset, data in face.splitString(word, self._doc)
-            ]
-            self._words[key] = found
-        return found
+        return self._codes(font) is not None
 
     def pieces(self, font: str, text: str) -> list[tuple[str, str]]:
-        """(subset font name, escaped bytes) runs that draw `text`, neighbours merged."""
-        words = [self._word(font, word) for word in text.split(" ")]
-        space = self._word(font, " ")
-        if len(space) == 1:
-            # Usually every glyph is in one subset: join the pieces in one go.
-            name = space[0][0]
-            if all(len(w) == 1 and w[0][0] == name for w in words):
-                return [(name, space[0][1].join(w[0][1] for w in words))]
-        out: list[tuple[str, str]] = []
-        for n, parts in enumerate(words):
-            for name, data in (space + parts) if n else parts:
-                if out and out[-1][0] == name:
-                    out[-1] = (name, out[-1][1] + data)
-                else:
-                    out.append((name, data))
-        return out
+        """(subset font name, escaped codes) runs that draw `text` (a TrueType font)."""
+        codes = self._codes(font)
+        if codes is None:
+            raise ValueError(f"{font} is not a TrueType font")
+        return codes.encode(text)
 
 
 def _rgb(colour: Color) -> str:
@@ -88,7 +117,8 @@ class Ops:
         self.canv = canv
         self.encoder = encoder
         self._out: list[str] = []
-        self._colours: dict[str, str] = {}
+        self._colours: dict[str | int, str] = {}
+        self._keep: list[str | Color] = []
         self._fill_value: str | Color = "#000000"
         self._reset()
 
@@ -100,11 +130,13 @@ class Ops:
         self._font: tuple[str, float] | None = None
 
     def _hex(self, value: str | Color) -> str:
-        if isinstance(value, Color):
-            return _rgb(value)
-        found = self._colours.get(value)
+        # Colours are few and long-lived (theme and style values): keyed by string or identity.
+        key = value if isinstance(value, str) else id(value)
+        found = self._colours.get(key)
         if found is None:
-            found = self._colours[value] = _rgb(HexColor(value))
+            found = _rgb(value if isinstance(value, Color) else HexColor(value))
+            self._colours[key] = found
+            self._keep.append(value)  # an id stays unique while its object is alive
         return found
 
     # ----- state ------------------------------------------------------------------------------
@@ -174,10 +206,10 @@ class Ops:
         if not self.encoder.fast(font):
             self._slow_text(font, size, x, y, text)
             return
-        ops = [f"BT 1 0 0 1 {num(x)} {num(y)} Tm"]
+        ops = [f"BT 1 0 0 1 {x:.2f} {y:.2f} Tm"]
         for name, data in self.encoder.pieces(font, text):
             if self._font != (name, size):
-                ops.append(f"{name} {num(size)} Tf")
+                ops.append(f"{name} {size:.2f} Tf")
                 self._font = (name, size)
             ops.append(f"({data}) Tj")
         ops.append("ET")
