@@ -172,3 +172,19 @@ def test_paint_overview_needs_no_view(scene: ChartScene) -> None:
         if image.pixel(x, y) != background
     )
     assert painted > 0
+
+
+def test_the_far_out_picture_follows_a_box_moved_by_a_new_layout(scene: ChartScene) -> None:
+    _render_overview(scene)
+    moved = scene.body_ids()[0]
+    layout = scene.layout
+    box = layout.boxes[moved]
+    # Into the empty margin below the chart, where nothing else is drawn.
+    target = replace(box, x=0.0, y=layout.height + 40.0)
+    scene.set_layout(
+        replace(layout, boxes={**layout.boxes, moved: target}, height=layout.height + 120)
+    )
+    assert _mismatches(scene) == []
+    colour = QColor(scene.body_item(moved).look.fill)  # type: ignore[union-attr]
+    strip = _box_colours(scene, _render_overview(scene))[moved]
+    assert _distance(strip, (colour.red(), colour.green(), colour.blue())) < 120
