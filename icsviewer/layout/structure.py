@@ -22,10 +22,11 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import TypeVar
 
 from icsviewer.layout.boxes import BoxSize, box_size, collapsed_group_box, frame_label
 from icsviewer.layout.gc_pause import paused_gc
-from icsviewer.model.chart import Body, Chart, Relationship
+from icsviewer.model.chart import Body, Chart, Group, Relationship
 from icsviewer.model.kinds import body_kind, relation_kind
 
 # Charts whose last structure is remembered (the open chart and a background copy or two).
@@ -128,10 +129,20 @@ class _Memo:
     # Ids relationships named that had no box (a superset): a body added with one of them
     # gives an old relationship a line, so its run is not kept wholesale.
     unshown: frozenset[str] = frozenset()
+    # The bodies and groups last seen, each body's group, and what was made of them: when
+    # bodies were only added (to no group), all of it is kept and the new ones are added.
+    bodies: tuple[Body, ...] = ()
+    groups: tuple[Group, ...] = ()
+    home: dict[str, str] | None = None
+    body_nodes: dict[str, Node] | None = None
+    pinned_ids: tuple[str, ...] = ()
+    group_nodes: tuple[Node, ...] = ()
+    clusters: tuple[Cluster, ...] = ()
 
 
 _memos: dict[int, tuple[weakref.ref[Chart], _Memo]] = {}
 _rel_id = attrgetter("id")
+_Record = TypeVar("_Record", Body, Relationship)
 
 
 def _memo_of(chart: Chart) -> _Memo:
@@ -156,23 +167,30 @@ def build_structure(chart: Chart) -> Structure:
 
 def _build(chart: Chart) -> Structure:
     memo = _memo_of(chart)
+    groups = chart.groups
+    bodies = chart.bodies
     home: dict[str, str] = {}
-    for group in chart.groups:
+    for group in groups:
         for member in group.members:
             if chart.has_body(member):
                 home.setdefault(member, group.id)
-    collapsed = {g.id for g in chart.groups if g.collapsed}
-    # Where each body is drawn: itself, or the collapsed group it is hidden in.
-    shown_as: dict[str, str] = {}
-    nodes: dict[str, Node] = {}
-    made: dict[str, tuple[Body, Node]] = {}
-    pinned_ids: list[str] = []
-    group_ids: list[str] = []
+    collapsed = {g.id for g in groups if g.collapsed}
+    kept = 0
+    if memo.body_nodes is not None and groups == memo.groups and home == memo.home:
+        kept = _common_prefix(bodies, memo.bodies)
+        if kept < len(memo.bodies):
+            kept = 0  # a body went or changed: make the nodes again (reusing unchanged ones)
+    if kept and memo.shown_as is not None:
+        # Bodies were only added, to no group: every old body, group and frame stands.
+        shown_as, nodes = dict(memo.shown_as), dict(memo.body_nodes or {})
+        made, pinned_ids = dict(memo.nodes), list(memo.pinned_ids)
+    else:
+        shown_as, nodes, made, pinned_ids = {}, {}, {}, []
     old_nodes = memo.nodes
-    for body in chart.bodies:
+    for body in bodies[kept:]:
         body_id = body.id
         if collapsed and home.get(body_id) in collapsed:
-            shown_as[body_id] = home[body_id]
+            shown_as[body_id] = home[body_id]  # drawn as the collapsed group
             continue
         shown_as[body_id] = body_id
         old = old_nodes.get(body_id)
@@ -186,33 +204,54 @@ def _build(chart: Chart) -> Structure:
         made[body_id] = (body, node)
         if node.pinned is not None:
             pinned_ids.append(body_id)
+    body_nodes = dict(nodes)
+    if kept:
+        group_nodes, clusters = memo.group_nodes, memo.clusters
+    else:
+        group_nodes, clusters = _groups(chart, groups, home, collapsed, shown_as, nodes)
+    nodes.update((node.id, node) for node in group_nodes)
+    relationships = chart.relationships
+    link_for, unshown = _links(relationships, shown_as, memo)
+    # By id, for relationships after an edited one (built at C speed: 13,000 at national scale).
+    linked = dict(zip(map(_rel_id, relationships), zip(relationships, link_for, strict=True),
+                      strict=True))
+    _remember(chart, _Memo(
+        made, linked, relationships, link_for, shown_as, unshown, bodies, groups, home,
+        body_nodes, tuple(pinned_ids), group_nodes, clusters,
+    ))
+    return Structure(
+        nodes, tuple(filter(None, link_for)), clusters, home, tuple(pinned_ids),
+        tuple(node.id for node in group_nodes),
+    )
+
+
+def _groups(
+    chart: Chart,
+    groups: tuple[Group, ...],
+    home: dict[str, str],
+    collapsed: set[str],
+    shown_as: dict[str, str],
+    nodes: dict[str, Node],
+) -> tuple[tuple[Node, ...], tuple[Cluster, ...]]:
+    """The nodes standing for collapsed groups, and the clusters of the expanded ones."""
+    group_nodes: dict[str, Node] = {}
     clusters: list[Cluster] = []
-    for group in chart.groups:
+    for group in groups:
         if group.id in collapsed:
-            if group.id in nodes:
-                continue  # a group id clashing with a body id: the body wins
+            if group.id in nodes or group.id in group_nodes:
+                continue  # an id clashing with a body's (the body wins) or an earlier group's
             hidden = [m for m in group.members if shown_as.get(m) == group.id]
             tiers = [body_kind(chart.body(m).kind).tier for m in hidden] or [3]
-            nodes[group.id] = Node(
+            group_nodes[group.id] = Node(
                 group.id, collapsed_group_box(group.name, len(hidden)), min(tiers), group.kind, True
             )
-            group_ids.append(group.id)
             continue
         members = tuple(m for m in group.members if home.get(m) == group.id and m in nodes)
         if members:
             # The name as the frame shows it (a hostile one is cut), so engines reserve room
             # for exactly what is drawn.
             clusters.append(Cluster(group.id, frame_label(group.name), group.kind, members))
-    relationships = chart.relationships
-    link_for, unshown = _links(relationships, shown_as, memo)
-    # By id, for relationships after an edited one (built at C speed: 13,000 at national scale).
-    linked = dict(zip(map(_rel_id, relationships), zip(relationships, link_for, strict=True),
-                      strict=True))
-    _remember(chart, _Memo(made, linked, relationships, link_for, shown_as, unshown))
-    return Structure(
-        nodes, tuple(filter(None, link_for)), tuple(clusters), home, tuple(pinned_ids),
-        tuple(group_ids),
-    )
+    return tuple(group_nodes.values()), tuple(clusters)
 
 
 def _links(
@@ -258,7 +297,7 @@ def _links(
     return tuple(link_for), frozenset(unshown)
 
 
-def _common_prefix(a: tuple[Relationship, ...], b: tuple[Relationship, ...]) -> int:
+def _common_prefix(a: tuple[_Record, ...], b: tuple[_Record, ...]) -> int:
     """How many leading records `a` and `b` share (equal records count as shared)."""
     n = min(len(a), len(b))
     if a[:n] == b[:n]:

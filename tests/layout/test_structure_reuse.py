@@ -118,3 +118,17 @@ def test_an_edited_relationship_in_the_middle_is_drawn_as_edited() -> None:
     edited = next(link for link in after.links if link.rel_id == "icb_nw")
     assert (edited.tail, edited.head) == ("icb", "nhse")
     assert len(after.links) == len(chart.relationships)
+
+
+def test_a_body_added_that_a_group_already_lists_is_drawn_in_that_group() -> None:
+    chart = small_ics()
+    chart.set_groups(
+        dataclasses.replace(g, members=(*g.members, "late")) if g.id == "collaborative" else g
+        for g in chart.groups
+    )
+    build_structure(chart)
+    chart.add_body(Body("late", "A trust added later", "nhs_trust"))
+    after = build_structure(chart)
+    clusters = {c.id: c.members for c in after.clusters}
+    assert "late" in clusters["collaborative"]
+    assert after.home_group["late"] == "collaborative"
