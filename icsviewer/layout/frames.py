@@ -9,7 +9,7 @@ measures it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from icsviewer.layout.boxes import FRAME_LABEL_SIZE
@@ -41,7 +41,7 @@ def label_pos(x: float, y: float) -> Point:
     return (x + FRAME_PAD, y + FRAME_LABEL_BASELINE)
 
 
-def frame_around(cluster: Cluster, boxes: dict[str, BoxLayout]) -> FrameLayout | None:
+def frame_around(cluster: Cluster, boxes: Mapping[str, BoxLayout]) -> FrameLayout | None:
     """The frame enclosing a cluster's boxes, label at the top left inside the frame."""
     members = [boxes[m] for m in cluster.members if m in boxes]
     if not members:

@@ -29,53 +29,32 @@ from __future__ import annotations
 
 import math
 
-from icsviewer.layout.boxes import BoxSize
-from icsviewer.layout.frames import (
-    FRAME_GAP,
-    FRAME_LABEL_HEIGHT,
-    FRAME_PAD,
-    collapsed_groups_as_frames,
-    frame_around,
-    min_frame_width,
-)
+from icsviewer.layout.frames import FRAME_GAP, collapsed_groups_as_frames
 from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
 from icsviewer.layout.layout_facts import (
-    SEVERAL,
     Facts,
+    drawn_in_after,
     edge_reach,
     facts_of,
     item_reach,
+    item_reach_after,
     remember,
 )
-from icsviewer.layout.patch_frames import framed, measured, resized, within
+from icsviewer.layout.patch_frames import measured, refitted, resized
 from icsviewer.layout.patch_lines import patched_edges, reach_after
-from icsviewer.layout.patch_space import (
-    EPS,
-    GAP,
-    LocalIndex,
-    Rect,
-    candidates,
-    contains,
-    inflate,
-    overlaps,
-    rect,
-    search_reach,
-    union,
-)
+from icsviewer.layout.patch_room import Room
+from icsviewer.layout.patch_space import GAP, Rect, inflate, rect, search_reach, union
 from icsviewer.layout.pins import apply_pins
 from icsviewer.layout.structure import Node, Structure, build_structure
 from icsviewer.model.chart import Chart
 
 # Most new boxes patched in at once; more is a new chart section and deserves a full layout.
 MAX_NEW_BODIES = 5
-# Least clear space around a new box (to other boxes and to frames it is not inside).
-CLEARANCE = 12.0
 # Least clear space kept around a box that grew because its name changed.
 RESIZE_CLEARANCE = 4.0
 # Margin kept around the chart (the engines' finish_layout margin).
 MARGIN = 4.0
-
 
 
 class _UnpatchableError(Exception):
@@ -110,9 +89,9 @@ class _Patch:
         self.new_ids: list[str] = []
         # Boxes of `previous` whose bodies are gone (deleted, or hidden in a collapsed group).
         self.removed: list[BoxLayout] = []
-        # Set up once the change is known (see _make_indexes).
-        self.index = LocalIndex({}, (0.0, 0.0, 0.0, 0.0))
-        self.frame_index = LocalIndex({}, (0.0, 0.0, 0.0, 0.0))
+        # Set up once the change is known (see _make_room).
+        self.room = Room(self.boxes, self.frames, self.clusters, self._cluster_of,
+                         (0.0, 0.0, 0.0, 0.0))
         self.neighbours: dict[str, list[str]] | None = None
         self.bottom: tuple[int, float] | None = None  # (box count, lowest edge), see _anchor
 
@@ -120,7 +99,7 @@ class _Patch:
         self._keep_surviving_boxes()
         self._check_memberships()
         self._refit_frames()
-        self._make_indexes()
+        self._make_room()
         self._check_changed_boxes()
         self._place_new_boxes()
         self._check_frames()
@@ -138,27 +117,17 @@ class _Patch:
         else:
             lines = edge_reach(pinned.edges.values())
         layout = collapsed_groups_as_frames(pinned, self.st)
-        items = self._item_reach(layout) if pinned is layout else item_reach(layout)
+        if pinned is layout:
+            items = item_reach_after(self.prev, self.facts.item_reach, layout, self.removed,
+                                     self.changed)
+        else:
+            items = item_reach(layout)
         layout = measured(layout, (max(lines[0], items[0]), max(lines[1], items[1])), MARGIN)
-        remember(layout, Facts(self._drawn_in(layout), lines, items, self.st))
+        pinned_ids = {k for k in self.changed if self.st.nodes[k].pinned is not None}
+        drawn_in = drawn_in_after(self.facts.drawn_in, layout, self.removed,
+                                  self.changed - pinned_ids, pinned_ids, self._cluster_of)
+        remember(layout, Facts(drawn_in, lines, items, self.st))
         return layout
-
-    def _item_reach(self, layout: Layout) -> tuple[float, float]:
-        """How far the boxes and frames reach, from the previous layout's reach and what
-        changed (all are measured again only when something that went reached that far)."""
-        prev = self.prev
-        right, bottom = self.facts.item_reach
-        gone = [rect(b) for b in self.removed]
-        gone += [rect(prev.boxes[k]) for k in self.changed if k in prev.boxes]
-        changed_frames = [k for k, f in layout.frames.items() if prev.frames.get(k) is not f]
-        gone += [rect(f) for k, f in prev.frames.items() if layout.frames.get(k) is not f]
-        if any(r[2] >= right or r[3] >= bottom for r in gone):
-            return item_reach(layout)
-        added = [rect(layout.boxes[k]) for k in self.changed if k in layout.boxes]
-        added += [rect(layout.frames[k]) for k in changed_frames]
-        for r in added:
-            right, bottom = max(right, r[2]), max(bottom, r[3])
-        return right, bottom
 
     # -- surviving, removed, re-sized and pinned boxes ------------------------------------
 
@@ -254,26 +223,16 @@ class _Patch:
             if cluster.id not in touched and old.label == cluster.name:
                 self.frames[cluster.id] = old
                 continue
-            fitted = frame_around(cluster, boxes)
-            assert fitted is not None  # it has boxes
-            frame = old
-            if cluster.id in lost_members or any(
-                m in self.moved for m in cluster.members
-            ):
-                # Shrink to what is left, as the engines draw it.
-                right = max(boxes[m].x + boxes[m].width for m in cluster.members if m in boxes)
-                frame = within(fitted, old, right + FRAME_PAD)
-            if any(m in self.changed for m in cluster.members):
-                # A re-sized box: grow the frame only, so it does not shrink away from the
-                # other members' surroundings.
-                frame = framed(cluster, union([rect(frame), rect(fitted)]))
-            if frame.label != cluster.name:
-                frame = framed(cluster, rect(frame))
+            frame = refitted(
+                cluster, old, boxes,
+                shrink=cluster.id in lost_members or any(m in self.moved for m in cluster.members),
+                grow=any(m in self.changed for m in cluster.members),
+            )
             if frame != old:
                 self.changed_frames.add(cluster.id)
             self.frames[cluster.id] = frame
 
-    def _make_indexes(self) -> None:
+    def _make_room(self) -> None:
         """Overlap indexes filed around where this patch works: the anchors of new boxes
         (and their groups' frames), re-sized or moved boxes and re-fitted frames."""
         areas: list[Rect] = []
@@ -287,8 +246,7 @@ class _Patch:
         areas += [inflate(rect(self.boxes[k]), RESIZE_CLEARANCE + GAP) for k in self.changed]
         areas += [inflate(rect(self.frames[k]), FRAME_GAP + GAP) for k in self.changed_frames]
         window = union(areas) if areas else (0.0, 0.0, 0.0, 0.0)
-        self.index = LocalIndex(self.boxes, window)
-        self.frame_index = LocalIndex(self.frames, window)
+        self.room = Room(self.boxes, self.frames, self.clusters, self._cluster_of, window)
 
     def _check_changed_boxes(self) -> None:
         """A re-sized (unpinned) box must not run into a neighbour or another group."""
@@ -299,9 +257,9 @@ class _Patch:
             if outline[0] < 0 or outline[1] < 0:
                 raise _UnpatchableError
             # Boxes a point apart look like one: keep a little air around a grown box.
-            if self.index.overlapping(inflate(outline, RESIZE_CLEARANCE)) - {node_id}:
+            if self.room.boxes_over(inflate(outline, RESIZE_CLEARANCE)) - {node_id}:
                 raise _UnpatchableError
-            if self.frame_index.overlapping(outline) - {self._cluster_of(node_id)}:
+            if self.room.frames_over(outline) - {self._cluster_of(node_id)}:
                 raise _UnpatchableError
 
     # -- new boxes ----------------------------------------------------------------------
@@ -316,28 +274,17 @@ class _Patch:
                 x, y = _pin(node)
                 box = BoxLayout(node_id, x, y, size.width, size.height, size.lines,
                                 size.font_size)
-                grown = self._grown_frame(node_id, rect(box))
+                grown = self.room.grown_frame(node_id, rect(box))
             else:
-                box, grown = self._free_spot(node_id, size)
-            self.boxes[node_id] = box
-            self.index.add(node_id, rect(box))
+                spot = self.room.free_spot(node_id, size, self._anchor(node_id))
+                if spot is None:
+                    raise _UnpatchableError  # no room nearby: let the full layout find some
+                box, grown = spot
+            self.room.add_box(box)
             self.changed.add(node_id)
             if grown is not None:
-                self._set_frame(grown)
+                self.room.set_frame(grown)
                 self.changed_frames.add(grown.group_id)
-
-    def _free_spot(self, node_id: str, size: BoxSize) -> tuple[BoxLayout, FrameLayout | None]:
-        anchor = self._anchor(node_id)
-        for x, y in candidates(anchor, size.width, size.height):
-            outline = (x, y, x + size.width, y + size.height)
-            if not self._is_free(node_id, outline):
-                continue
-            grown = self._grown_frame(node_id, outline)
-            if grown is not None and not self._frame_fits(grown, outline):
-                continue
-            box = BoxLayout(node_id, x, y, size.width, size.height, size.lines, size.font_size)
-            return box, grown
-        raise _UnpatchableError  # no room nearby: let the full layout find some
 
     def _anchor(self, node_id: str) -> Rect:
         """The rectangle a new box is placed next to: a connected body in its own group, else
@@ -375,67 +322,11 @@ class _Patch:
                     self.neighbours.setdefault(link.head, []).append(link.tail)
         return self.neighbours
 
-    def _is_free(self, node_id: str, outline: Rect) -> bool:
-        if outline[0] < 2 * MARGIN or outline[1] < 2 * MARGIN:
-            return False  # never left of or above the chart: that would move everything
-        padded = inflate(outline, CLEARANCE)
-        if self.index.overlapping(padded):
-            return False
-        return not self.frame_index.overlapping(padded) - {self._cluster_of(node_id)}
-
-    def _grown_frame(self, node_id: str, outline: Rect) -> FrameLayout | None:
-        """The new box's group frame grown to hold it (None if it has no group)."""
-        home = self._cluster_of(node_id)
-        if home is None:
-            return None
-        around = (outline[0] - FRAME_PAD, outline[1] - FRAME_PAD - FRAME_LABEL_HEIGHT,
-                  outline[2] + FRAME_PAD, outline[3] + FRAME_PAD)
-        old = self.frames.get(home)
-        return framed(self.clusters[home], around if old is None else union([rect(old), around]))
-
-    def _frame_fits(self, frame: FrameLayout, candidate: Rect | None = None) -> bool:
-        """A grown frame keeps clear of other frames and bodies outside its group, and its
-        name strip stays clear of its own boxes (and of the `candidate` box being placed)."""
-        outline = rect(frame)
-        if outline[0] < 0 or outline[1] < 0:
-            return False
-        members = set(self.clusters[frame.group_id].members)
-        if self.index.overlapping(inflate(outline, -EPS)) - members:
-            return False
-        strip = (frame.x, frame.y, frame.x + min_frame_width(frame.label),
-                 frame.y + FRAME_LABEL_HEIGHT + FRAME_PAD - EPS)
-        if self.index.overlapping(strip) or (candidate and overlaps(strip, candidate)):
-            return False
-        padded = inflate(outline, FRAME_GAP - EPS)
-        return not self.frame_index.overlapping(padded) - {frame.group_id}
-
-    def _set_frame(self, frame: FrameLayout) -> None:
-        self.frames[frame.group_id] = frame
-        self.frame_index.add(frame.group_id, rect(frame))
-
     def _check_frames(self) -> None:
         for group_id in self.changed_frames:
             frame = self.frames.get(group_id)
-            if frame is not None and not self._frame_fits(frame):
+            if frame is not None and not self.room.frame_fits(frame):
                 raise _UnpatchableError  # e.g. a re-sized or pinned box pushed frames together
-
-    def _drawn_in(self, layout: Layout) -> dict[str, str | None]:
-        """Which frame each box of the patched layout is drawn in: its group's (checked above
-        for surviving boxes, and how new and re-sized ones were placed), except that a pin
-        may put a box anywhere, so pinned boxes that moved are looked up."""
-        drawn_in = dict(self.facts.drawn_in)
-        for box in self.removed:
-            drawn_in.pop(box.body_id, None)
-        for node_id in self.changed:
-            if node_id not in layout.boxes:
-                continue  # a collapsed group's box, now a frame
-            if self.st.nodes[node_id].pinned is None:
-                drawn_in[node_id] = self._cluster_of(node_id)
-                continue
-            outline = rect(layout.boxes[node_id])
-            around = [k for k, f in layout.frames.items() if contains(rect(f), outline)]
-            drawn_in[node_id] = around[0] if len(around) == 1 else (SEVERAL if around else None)
-        return drawn_in
 
 
 def _pin(node: Node) -> tuple[float, float]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from icsviewer.layout.frames import bounds, edge_bounds
@@ -97,4 +97,54 @@ def drawn_in_frames(layout: Layout) -> dict[str, str | None]:
         outline = rect(box)
         around = [k for k in index.overlapping(outline) if contains(rect(frames[k]), outline)]
         drawn_in[box_id] = around[0] if len(around) == 1 else (SEVERAL if around else None)
+    return drawn_in
+
+
+def item_reach_after(
+    previous: Layout,
+    before: tuple[float, float],
+    layout: Layout,
+    removed: Iterable[BoxLayout],
+    changed: Iterable[str],
+) -> tuple[float, float]:
+    """How far the boxes and frames of `layout`, a patch of `previous` (whose reach was
+    `before`) with `removed` boxes gone and `changed` boxes re-drawn, reach. Everything is
+    measured again only when something that went reached that far."""
+    right, bottom = before
+    changed = list(changed)
+    gone = [rect(b) for b in removed]
+    gone += [rect(previous.boxes[k]) for k in changed if k in previous.boxes]
+    new_frames = [f for k, f in layout.frames.items() if previous.frames.get(k) is not f]
+    gone += [rect(f) for k, f in previous.frames.items() if layout.frames.get(k) is not f]
+    if any(r[2] >= right or r[3] >= bottom for r in gone):
+        return item_reach(layout)
+    added = [rect(layout.boxes[k]) for k in changed if k in layout.boxes]
+    added += [rect(f) for f in new_frames]
+    for r in added:
+        right, bottom = max(right, r[2]), max(bottom, r[3])
+    return right, bottom
+
+
+def drawn_in_after(
+    before: dict[str, str | None],
+    layout: Layout,
+    removed: Iterable[BoxLayout],
+    placed: Iterable[str],
+    pinned: Iterable[str],
+    group_of: Callable[[str], str | None],
+) -> dict[str, str | None]:
+    """Which frame each box of a patched layout is drawn in, from the previous layout's
+    `before`: `placed` boxes (new or re-sized) are in their group's frame (`group_of`), as
+    the patch placed them; `pinned` ones may be anywhere, so they are looked up."""
+    drawn_in = dict(before)
+    for box in removed:
+        drawn_in.pop(box.body_id, None)
+    for node_id in placed:
+        if node_id in layout.boxes:  # else a collapsed group's box, now a frame
+            drawn_in[node_id] = group_of(node_id)
+    for node_id in pinned:
+        if node_id in layout.boxes:
+            outline = rect(layout.boxes[node_id])
+            around = [k for k, f in layout.frames.items() if contains(rect(f), outline)]
+            drawn_in[node_id] = around[0] if len(around) == 1 else (SEVERAL if around else None)
     return drawn_in

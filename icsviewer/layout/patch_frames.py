@@ -2,19 +2,20 @@
 patched chart's size.
 
 A frame is re-drawn around an outline with room for its name (`framed`); a frame re-fitted
-after members went is slid back inside its old outline where it can (`within`); a re-sized
-box keeps its centre (`resized`); `measured` gives the chart's width and height from its
+after members went is slid back inside its old outline where it can (`within`, `refitted`);
+a re-sized box keeps its centre (`resized`); `measured` gives the chart's width and height from its
 boxes, frames and how far its lines reach.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from icsviewer.layout.boxes import BoxSize
-from icsviewer.layout.frames import label_pos, min_frame_width
+from icsviewer.layout.frames import FRAME_PAD, frame_around, label_pos, min_frame_width
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
-from icsviewer.layout.patch_space import Rect
+from icsviewer.layout.patch_space import Rect, rect, union
 from icsviewer.layout.structure import Cluster
 
 
@@ -35,6 +36,28 @@ def within(fitted: FrameLayout, old: FrameLayout, least_right: float) -> FrameLa
         return fitted
     x = min(fitted.x, max(old.x, fitted.x - excess, least_right - fitted.width))
     return replace(fitted, x=x, label_pos=label_pos(x, fitted.y))
+
+
+def refitted(
+    cluster: Cluster, old: FrameLayout, boxes: Mapping[str, BoxLayout], *, shrink: bool,
+    grow: bool,
+) -> FrameLayout:
+    """`old` after some of the cluster's boxes went or moved (`shrink`: fitted around what is
+    left, as the engines draw it, kept inside the old outline where it can) or re-sized
+    (`grow`: grown only, so it does not shrink away from the other members' surroundings),
+    and carrying the cluster's current name."""
+    fitted = frame_around(cluster, boxes)
+    if fitted is None:
+        return old  # no boxes (the caller has refused that patch already)
+    frame = old
+    if shrink:
+        right = max(boxes[m].x + boxes[m].width for m in cluster.members if m in boxes)
+        frame = within(fitted, old, right + FRAME_PAD)
+    if grow:
+        frame = framed(cluster, union([rect(frame), rect(fitted)]))
+    if frame.label != cluster.name:
+        frame = framed(cluster, rect(frame))
+    return frame
 
 
 def resized(old: BoxLayout, size: BoxSize) -> BoxLayout:
