@@ -29,6 +29,11 @@ LABEL_PAD = 3.0
 MIN_LABEL_PX = 3.5
 
 
+# Looked up once: itemChange runs for every change of every frame (Python enums are slow).
+_VISIBLE_CHANGED = QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged
+_OPACITY_CHANGED = QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged
+
+
 class FrameLabelItem(QGraphicsItem):
     """A group's name on a small backing, drawn above lines and below boxes."""
 
@@ -165,9 +170,9 @@ class FrameItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         # The name follows the frame when build mode hides it or a focus dims it.
-        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+        if change == _VISIBLE_CHANGED:
             self.label_item.setVisible(bool(value) and not self._collapsed)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemOpacityHasChanged:
+        elif change == _OPACITY_CHANGED:
             self.label_item.setOpacity(self.opacity())
         return super().itemChange(change, value)
 

@@ -38,13 +38,13 @@ _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 
 def bezier_path(points: Sequence[Point]) -> QPainterPath:
     """A path through Graphviz-style points (p0, c1, c2, p1, ...); a polyline if not 3k+1."""
-    path = QPainterPath()
     if not points:
-        return path
-    path.moveTo(*points[0])
+        return QPainterPath()
+    path = QPainterPath(QPointF(*points[0]))
     if len(points) >= 4 and (len(points) - 1) % 3 == 0:
         for i in range(1, len(points), 3):
-            path.cubicTo(QPointF(*points[i]), QPointF(*points[i + 1]), QPointF(*points[i + 2]))
+            # The plain-number overload: no QPointF objects for thousands of lines.
+            path.cubicTo(*points[i], *points[i + 1], *points[i + 2])
     else:
         for point in points[1:]:
             path.lineTo(*point)
