@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=list(FIT_MODES),
         default="auto",
         help="PDF: 'one-page' always, 'tile' over several pages, or 'auto' (tile only "
-        "when one page would print text under 7 pt)",
+        "when one page would print text under 7 pt; a chart too big to tile legibly on 64 "
+        "pages goes on one overview page to zoom on screen)",
     )
     p.add_argument("--theme", default="nhs", help="nhs, high_contrast or greyscale")
     p.add_argument("--title", default="", help="title to print instead of the chart's own")

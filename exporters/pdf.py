@@ -38,7 +38,7 @@ from exporters.pdf_furniture import (
 )
 from exporters.pdf_links import Links
 from exporters.pdf_ops import TextEncoder
-from exporters.pdf_plan import MARGIN, PagePlan, Tile, plan_pages
+from exporters.pdf_plan import MARGIN, MAX_TILES, PagePlan, Tile, plan_pages
 from exporters.pdf_setup import colour, font_names, harden_reportlab, italic_font
 from exporters.pdf_text_draw import draw_text_page
 from exporters.pdf_text_pages import Column, Paginator, TextPage
@@ -72,11 +72,18 @@ class PdfResult:
     columns: int
     rows: int
     smallest_text: float
+    # On one overview page because legible tiles would take too many pages (pdf_plan).
+    overview: bool = False
 
     def summary(self) -> str:
         """'Wrote pack.pdf: 12 pages, A3 landscape, chart on one page (smallest text 8.1 pt).'"""
         if self.tiled:
             how = f"chart tiled over {self.columns}×{self.rows} pages"
+        elif self.overview:
+            how = (
+                f"chart on one overview page, as legible tiles would take over {MAX_TILES} "
+                "pages: zoom in on screen, or choose larger paper or --fit tile"
+            )
         else:
             how = "chart on one page"
         where = self.path.name if self.path else "PDF"
@@ -125,7 +132,7 @@ class _ChartPages:
             for name, body_id in self.anchors.get(tile, []):
                 box = self.painter.layout.boxes[body_id]
                 left, top = self.painter.box_top(box, tile)
-                canv.bookmarkHorizontalAbsolute(name, top + 24, left=max(left - 24, 0))
+                links.place(name, max(left - 24, 0), top + 24)
 
 
 def _owners(layout: Layout, plan: PagePlan) -> dict[str, Tile]:
@@ -263,6 +270,7 @@ def build_pdf(
         plan.columns,
         plan.rows,
         plan.smallest_text,
+        plan.overview,
     )
     return buffer.getvalue(), result
 
@@ -296,4 +304,5 @@ def export_pdf(
         result.columns,
         result.rows,
         result.smallest_text,
+        result.overview,
     )

@@ -3,16 +3,16 @@
 A national chart's PDF has over ten thousand internal links (each box to its directory entry,
 each entry back to its box, each related body's name to its entry). reportlab builds a
 dictionary object per link and formats every number and name through pure-Python helpers when
-saving, which cost more than a second. `Links` adds each internal link as a small object that
-writes itself in one go, with the target's explicit destination (page, left, top) formatted
-once per target and reused. The PDF is the same as reportlab writes: a /Link annotation with
-no border, a /Dest array and a /Rect; web links still go through reportlab's `linkURL`
-(there are few of them, and their URL string needs reportlab's escaping).
+saving, which cost more than a second. `Links` adds each link as a small object that writes
+itself in one go, and names places (`place`) with destinations formatted once and reused by
+every link and outline entry to them. The PDF says what reportlab writes: a /Link annotation
+with no border, a /Rect and either a /Dest array (page, /XYZ, left, top) or a /URI action
+(the URL escaped as a PDF string by reportlab).
 """
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import Destination, PDFObject
+from reportlab.pdfbase.pdfdoc import Destination, PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 Rect = tuple[float, float, float, float]
@@ -38,6 +38,35 @@ class _InternalLink(PDFObject):  # type: ignore[misc]  # reportlab is untyped
         return b"<<\n/Border [0 0 0] /Contents () /Dest " + target + rect + _TAIL
 
 
+class _Place(PDFObject):  # type: ignore[misc]  # reportlab is untyped
+    """An explicit /XYZ destination (page, left, top), formatted once: every link and outline
+    entry to it repeats the same bytes. Stands in for reportlab's own `PDFDestinationXYZ`."""
+
+    def __init__(self, left: float, top: float) -> None:
+        self.left, self.top = left, top
+        self.page: object = None  # set by reportlab's Destination before formatting
+        self._bytes: bytes | None = None
+
+    def format(self, document: object) -> bytes:
+        if self._bytes is None:
+            ref = document.Reference(self.page).format(document)  # type: ignore[attr-defined]
+            self._bytes = b"[ " + ref + f" /XYZ {self.left:.2f} {self.top:.2f} 0 ]".encode()
+        return self._bytes
+
+
+class _WebLink(PDFObject):  # type: ignore[misc]  # reportlab is untyped
+    """A /Link annotation with a /URI action, formatted directly (the URL by reportlab)."""
+
+    def __init__(self, rect: Rect, url: str) -> None:
+        self.rect, self.url = rect, url
+
+    def format(self, document: object) -> bytes:
+        x0, y0, x1, y1 = self.rect
+        uri: bytes = PDFString(self.url).format(document)
+        rect = f" /Border [0 0 0] /Rect [ {x0:.2f} {y0:.2f} {x1:.2f} {y1:.2f} ]".encode("ascii")
+        return b"<<\n/A << /S /URI /Type /Action /URI " + uri + b" >>" + rect + _TAIL
+
+
 class Links:
     """Adds link annotations to the canvas's current page."""
 
@@ -56,4 +85,11 @@ class Links:
 
     def to_url(self, rect: Rect, url: str) -> None:
         """A link to a web address or e-mail (already checked by `safe_text.safe_url`)."""
-        self.canv.linkURL(url, rect, Border="[0 0 0]")
+        self.canv._addAnnotation(_WebLink(rect, url))
+
+    def place(self, key: str, left: float, top: float) -> None:
+        """Name a place on the current page: the view from (left, top) at the current zoom."""
+        canv = self.canv
+        canv.bookmarkHorizontalAbsolute(key, top, left=left)
+        # Same destination, formatted once however many links and outline entries use it.
+        canv._bookmarkReference(key).fmt = _Place(left, top)

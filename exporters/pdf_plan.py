@@ -5,15 +5,20 @@ print on 6 A4 pages" before anything is built. Units are points, y up as in PDF.
 
 The rule (issue 5): fit the chart to one page unless that would make the smallest label text
 smaller than 7 pt; then tile it over several pages at a legible scale, with an overlap so the
-pages can be trimmed and joined. `fit` forces either. `orientation="auto"` picks the orientation
-that gives the larger chart on one page, or the fewer tiles.
+pages can be trimmed and joined. A chart so big that legible tiles would take more than
+MAX_TILES pages (a national chart of thousands of bodies) goes on one overview page instead:
+shrinking the tiles until they fit in MAX_TILES pages gave dozens of pages of 4 pt text, neither
+legible in print nor a view of the whole; one vector page can be zoomed on screen, and the
+directory that follows lists every body legibly. `fit` forces either (`tile` still gives up to
+MAX_TILES pages). `orientation="auto"` picks the orientation that gives the larger chart on one
+page, or the fewer tiles.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from exporters.options import MIN_LEGIBLE_PT, ExportOptions
 from icsviewer.layout.geometry import Layout
@@ -78,6 +83,8 @@ class PagePlan:
     columns: int
     rows: int
     smallest_text: float
+    # One page because legible tiles would take more than MAX_TILES pages (fit "auto").
+    overview: bool = False
 
     @property
     def tiled(self) -> bool:
@@ -118,6 +125,8 @@ def plan_pages(layout: Layout, options: ExportOptions, legend_size: LegendSize) 
         return _plan(layout, options, options.orientation, legend_size)
     land = _plan(layout, options, "landscape", legend_size)
     port = _plan(layout, options, "portrait", legend_size)
+    if land.overview != port.overview:
+        return port if land.overview else land  # legible tiles beat an overview
     if land.tiled != port.tiled:
         return port if land.tiled else land
     if land.tiled:
@@ -166,25 +175,21 @@ def _plan(
     font = smallest_font(layout)
     fit_scale = fit((area, legend_area))
     legible = fit_scale * font >= MIN_LEGIBLE_PT
+    tile = Tile(
+        0, 0, (chart_w - area.width / fit_scale) / 2, (chart_h - area.height / fit_scale) / 2
+    )
+    one_page = PagePlan(
+        page_w, page_h, orientation, area, legend_area, fit_scale, (tile,), 1, 1, font * fit_scale
+    )
     if options.fit == "one-page" or (options.fit == "auto" and legible):
-        tile = Tile(
-            0, 0, (chart_w - area.width / fit_scale) / 2, (chart_h - area.height / fit_scale) / 2
-        )
-        return PagePlan(
-            page_w,
-            page_h,
-            orientation,
-            area,
-            legend_area,
-            fit_scale,
-            (tile,),
-            1,
-            1,
-            font * fit_scale,
-        )
-    return _tile(
+        return one_page
+    tiled = _tile(
         layout, area, legend_area, page_w, page_h, orientation, font, options.fit == "tile"
     )
+    if options.fit == "auto" and tiled.smallest_text < MIN_LEGIBLE_PT - 0.05:
+        # Not legible within MAX_TILES pages either: the whole chart on one overview page.
+        return replace(one_page, overview=True)
+    return tiled
 
 
 def _tile(

@@ -45,5 +45,5 @@ def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder, links: Li
             else:
                 links.to_url(rect, frag.link)
     for left, top, mark in page.bookmarks:
-        canv.bookmarkHorizontalAbsolute(mark.key, top, left=left)
+        links.place(mark.key, left, top)
         canv.addOutlineEntry(mark.title, mark.key, mark.level, closed=mark.closed or None)

@@ -171,6 +171,19 @@ def test_forcing_one_page_keeps_a_big_chart_on_one_page(theme: Theme) -> None:
     assert "hard to read in print" in result.summary()
 
 
+def test_a_chart_too_big_to_tile_legibly_is_one_overview_page_and_says_so(theme: Theme) -> None:
+    chart, layout = big_chart(8000)  # 200 rows of 40: legible tiles would take over 64 pages
+    data, result = build_pdf(chart, layout, theme, ExportOptions(directory=False))
+    assert not result.tiled and result.overview
+    summary = result.summary()
+    assert "one overview page" in summary and "--fit tile" in summary
+    facts = read_pdf(data)
+    assert "Tile" not in facts.pages_text[0]
+    chart_page = squash(facts.pages_text[0])
+    for body in chart.bodies[:: len(chart.bodies) // 20]:  # every body is on the one page
+        assert squash(body.name) in chart_page
+
+
 def test_no_directory_leaves_out_the_directory_and_the_box_links(
     chart: Chart, layout: Layout, theme: Theme
 ) -> None:

@@ -87,8 +87,29 @@ def test_a_huge_chart_never_makes_more_than_the_page_limit() -> None:
         for i, (x, y) in enumerate([(0, 0), (2.8e6, 0), (0, 2.8e6), (2.8e6, 2.8e6)])
     }
     layout = Layout(boxes, {}, {}, 2.8e6 + 120, 2.8e6 + 40)
-    plan = plan_pages(layout, ExportOptions(), no_legend)
+    plan = plan_pages(layout, ExportOptions(fit="tile"), no_legend)
     assert plan.tiled
     assert len(plan.tiles) <= MAX_TILES
     view_w = plan.chart_area.width / plan.scale
     assert max(t.chart_x for t in plan.tiles) + view_w >= layout.width  # still all covered
+    # By default such a chart is one overview page (see the next test).
+    assert plan_pages(layout, ExportOptions(), no_legend).overview
+
+
+def test_a_chart_too_big_to_tile_legibly_goes_on_one_overview_page() -> None:
+    # 7,200 boxes: legible 7 pt tiles would take far more than MAX_TILES A4 pages.
+    layout = grid_layout(120, 60)
+    plan = plan_pages(layout, ExportOptions(), no_legend)
+    assert not plan.tiled and plan.overview
+    # The whole chart is on the page.
+    tile, view_w = plan.tiles[0], plan.chart_area.width / plan.scale
+    view_h = plan.chart_area.height / plan.scale
+    assert tile.chart_x <= 0 and tile.chart_x + view_w >= layout.width - 1e-6
+    assert tile.chart_y <= 0 and tile.chart_y + view_h >= layout.height - 1e-6
+    # A chart that tiles legibly within the limit is still tiled, and no overview.
+    smaller = plan_pages(grid_layout(20, 12), ExportOptions(), no_legend)
+    assert smaller.tiled and not smaller.overview
+    assert smaller.smallest_text >= MIN_LEGIBLE_PT - 1e-6
+    # Asking for tiles still gives tiles (at most MAX_TILES, however small the text).
+    forced = plan_pages(layout, ExportOptions(fit="tile"), no_legend)
+    assert forced.tiled and len(forced.tiles) <= MAX_TILES and not forced.overview
