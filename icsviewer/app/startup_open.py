@@ -121,7 +121,11 @@ class StartupOpen(QObject):
         self.prefetch = prefetch
         self._loader = loader
         self._layouts = layouts
-        self._then: Callable[[], None] | None = then
+        self._then = then
+        # "reading" until the chart arrives (or the child ends), "opening" while the window
+        # opens it (its error dialog runs a nested event loop, in which this must not start
+        # again), then "done".
+        self._state = "reading"
         self.progress = _ReadingProgress(f"Reading {prefetch.path.name}…")
         self.progress.cancel_button.clicked.connect(self.cancel)
         window.statusBar().addWidget(self.progress, 1)
@@ -135,13 +139,12 @@ class StartupOpen(QObject):
         window.destroyed.connect(prefetch.cancel)
         # The user may open another file (File > Open, a drop) before this one is read: theirs
         # wins, and this one is not opened over it.
-        self._opening = False
         window.document_shown.connect(self._on_document_shown)
 
     @property
     def reading(self) -> bool:
-        """True until the chart is open in the window (or the open failed or was cancelled)."""
-        return self._then is not None
+        """True until the chart has arrived (or the child ended, or the user cancelled)."""
+        return self._state == "reading"
 
     def cancel(self, quietly: bool = False) -> None:
         """Stop reading (the user pressed Cancel or Esc): the window stays empty."""
@@ -155,10 +158,11 @@ class StartupOpen(QObject):
                 f"Opening {self.prefetch.path.name} was cancelled. Use File > Open.", 10000
             )
         self._finish()
-        self._run_then()
+        self._state = "done"
+        self._then()
 
     def _on_document_shown(self, _document: object) -> None:
-        if self.reading and not self._opening:
+        if self.reading:
             self.cancel(quietly=True)
 
     def _collect(self) -> None:
@@ -183,25 +187,20 @@ class StartupOpen(QObject):
     def _open(self, result: Document | OpenFailure | None) -> None:
         if not self.reading:
             return
+        self._state = "opening"
         if result is not None:
             self._loader.hold(self.prefetch.path, result)
         self._finish()  # the progress goes before the window shows the chart
-        self._opening = True
         try:
             self.window.open_path(self.prefetch.path)
         finally:
-            self._opening = False
-        self._run_then()
+            self._state = "done"
+        self._then()
 
     def _finish(self) -> None:
         self._escape.setEnabled(False)
         self.window.statusBar().removeWidget(self.progress)
         self.progress.deleteLater()
-
-    def _run_then(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
 
     def _stop_listening(self) -> None:
         self._timer.stop()

@@ -147,6 +147,24 @@ def test_an_unreadable_file_is_reported_and_start_up_carries_on(
     assert "cannot start any token" in message
 
 
+def test_a_dialog_open_while_the_child_ends_does_not_open_the_file_twice(
+    qtbot: QtBot, started: Started
+) -> None:
+    # The real error dialog runs a nested event loop, in which the pipe is still watched.
+    def modal_error(title: str, message: str, details: str = "") -> None:
+        started.prompts.errors.append((title, message))
+        started.close_pipe()  # the child ends while the dialog is up
+        qtbot.wait(200)
+
+    started.prompts.error = modal_error  # type: ignore[method-assign]
+    started.send("unreadable", "not a chart")
+    qtbot.waitUntil(lambda: started.after_opening == 1, timeout=5000)
+    qtbot.wait(100)
+    assert len(started.prompts.errors) == 1
+    assert started.read_here.calls == 0
+    assert started.after_opening == 1
+
+
 def test_a_layout_for_another_chart_is_not_used(qtbot: QtBot, started: Started) -> None:
     chart = generate_chart(40, seed=6)
     started.send("read", chart, [])
