@@ -26,16 +26,15 @@ def test_a_short_line_is_drawn_whole() -> None:
 @pytest.mark.parametrize("points", [CURVE, POLYLINE])
 def test_pieces_follow_the_line_end_to_end(points: tuple[tuple[float, float], ...]) -> None:
     pieces = cut(points)
-    assert pieces is not None and len(pieces) > 5
-    assert pieces[0].cubic[0] == points[0] and pieces[-1].cubic[-1] == points[-1]
-    for before, after in itertools.pairwise(pieces):
-        assert math.dist(before.cubic[-1], after.cubic[0]) < 1e-9
-        assert after.start > before.start
+    assert pieces is not None and len(pieces.cubics) > 5
+    assert pieces.cubics[0][0] == points[0] and pieces.cubics[-1][-1] == points[-1]
+    for before, after in itertools.pairwise(pieces.cubics):
+        assert math.dist(before[-1], after[0]) < 1e-9
+    assert all(b > a for a, b in itertools.pairwise(pieces.starts))
     whole = bezier_path(points)
     samples = [_xy(whole.pointAtPercent(i / 1000)) for i in range(1001)]
     # Every piece's midpoint lies on the original line (samples are under 8 points apart).
-    for piece in pieces:
-        p0, c1, c2, p1 = piece.cubic
+    for p0, c1, c2, p1 in pieces.cubics:
         mid = QPointF(
             (p0[0] + 3 * c1[0] + 3 * c2[0] + p1[0]) / 8, (p0[1] + 3 * c1[1] + 3 * c2[1] + p1[1]) / 8
         )

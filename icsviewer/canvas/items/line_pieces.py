@@ -25,11 +25,22 @@ Cubic = tuple[Point, Point, Point, Point]
 PIECE_LENGTH = 240.0
 
 
+Bounds = tuple[float, float, float, float]  # left, top, right, bottom
+
+# Pieces are tested for the exposed area sixteen at a time first (a block's box holds them).
+BLOCK = 16
+
+
 @dataclass(frozen=True)
-class Piece:
-    cubic: Cubic
-    bounds: QRectF  # round the control points, which hold the curve
-    start: float  # distance along the line where the piece starts (points)
+class Pieces:
+    """A line's pieces: exact sub-curves, the boxes round their control points (which hold
+    the curve; plain numbers, compared in Python faster than QRectF.intersects is called)
+    and the distance along the line where each starts."""
+
+    cubics: list[Cubic]
+    bounds: list[Bounds]
+    starts: list[float]
+    blocks: list[tuple[Bounds, int, int]]  # box round pieces [first, last)
 
 
 def cubics(points: Sequence[Point]) -> list[Cubic]:
@@ -71,10 +82,10 @@ def _length(cubic: Cubic) -> float:
     return (2.0 * chord + _polygon_length(cubic)) / 3.0
 
 
-def _bounds(cubic: Cubic) -> QRectF:
+def _bounds(cubic: Cubic) -> tuple[float, float, float, float]:
     xs = [p[0] for p in cubic]
     ys = [p[1] for p in cubic]
-    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _path_of(cubics_: Sequence[Cubic]) -> QPainterPath:
@@ -84,12 +95,13 @@ def _path_of(cubics_: Sequence[Cubic]) -> QPainterPath:
     return path
 
 
-def cut(points: Sequence[Point]) -> list[Piece] | None:
+def cut(points: Sequence[Point]) -> Pieces | None:
     """The line's pieces, or None if it is short enough to be drawn whole."""
     segments = cubics(points)
     if not segments or sum(_polygon_length(c) for c in segments) <= 2 * PIECE_LENGTH:
         return None
-    pieces: list[Piece] = []
+    parts: list[Cubic] = []
+    starts: list[float] = []
     start = 0.0
     for segment in segments:
         count = max(1, math.ceil(_polygon_length(segment) / PIECE_LENGTH))
@@ -99,36 +111,48 @@ def cut(points: Sequence[Point]) -> list[Piece] | None:
                 piece, rest = split(rest, 1.0 / (count - index))
             else:
                 piece = rest
-            pieces.append(Piece(piece, _bounds(piece), start))
+            parts.append(piece)
+            starts.append(start)
             start += _length(piece)
-    return pieces
+    bounds = [_bounds(c) for c in parts]
+    blocks = []
+    for first in range(0, len(parts), BLOCK):
+        chunk = bounds[first : first + BLOCK]
+        box = (
+            min(b[0] for b in chunk),
+            min(b[1] for b in chunk),
+            max(b[2] for b in chunk),
+            max(b[3] for b in chunk),
+        )
+        blocks.append((box, first, first + len(chunk)))
+    return Pieces(parts, bounds, starts, blocks)
 
 
 def visible_runs(
-    pieces: Sequence[Piece], exposed: QRectF, margin: float
+    pieces: Pieces, exposed: QRectF, margin: float
 ) -> Iterator[tuple[QPainterPath, float]]:
     """(path, distance along the line where it starts) for each run of consecutive pieces
     that meet `exposed` grown by `margin` (the pen's reach)."""
-    area = exposed.adjusted(-margin, -margin, margin, margin)
-    run: list[Piece] = []
-    for piece in pieces:
-        if piece.bounds.intersects(area) or _degenerate_hit(piece.bounds, area):
-            run.append(piece)
-        elif run:
-            yield _path_of([p.cubic for p in run]), run[0].start
+    left, top = exposed.left() - margin, exposed.top() - margin
+    right, bottom = exposed.right() + margin, exposed.bottom() + margin
+    bounds = pieces.bounds
+    hits: list[int] = []
+    # Inclusive comparisons: a level or upright piece (a flat box) still counts.
+    for (x0, y0, x1, y1), first, last in pieces.blocks:
+        if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top:
+            hits.extend(
+                i
+                for i in range(first, last)
+                if bounds[i][0] <= right
+                and bounds[i][2] >= left
+                and bounds[i][1] <= bottom
+                and bounds[i][3] >= top
+            )
+    run: list[int] = []
+    for index in hits:
+        if run and index != run[-1] + 1:
+            yield _path_of([pieces.cubics[i] for i in run]), pieces.starts[run[0]]
             run = []
+        run.append(index)
     if run:
-        yield _path_of([p.cubic for p in run]), run[0].start
-
-
-def _degenerate_hit(bounds: QRectF, area: QRectF) -> bool:
-    """QRectF.intersects is False for a zero-width or zero-height box (a straight level or
-    upright piece): test such a box as a segment."""
-    if bounds.width() > 0 and bounds.height() > 0:
-        return False
-    return (
-        bounds.left() <= area.right()
-        and bounds.right() >= area.left()
-        and bounds.top() <= area.bottom()
-        and bounds.bottom() >= area.top()
-    )
+        yield _path_of([pieces.cubics[i] for i in run]), pieces.starts[run[0]]

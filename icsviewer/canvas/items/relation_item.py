@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
-from icsviewer.canvas.items.line_pieces import Piece, cut, visible_runs
+from icsviewer.canvas.items.line_pieces import Pieces, cut, visible_runs
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
@@ -77,7 +77,8 @@ class RelationItem(QGraphicsItem):
         self._path = QPainterPath()
         self._points: tuple[Point, ...] = ()
         # A long line's pieces, made when first needed ([]: short, drawn whole).
-        self._pieces: list[Piece] | None = None
+        self._pieces: Pieces | None = None
+        self._short = False  # cut found the line short enough to draw whole
         # The arrowhead as (base, tip, length, half width), its polygon made on first paint.
         self._arrow_spec: tuple[Point, Point, float, float] | None = None
         self._arrow: QPolygonF | None = None
@@ -119,6 +120,7 @@ class RelationItem(QGraphicsItem):
         self._path = bezier_path(points)
         self._points = tuple(points)
         self._pieces = None  # cut on first paint: most lines are never drawn close up
+        self._short = False
         self._arrow, self._arrow_spec = None, None
         if arrow_tip and points:
             # Graphviz convention: the curve stops short and the arrowhead spans the gap.
@@ -197,12 +199,11 @@ class RelationItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
 
-    def _paint_pieces(self, painter: QPainter, exposed: QRectF) -> None:
+    def _paint_pieces(self, painter: QPainter, pieces: Pieces, exposed: QRectF) -> None:
         """Stroke only the runs of pieces that meet the exposed area, dashes kept in step."""
         width = self._pen.widthF()
         dashed = self._pen.style() != Qt.PenStyle.SolidLine and width > 0
-        assert self._pieces is not None
-        for path, start in visible_runs(self._pieces, exposed, width + 1.0):
+        for path, start in visible_runs(pieces, exposed, width + 1.0):
             if dashed and start > 0:
                 pen = QPen(self._pen)  # the cached pen is shared: change a copy
                 pen.setDashOffset(start / width)
@@ -223,12 +224,13 @@ class RelationItem(QGraphicsItem):
         painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect
-        if self._pieces is None:
-            self._pieces = cut(self._points) or []
-        if not self._pieces or exposed.contains(self._bounds):
+        if self._pieces is None and not self._short:
+            self._pieces = cut(self._points)
+            self._short = self._pieces is None
+        if self._pieces is None or exposed.contains(self._bounds):
             painter.drawPath(self._path)
         else:
-            self._paint_pieces(painter, exposed)
+            self._paint_pieces(painter, self._pieces, exposed)
         if self._directed and self._arrow_spec is not None:
             if self._arrow is None:
                 self._arrow = arrowhead(*self._arrow_spec)
