@@ -23,6 +23,7 @@ Where `os.fork` is missing, or a Qt application or other threads are already run
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import queue
@@ -158,16 +159,23 @@ def start(path: Path) -> Prefetch | None:
     """Fork a child that reads `path` and lays it out; None when it cannot be done here."""
     if not can_fork() or not path.is_file():
         return None
+    parent = os.getpid()
     try:
         read_end, write_end = os.pipe()
     except OSError:
         return None
+    # The child shares the parent's memory copy-on-write: a garbage collection in the child
+    # would touch every object the parent made (Qt's modules too) and copy those pages.
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)
         return None
+    finally:
+        if os.getpid() == parent:
+            gc.unfreeze()
     if pid == 0:  # the child: never returns into the caller's code
         code = 0
         try:
