@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exporters.pdf_links import Links
-from exporters.pdf_ops import Ops, TextEncoder, num
+from exporters.pdf_ops import Ops, TextEncoder
 from exporters.pdf_plan import PagePlan, Rect, Tile
 from exporters.pdf_setup import TEXT, colour
 from exporters.safe_text import one_line
@@ -203,7 +203,7 @@ class ChartPainter:
         s = m.scale
 
         def pt(point: Point) -> str:
-            return f"{num(m.x(point[0]))} {num(m.y(point[1]))}"
+            return f"{m.x(point[0]):.2f} {m.y(point[1]):.2f}"
 
         for style, shape, (x0, y0, x1, y1) in edges:
             if not m.visible(x0, y0, x1 - x0, y1 - y0):

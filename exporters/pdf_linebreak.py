@@ -102,6 +102,16 @@ def break_lines(
     limit = available / scale
     out: list[list[Piece]] = []
     for spans in _spans(texts, links):
+        # Most paragraphs (names, labels, short items) fit on one line: no break to find.
+        span_widths = [sum(map(widths[look].__getitem__, t)) for look, t in spans]
+        if sum(span_widths) <= limit:
+            pieces: list[Piece] = []
+            x = 0.0
+            for (look, t), w in zip(spans, span_widths, strict=True):
+                pieces.append((look, x * scale, t, w * scale))
+                x += w
+            out.append(pieces)
+            continue
         text = "".join(t for _, t in spans)
         cum = list(
             accumulate(
@@ -128,7 +138,7 @@ def break_lines(
                 else:  # one word wider than the line: cut it
                     end = max(k, i + 1)
                     after = end + 1 if end < n and text[end] == " " else end
-            pieces: list[Piece] = []
+            pieces = []
             for look, lo, hi in bounds:
                 a, b = max(lo, i), min(hi, end)
                 if a < b:

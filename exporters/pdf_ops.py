@@ -172,7 +172,7 @@ class Ops:
         self._out.append(op)
 
     def rect(self, x: float, y: float, w: float, h: float, stroke: bool, fill: bool) -> None:
-        self._out.append(f"{num(x)} {num(y)} {num(w)} {num(h)} re {_paint(stroke, fill)}")
+        self._out.append(f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {_paint(stroke, fill)}")
 
     def round_rect(
         self, x: float, y: float, w: float, h: float, r: float, stroke: bool, fill: bool
@@ -181,16 +181,15 @@ class Ops:
         x0, x1 = min(x, x + w), max(x, x + w)
         y0, y1 = min(y, y + h), max(y, y + h)
         t = _ROUND * r
-        n = num
         self._out.append(
-            f"{n(x0 + r)} {n(y0)} m {n(x1 - r)} {n(y0)} l "
-            f"{n(x1 - t)} {n(y0)} {n(x1)} {n(y0 + t)} {n(x1)} {n(y0 + r)} c "
-            f"{n(x1)} {n(y1 - r)} l "
-            f"{n(x1)} {n(y1 - t)} {n(x1 - t)} {n(y1)} {n(x1 - r)} {n(y1)} c "
-            f"{n(x0 + r)} {n(y1)} l "
-            f"{n(x0 + t)} {n(y1)} {n(x0)} {n(y1 - t)} {n(x0)} {n(y1 - r)} c "
-            f"{n(x0)} {n(y0 + r)} l "
-            f"{n(x0)} {n(y0 + t)} {n(x0 + t)} {n(y0)} {n(x0 + r)} {n(y0)} c h "
+            f"{x0 + r:.2f} {y0:.2f} m {x1 - r:.2f} {y0:.2f} l "
+            f"{x1 - t:.2f} {y0:.2f} {x1:.2f} {y0 + t:.2f} {x1:.2f} {y0 + r:.2f} c "
+            f"{x1:.2f} {y1 - r:.2f} l "
+            f"{x1:.2f} {y1 - t:.2f} {x1 - t:.2f} {y1:.2f} {x1 - r:.2f} {y1:.2f} c "
+            f"{x0 + r:.2f} {y1:.2f} l "
+            f"{x0 + t:.2f} {y1:.2f} {x0:.2f} {y1 - t:.2f} {x0:.2f} {y1 - r:.2f} c "
+            f"{x0:.2f} {y0 + r:.2f} l "
+            f"{x0:.2f} {y0 + t:.2f} {x0 + t:.2f} {y0:.2f} {x0 + r:.2f} {y0:.2f} c h "
             + _paint(stroke, fill)
         )
 
