@@ -20,6 +20,7 @@ from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import EdgeLayout, Layout
 from icsviewer.model.chart import Chart, Group
 from icsviewer.style.theme import Theme
@@ -92,19 +93,27 @@ class ItemPlacer:
         _add_missing(changes.lines, new.edges, self.lines)
         scene = self._scene
         bulk = changes.count() > BULK_CHANGES
-        if bulk:
-            # With the BSP index on, each geometry change re-files the item in a tree the
-            # size of the scene, which made a big re-layout quadratic (46 s of CPU at 10,000
-            # bodies). A small change (an added body) is cheaper with the index kept.
-            scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        if not bulk:
+            self._place_all(new, changes, chart, theme, restyle_all)
+            return changes
+        # With the BSP index on, each geometry change re-files the item in a tree the size of
+        # the scene, which made a big re-layout quadratic (46 s of CPU at 10,000 bodies); a
+        # small change (an added body) is cheaper with the index kept. Thousands of new item
+        # wrappers, none in a cycle, would also set the garbage collector walking the heap.
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         try:
-            self._place_boxes(new, changes, chart, theme, restyle_all)
-            self._place_lines(new, changes, chart, theme, restyle_all)
-            self._place_frames(new, changes, chart, theme, restyle_all)
+            with paused_gc():
+                self._place_all(new, changes, chart, theme, restyle_all)
         finally:
-            if bulk:
-                scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+            scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         return changes
+
+    def _place_all(
+        self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
+    ) -> None:
+        self._place_boxes(layout, changes, chart, theme, restyle_all)
+        self._place_lines(layout, changes, chart, theme, restyle_all)
+        self._place_frames(layout, changes, chart, theme, restyle_all)
 
     # ----- boxes ------------------------------------------------------------------------------
     def _place_boxes(
