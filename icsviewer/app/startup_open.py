@@ -198,7 +198,9 @@ class StartupOpen(QObject):
         self._then()
 
     def _finish(self) -> None:
+        # Esc is the presenter's and the search bar's again.
         self._escape.setEnabled(False)
+        self._escape.deleteLater()
         self.window.statusBar().removeWidget(self.progress)
         self.progress.deleteLater()
 
