@@ -139,10 +139,8 @@ class BodyItem(QGraphicsItem):
 
     def scene_bars(self) -> list[QRectF]:
         """The far-out bars standing for the label, in scene coordinates."""
-        if self._bars is None:
-            self._bars = self._text_bars()
         pos = self.pos()
-        return [bar.translated(pos) for bar in self._bars]
+        return self._text_bars(pos.x(), pos.y())
 
     def scene_rect(self) -> QRectF:
         """The box in scene coordinates, without the selection ring."""
@@ -206,19 +204,16 @@ class BodyItem(QGraphicsItem):
         painter.setBrush(self._pens.bar)
         painter.drawRects(self._bars)
 
-    def _text_bars(self) -> list[QRectF]:
-        line_height = self._font_size * LINE_SPACING
-        top = (self._rect.height() - line_height * len(self._lines)) / 2
+    def _text_bars(self, x: float = 0.0, y: float = 0.0) -> list[QRectF]:
+        """Where the label's lines are, as bars, with the box's top-left corner at (x, y)."""
+        size = self._font_size
+        width_of_box = self._rect.width()
+        line_height = size * LINE_SPACING
+        top = y + (self._rect.height() - line_height * len(self._lines)) / 2
+        centre_x = x + width_of_box / 2
         bars = []
         for index, line in enumerate(self._lines):
-            width = min(self._rect.width() - 8.0, len(line) * self._font_size * 0.5)
-            centre = QPointF(self._rect.width() / 2, top + (index + 0.5) * line_height)
-            bars.append(
-                QRectF(
-                    centre.x() - width / 2,
-                    centre.y() - self._font_size * 0.3,
-                    width,
-                    self._font_size * 0.6,
-                )
-            )
+            width = min(width_of_box - 8.0, len(line) * size * 0.5)
+            centre_y = top + (index + 0.5) * line_height
+            bars.append(QRectF(centre_x - width / 2, centre_y - size * 0.3, width, size * 0.6))
         return bars
