@@ -34,6 +34,7 @@ from icsviewer.canvas.items.frame_item import (
 )
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
+from icsviewer.layout.gc_pause import paused_gc
 
 # Below this zoom (pixels per point) lines are drawn as one-pixel strokes by colour: their
 # dashes and arrowheads are too small to see. The overview is used at most up to here.
@@ -261,18 +262,19 @@ class ChartOverview:
 
     # ----- building -------------------------------------------------------------------------
     def _build_boxes(self) -> None:
+        # Thousands of small objects, none in a cycle: keep the collector from walking the
+        # whole heap (chart and items included) every few hundred of them.
+        with paused_gc():
+            self._build_box_layers()
+
+    def _build_box_layers(self) -> None:
         layers: dict[BoxLook, _BoxLayer] = {}
         max_font = 0.0
         data = self._box_data
         for key, item in self._box_items.items():
             entry = data.get(key)
             if entry is None:
-                entry = data[key] = (
-                    item.look,
-                    item.scene_rect(),
-                    item.scene_bars(),
-                    item.font_size,
-                )
+                entry = data[key] = item.overview_entry()
             look, rect, bars, font_size = entry
             if not item.isVisible():
                 continue

@@ -146,6 +146,13 @@ class BodyItem(QGraphicsItem):
         """The box in scene coordinates, without the selection ring."""
         return self._rect.translated(self.pos())
 
+    def overview_entry(self) -> tuple[BoxLook, QRectF, list[QRectF], float]:
+        """(look, box, label bars, label size) in scene coordinates, for the far-out picture."""
+        pos = self.pos()
+        x, y = pos.x(), pos.y()
+        rect = QRectF(x, y, self._rect.width(), self._rect.height())
+        return self._look, rect, self._text_bars(x, y), self._font_size
+
     # ----- QGraphicsItem -------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
         return self._outer
