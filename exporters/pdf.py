@@ -124,10 +124,10 @@ class _ChartPages:
         canv.bookmarkPage(key)
         if tile == plan.tiles[0]:
             canv.bookmarkPage("chart")
-            canv.addOutlineEntry("Chart", "chart", 0)
+            links.outline.add("Chart", "chart", 0)
             canv.showOutline()
         if plan.tiled:
-            canv.addOutlineEntry(plan.tile_label(tile), key, 1)
+            links.outline.add(plan.tile_label(tile), key, 1)
         if self.linked:
             for name, body_id in self.anchors.get(tile, []):
                 box = self.painter.layout.boxes[body_id]

@@ -15,6 +15,8 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfdoc import Destination, PDFObject, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
+from exporters.pdf_outline import Outline
+
 Rect = tuple[float, float, float, float]
 _TAIL = b" /Subtype /Link /Type /Annot\n>>"
 
@@ -68,12 +70,14 @@ class _WebLink(PDFObject):  # type: ignore[misc]  # reportlab is untyped
 
 
 class Links:
-    """Adds link annotations to the canvas's current page."""
+    """Adds link annotations and named places to the canvas's current page, and entries to
+    the document's outline (`outline.add`)."""
 
     def __init__(self, canv: Canvas) -> None:
         self.canv = canv
         # Each destination's formatted /Dest array, shared by every link to it.
         self._formatted: dict[str, bytes] = {}
+        self.outline = Outline(canv)
 
     def to_place(self, rect: Rect, key: str) -> None:
         """A link to the named destination `key` (defined before or after, anywhere)."""

@@ -46,4 +46,4 @@ def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder, links: Li
                 links.to_url(rect, frag.link)
     for left, top, mark in page.bookmarks:
         links.place(mark.key, left, top)
-        canv.addOutlineEntry(mark.title, mark.key, mark.level, closed=mark.closed or None)
+        links.outline.add(mark.title, mark.key, mark.level, mark.closed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -24,10 +25,10 @@ from exporters.pdf_linebreak import CharWidths, break_lines
 from exporters.pdf_text_styles import TextStyle
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A piece of a paragraph in one look. `link` is '#name' (a place in this PDF) or a URL
-    already checked by `safe_text.safe_url`; '' for plain text."""
+    already checked by `safe_text.safe_url`; '' for plain text. (A named tuple: a national
+    directory makes tens of thousands, and frozen dataclasses are slow to build.)"""
 
     text: str
     font: str = ""  # '' means the paragraph style's font
@@ -86,8 +87,7 @@ class PageBreak:
 Item = Para | Table | Keep | PageBreak
 
 
-@dataclass(frozen=True)
-class Frag:
+class Frag(NamedTuple):
     """A piece of one line in one look: x from the line's left, plain text, its width."""
 
     x: float
