@@ -123,6 +123,8 @@ class ItemPlacer:
             item = self.boxes.pop(key, None)
             if item is not None:
                 self._scene.removeItem(item)
+        if restyle_all:  # the boxes already drawn; new ones are styled as they are made
+            self.restyle_boxes(chart, theme)
         for key in changes.boxes:
             box = layout.boxes[key]
             rect = QRectF(box.x, box.y, box.width, box.height)
@@ -130,14 +132,13 @@ class ItemPlacer:
             if item is not None:
                 item.set_box(rect, box.lines, box.font_size)
                 continue
+            # Geometry and looks before the item joins the scene: nothing to re-file.
             item = BodyItem(key)
             item.set_box(rect, box.lines, box.font_size)
-            if chart.has_body(key) and not restyle_all:
+            if chart.has_body(key):
                 style_body(item, chart.body(key), theme)
             self.boxes[key] = item
             self._scene.addItem(item)
-        if restyle_all:  # every box, the new ones included, styled once
-            self.restyle_boxes(chart, theme)
 
     def restyle_boxes(self, chart: Chart, theme: Theme) -> None:
         for key, item in self.boxes.items():
