@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from icsviewer.canvas.scene import ChartScene
@@ -188,3 +189,33 @@ def test_the_far_out_picture_follows_a_box_moved_by_a_new_layout(scene: ChartSce
     colour = QColor(scene.body_item(moved).look.fill)  # type: ignore[union-attr]
     strip = _box_colours(scene, _render_overview(scene))[moved]
     assert _distance(strip, (colour.red(), colour.green(), colour.blue())) < 120
+
+
+def test_far_out_a_rubber_band_shows_and_selects(qtbot: QtBot, scene: ChartScene) -> None:
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QGraphicsView
+
+    view = ChartView(scene)
+    view.resize(700, 500)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resetTransform()
+    view.scale(0.1, 0.1)
+    view.centerOn(scene.sceneRect().center())
+    view.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+    viewport = view.viewport()
+    empty = QColor(viewport.grab().toImage().pixel(5, 5))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    for step in range(10, 700, 40):
+        at = QPointF(step, step * 5 / 7)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove, at, at, Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QApplication.sendEvent(viewport, move)
+    assert not view.rubberBandRect().isEmpty()
+    shown = QColor(viewport.grab().toImage().pixel(5, 5))
+    assert shown != empty  # the band's tint over the empty corner
+    assert len(scene.selected_body_ids()) == len(scene.body_ids())
