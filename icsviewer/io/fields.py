@@ -59,7 +59,8 @@ class Fields:
     ) -> None:
         self.ctx = ctx
         self.node = node
-        self.where = where
+        self._where: str | None = where
+        self._record = ("", 0)  # (kind, index) of a record named lazily, see `for_record`
         self.known = known
         self.body_id = body_id
         self.ok = True  # False once a required field is missing or unusable
@@ -76,6 +77,34 @@ class Fields:
             # every record and sub-record, so the common case is worth its own line.)
             self._values = {key.value: (key, value) for key, value in node.value}
         self.key_order = tuple(self._values)
+
+    @classmethod
+    def for_record(
+        cls, ctx: Context, node: MappingNode, kind: str, index: int, known: tuple[str, ...]
+    ) -> Fields:
+        """Fields of a record in a list, named in messages `body 'cm_icb'` when its id is
+        readable, else `body 3` (1-based position in its list). The name is worked out only
+        when a message needs it: most records never have one."""
+        fields = cls(ctx, node, "", known)
+        fields._where = None
+        fields._record = (kind, index)
+        return fields
+
+    @property
+    def where(self) -> str:
+        """What the fields belong to, at the start of every message (`body 'cm_icb'`)."""
+        if self._where is None:
+            kind, index = self._record
+            raw = self.value_node("id")
+            ident = raw.value if isinstance(raw, ScalarNode) else ""
+            self._where = (
+                f"{kind} '{ident[:60]}'" if ID.fullmatch(ident) else f"{kind} {index + 1}"
+            )
+        return self._where
+
+    @where.setter
+    def where(self, value: str) -> None:
+        self._where = value
 
     # ----- reporting ---------------------------------------------------------------------------
     def error(self, node: Node | None, message: str, hint: str = "", code: str = "type") -> None:

@@ -66,6 +66,8 @@ def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     resolvers: dict[Any, list[tuple[str, Any]]] = base.yaml_implicit_resolvers
     wildcard = list(resolvers.get(None, []))
     table = {key: list(found) + wildcard for key, found in resolvers.items() if key is not None}
+    # For any other first character: the wildcards, or None when there are none (plain text).
+    others = wildcard or None
     str_tag = base.DEFAULT_SCALAR_TAG
     seq_tag = base.DEFAULT_SEQUENCE_TAG
     map_tag = base.DEFAULT_MAPPING_TAG
@@ -107,18 +109,21 @@ def _make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             if kind is ScalarNode:
                 if not implicit[0]:
                     return str_tag  # quoted, or a block scalar
+                resolvers = table.get(value[:1], others)
+                if resolvers is None:
+                    return str_tag  # most text: no implicit type starts with its first letter
                 tag = self._plain.get(value)
-                return tag if tag is not None else self._resolve_plain(value)
+                return tag if tag is not None else self._resolve_plain(value, resolvers)
             if kind is SequenceNode:
                 return seq_tag
             if kind is MappingNode:
                 return map_tag
             return str_tag
 
-        def _resolve_plain(self, value: str) -> str:
+        def _resolve_plain(self, value: str, resolvers: list[tuple[str, Any]]) -> str:
             """What PyYAML's `Resolver.resolve` gives an unquoted scalar, remembered."""
             tag = str_tag
-            for candidate, regexp in table.get(value[:1], wildcard):
+            for candidate, regexp in resolvers:
                 if regexp.match(value):
                     tag = candidate
                     break

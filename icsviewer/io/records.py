@@ -12,10 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node
 
 from icsviewer.io import schema
-from icsviewer.io.fields import ID, Fields, did_you_mean
+from icsviewer.io.fields import Fields, did_you_mean
+from icsviewer.io.references import generated_id
 from icsviewer.io.yaml_tree import Context
 from icsviewer.model.chart import (
     GROUP_KINDS,
@@ -52,13 +53,6 @@ def _as_mapping(ctx: Context, node: Node, what: str) -> MappingNode | None:
 def _origin(ctx: Context, node: Node) -> Origin:
     mark = node.start_mark
     return Origin(ctx.label, mark.line + 1, mark.column + 1)
-
-
-def _where(kind: str, index: int, fields: Fields) -> str:
-    """`body 'cm_icb'` when the id is readable, else `body 3` (1-based position in its list)."""
-    raw = fields.value_node("id")
-    ident = raw.value if isinstance(raw, ScalarNode) else ""
-    return f"{kind} '{ident[:60]}'" if ID.fullmatch(ident) else f"{kind} {index + 1}"
 
 
 def _check_dates(fields: Fields, start: dt.date | None, end: dt.date | None) -> None:
@@ -211,8 +205,7 @@ def build_body(ctx: Context, node: Node, index: int) -> Body | None:
     mapping = _as_mapping(ctx, node, f"body {index + 1}")
     if mapping is None:
         return None
-    fields = Fields(ctx, mapping, "", schema.BODY_KEYS)
-    fields.where = _where("body", index, fields)
+    fields = Fields.for_record(ctx, mapping, "body", index, schema.BODY_KEYS)
     body_id = fields.ident("id")
     fields.body_id = body_id
     name = fields.text("name", required=True)
@@ -247,12 +240,12 @@ def build_body(ctx: Context, node: Node, index: int) -> Body | None:
 
 
 def build_relationship(ctx: Context, node: Node, index: int) -> Relationship | None:
-    """A relationship; its id is "" when the file gives none (the reader generates one)."""
+    """A relationship. When the file gives it no id, `id_generated` is set and its id is only
+    provisional until `references.resolve_relationships` has seen every id in the file."""
     mapping = _as_mapping(ctx, node, f"relationship {index + 1}")
     if mapping is None:
         return None
-    fields = Fields(ctx, mapping, "", schema.RELATIONSHIP_KEYS)
-    fields.where = _where("relationship", index, fields)
+    fields = Fields.for_record(ctx, mapping, "relationship", index, schema.RELATIONSHIP_KEYS)
     rel_id = fields.ident("id", required=False)
     source = fields.text("from", required=True)
     target = fields.text("to", required=True)
@@ -261,7 +254,10 @@ def build_relationship(ctx: Context, node: Node, index: int) -> Relationship | N
     valid_from, valid_to = fields.date("valid_from"), fields.date("valid_to")
     _check_dates(fields, valid_from, valid_to)
     rel = Relationship(
-        id=rel_id,
+        # Without an id in the file, the id it will most likely get (`resolve_relationships`
+        # settles it once every id in the file is known; building the record again costs).
+        id=rel_id or generated_id(source, kind, target, set()),
+        id_generated=not rel_id,
         source=source,
         target=target,
         kind=kind,
@@ -284,8 +280,7 @@ def build_group(ctx: Context, node: Node, index: int) -> Group | None:
     mapping = _as_mapping(ctx, node, f"group {index + 1}")
     if mapping is None:
         return None
-    fields = Fields(ctx, mapping, "", schema.GROUP_KEYS)
-    fields.where = _where("group", index, fields)
+    fields = Fields.for_record(ctx, mapping, "group", index, schema.GROUP_KEYS)
     group_id = fields.ident("id")
     name = fields.text("name", required=True)
     kind = _choice(fields, "kind", GROUP_KINDS, "group kind", default="other")
@@ -307,8 +302,7 @@ def build_tour(ctx: Context, node: Node, index: int) -> Tour | None:
     mapping = _as_mapping(ctx, node, f"tour {index + 1}")
     if mapping is None:
         return None
-    fields = Fields(ctx, mapping, "", schema.TOUR_KEYS)
-    fields.where = _where("tour", index, fields)
+    fields = Fields.for_record(ctx, mapping, "tour", index, schema.TOUR_KEYS)
     tour_id = fields.ident("id")
     name = fields.text("name", required=True)
     mode = _choice(fields, "mode", TOUR_MODES, "tour mode", default="spotlight")

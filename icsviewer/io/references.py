@@ -75,19 +75,24 @@ def generated_id(source: str, kind: str, target: str, taken: set[str]) -> str:
 def resolve_relationships(
     rels: list[Relationship], body_ids: set[str], label: str, problems: list[Problem]
 ) -> list[Relationship]:
-    """Drop dangling and self relationships, refuse duplicate ids, generate missing ids."""
+    """Drop dangling and self relationships, refuse duplicate ids, generate missing ids.
+
+    A relationship with `id_generated` set counts as having no id of its own: it gets the
+    first free `from--kind--to[--N]` once the file's own ids are all known.
+    """
     taken: set[str] = set()
     kept: list[Relationship] = []
     known: list[str] = []  # body ids in order, for did-you-mean hints; sorted when first needed
     for rel in rels:
         source, target = rel.source, rel.target
-        if source in body_ids and target in body_ids and source != target and rel.id not in taken:
+        own_id = "" if rel.id_generated else rel.id
+        if source in body_ids and target in body_ids and source != target and own_id not in taken:
             # The usual case, checked first: a large chart has thousands of relationships.
-            if rel.id:
-                taken.add(rel.id)
+            if own_id:
+                taken.add(own_id)
             kept.append(rel)
             continue
-        name = f"relationship '{rel.id}'" if rel.id else f"relationship {source} -> {target}"
+        name = f"relationship '{own_id}'" if own_id else f"relationship {source} -> {target}"
         missing = [end for end in (source, target) if end not in body_ids]
         if missing:
             known = known or sorted(body_ids)
@@ -130,9 +135,11 @@ def resolve_relationships(
     # Generated ids come last so they never take an id the file spells out further down.
     out = []
     for rel in kept:
-        if not rel.id:
-            rel = _with_generated_id(rel, generated_id(rel.source, rel.kind, rel.target, taken))
-            taken.add(rel.id)
+        if rel.id_generated or not rel.id:
+            new_id = generated_id(rel.source, rel.kind, rel.target, taken)
+            if new_id != rel.id or not rel.id_generated:
+                rel = _with_generated_id(rel, new_id)
+            taken.add(new_id)
         out.append(rel)
     return out
 

@@ -39,6 +39,24 @@ def test_missing_relationship_id_is_generated_and_flagged() -> None:
     assert rel.id == "test_icb--accountable_to--nhse" and rel.id_generated
 
 
+def test_generated_ids_are_unique_and_dropped_relationships_take_none() -> None:
+    base = "test_icb--accountable_to--nhse"
+    text = VALID + (
+        "  - {from: test_icb, to: ghost, kind: accountable_to}\n"  # dropped: no ghost
+        "  - {id: own_id, from: nhse, to: test_icb, kind: hosts}\n"
+        "  - {from: test_icb, to: nhse, kind: accountable_to}\n"  # the first one again
+    )
+    result = parse_chart_text(text, "x.yaml")
+    rels = result.chart.relationships
+    assert [(rel.id, rel.id_generated) for rel in rels] == [
+        (base, True),
+        ("own_id", False),
+        (f"{base}--2", True),
+    ]
+    assert [p.code for p in result.errors] == ["dangling"]
+    assert "relationship test_icb -> ghost: to 'ghost'" in result.errors[0].message
+
+
 def test_duplicate_keys_report_both_positions(write) -> None:
     result = load_chart(
         write(VALID.replace("    name: Test ICB\n", "    name: Test ICB\n    name: Other\n"))
