@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from itertools import chain
+from operator import add, attrgetter
 
 from icsviewer.layout.boxes import FRAME_LABEL_SIZE
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout, Point
@@ -105,12 +107,14 @@ def finish_layout(
 
 def bounds(items: Iterable[BoxLayout | FrameLayout]) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of some boxes or frames (at least one)."""
+    # map/attrgetter iterate at C speed: a national chart has 12,000 boxes and frames.
     items = list(items)
+    xs, ys = list(map(_x, items)), list(map(_y, items))
     return (
-        min([b.x for b in items]),
-        min([b.y for b in items]),
-        max([b.x + b.width for b in items]),
-        max([b.y + b.height for b in items]),
+        min(xs),
+        min(ys),
+        max(map(add, xs, map(_width, items))),
+        max(map(add, ys, map(_height, items))),
     )
 
 
@@ -118,13 +122,19 @@ def edge_bounds(edges: Iterable[EdgeLayout]) -> tuple[float, float, float, float
     """(left, top, right, bottom) of the points of some edges, arrow tips included (None if
     they have no points)."""
     edges = list(edges)
-    points = [p for e in edges for p in e.points]
-    points += [e.arrow_tip for e in edges if e.arrow_tip is not None]
-    points += [e.arrow_tail for e in edges if e.arrow_tail is not None]
+    points = list(chain.from_iterable(map(_points, edges)))
+    points += filter(None, map(_arrow_tip, edges))
+    points += filter(None, map(_arrow_tail, edges))
     if not points:
         return None
     xs, ys = zip(*points, strict=True)
     return min(xs), min(ys), max(xs), max(ys)
+
+
+_x, _y, _width, _height = (attrgetter(name) for name in ("x", "y", "width", "height"))
+_points, _arrow_tip, _arrow_tail = (
+    attrgetter(name) for name in ("points", "arrow_tip", "arrow_tail")
+)
 
 
 def shift_edge(e: EdgeLayout, dx: float, dy: float) -> EdgeLayout:

@@ -50,8 +50,20 @@ def route(
     # lines, and the arithmetic (in the same order, so the same numbers) is all there is.
     tcx, tcy = tail.x + tail.width / 2, tail.y + tail.height / 2
     hcx, hcy = head.x + head.width / 2, head.y + head.height / 2
-    start = _border(tcx, tcy, tail.width / 2, tail.height / 2, hcx - tcx, hcy - tcy)
-    end = _border(hcx, hcy, head.width / 2, head.height / 2, tcx - hcx, tcy - hcy)
+    # Where the line between the centres leaves each box (border_point, inlined).
+    dx, dy = hcx - tcx, hcy - tcy
+    if dx == 0 and dy == 0:
+        start: Point = (tcx, tcy)
+        end: Point = (hcx, hcy)
+    else:
+        adx, ady = abs(dx), abs(dy)
+        scale = min(tail.width / 2 / adx if dx else math.inf,
+                    tail.height / 2 / ady if dy else math.inf)
+        start = (tcx + dx * scale, tcy + dy * scale)
+        # From the head, toward the tail: the same line the other way (-dx, -dy).
+        scale = min(head.width / 2 / adx if dx else math.inf,
+                    head.height / 2 / ady if dy else math.inf)
+        end = (hcx + -dx * scale, hcy + -dy * scale)
     sx, sy = start
     ex, ey = end
     dx, dy = ex - sx, ey - sy
@@ -74,17 +86,6 @@ def route(
     c2 = (sx + 2 * dx / 3 + nx, sy + 2 * dy / 3 + ny)
     mid = (sx + dx / 2 + nx * 0.75, sy + dy / 2 + ny * 0.75)
     return EdgeLayout(rel_id, source, target, (start, c1, c2, end), tip, None, mid)
-
-
-def _border(cx: float, cy: float, half_w: float, half_h: float, dx: float, dy: float) -> Point:
-    """`border_point` of the box centred at (cx, cy) toward the point (cx + dx, cy + dy)."""
-    if dx == 0 and dy == 0:
-        return (cx, cy)
-    scale = min(
-        half_w / abs(dx) if dx else math.inf,
-        half_h / abs(dy) if dy else math.inf,
-    )
-    return (cx + dx * scale, cy + dy * scale)
 
 
 def orthogonal_route(

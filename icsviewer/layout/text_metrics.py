@@ -15,18 +15,24 @@ from functools import lru_cache
 
 from icsviewer.layout import font_widths
 
+# Words remembered with their widths, per weight: chart labels share most of their words
+# ("NHS", "Health", "Care", "Partnership"), so a national chart measures each only once.
+# Emptied when full, so hostile input cannot grow it without bound.
+WORD_CACHE_LIMIT = 100_000
+
 
 class _Widths(dict[str, float]):
     """Advance widths by character, in thousandths of the font size (reportlab's units);
-    a character not in the font has the missing-glyph width."""
+    a character not in the font has the missing-glyph width. `words` remembers whole words."""
 
-    __slots__ = ("default",)
+    __slots__ = ("default", "words")
 
     def __init__(self, runs: tuple[tuple[int, str], ...], default: int) -> None:
         super().__init__()
         # reportlab's own conversion (x * (1000 / units per em)), so the floats are identical.
         scale = 1000 / font_widths.UNITS_PER_EM
         self.default = default * scale
+        self.words: dict[str, float] = {}
         for start, widths in runs:
             values = widths.split()
             chars = map(chr, range(start, start + len(values)))
@@ -86,6 +92,9 @@ def wrap_measured(
         return ("",), 0.0
     widths = _BOLD if bold else _REGULAR
     width_of = widths.__getitem__
+    known = widths.words
+    if len(known) > WORD_CACHE_LIMIT:
+        known.clear()
     space = widths[" "]
     scale = 0.001 * size
     lines: list[str] = []
@@ -93,7 +102,9 @@ def wrap_measured(
     current = ""
     current_units = 0.0
     for word in words:
-        word_units = sum(map(width_of, word))
+        word_units = known.get(word)
+        if word_units is None:
+            word_units = known[word] = sum(map(width_of, word))
         if current:
             # Exact: advances add up (see units_width), so this is the joined line's width.
             joined = current_units + space + word_units
