@@ -54,7 +54,9 @@ def _spans(texts: Sequence[tuple[int, str]], links: Sequence[bool]) -> list[list
     lines: list[list[tuple[int, str]]] = [[]]
     space = False
     for look, text in texts:
-        for n, part in enumerate(_BREAK.split(clean(text))):
+        # Printable ASCII has nothing `clean` removes and no line breaks: skip both scans.
+        plain = text.isascii() and text.isprintable()
+        for n, part in enumerate([text] if plain else _BREAK.split(clean(text))):
             if n:
                 lines.append([])
                 space = False

@@ -17,8 +17,10 @@ from collections.abc import Sequence
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
+
+from exporters.pdf_linebreak import CharWidths
 
 # reportlab's factor for a quarter circle as a Bézier curve (as in its roundRect).
 _ROUND = 0.4472
@@ -87,12 +89,20 @@ class TextEncoder:
         # The document the font subsets are counted in (reportlab's text object uses the same).
         self._doc = canv._doc
         self._fonts: dict[str, _FontCodes | None] = {}
+        self._widths: dict[str, CharWidths] = {}
 
     def _codes(self, font: str) -> _FontCodes | None:
         if font not in self._fonts:
             dynamic = bool(getattr(getFont(font), "_dynamicFont", False))
             self._fonts[font] = _FontCodes(font, self._doc) if dynamic else None
         return self._fonts[font]
+
+    def widths(self, font: str) -> CharWidths:
+        """Per-character advance widths of a font, shared by every page of the document."""
+        found = self._widths.get(font)
+        if found is None:
+            found = self._widths[font] = CharWidths(font)
+        return found
 
     def fast(self, font: str) -> bool:
         """Whether the font is a TrueType font this encoder can write directly."""
@@ -201,7 +211,7 @@ class Ops:
         if not text:
             return
         if centred:
-            x -= stringWidth(text, font, size) / 2
+            x -= self._text_width(font, size, text) / 2
         if not self.encoder.fast(font):
             self._slow_text(font, size, x, y, text)
             return
@@ -213,6 +223,11 @@ class Ops:
             ops.append(f"({data}) Tj")
         ops.append("ET")
         self._out.append(" ".join(ops))
+
+    def _text_width(self, font: str, size: float, text: str) -> float:
+        """The text's width, from per-character advances cached for the whole document."""
+        widths = self.encoder.widths(font)
+        return sum(map(widths.__getitem__, text)) * size / 1000.0
 
     def _slow_text(self, font: str, size: float, x: float, y: float, text: str) -> None:
         """Text in a font the encoder cannot write: through the canvas, in drawing order."""
