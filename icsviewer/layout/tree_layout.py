@@ -166,14 +166,20 @@ def _adopt_orphans(
     near what they relate to: under a linked unit of a higher tier, or beside one of the same
     or a lower tier (as a child of its parent). Otherwise each would be a root of its own,
     strewn along the top of the chart."""
+    orphans = {u.key for u in units if u.key not in parent and tier[u.key] != 0}
+    if not orphans:
+        return
+    # What each orphan is linked to, in link order (only orphans' lists are ever read).
     linked: dict[str, list[_Unit]] = {}
     for link in structure.links:
         a, b = unit_of[link.tail], unit_of[link.head]
         if a is not b:
-            linked.setdefault(a.key, []).append(b)
-            linked.setdefault(b.key, []).append(a)
+            if a.key in orphans:
+                linked.setdefault(a.key, []).append(b)
+            if b.key in orphans:
+                linked.setdefault(b.key, []).append(a)
     for unit in units:
-        if unit.key in parent or tier[unit.key] == 0:
+        if unit.key not in orphans:
             continue
         for other in linked.get(unit.key, []):
             if tier[other.key] < tier[unit.key]:
