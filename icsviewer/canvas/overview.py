@@ -104,8 +104,9 @@ class ChartOverview:
         self._frames: list[tuple[QPen, QBrush, QPainterPath]] | None = None
         self._collapsed: list[FrameItem] = []
         self._focus: OverviewFocus | None = None
-        # Pictures of the whole chart by (zoom band, dim opacity or None): see paint_cached.
-        self._images: dict[tuple[float, float | None], QImage] = {}
+        # Pictures of the whole chart (and their pixels per point) by (zoom band, dim opacity
+        # or None): see paint_cached.
+        self._images: dict[tuple[float, float | None], tuple[QImage, float]] = {}
         self._selected: tuple[BodyItem, ...] = ()
 
     # ----- what changed -------------------------------------------------------------------
@@ -148,7 +149,12 @@ class ChartOverview:
         self._paint_overlays(painter, exposed, lod)
 
     def paint_cached(
-        self, painter: QPainter, exposed: QRectF, lod: float, chart: QRectF, ratio: float
+        self,
+        painter: QPainter,
+        exposed: QRectF,
+        lod: float,
+        chart: QRectF,
+        ratio: float,
     ) -> None:
         """As `paint`, from a picture of the whole chart kept for the current zoom band.
 
@@ -156,18 +162,20 @@ class ChartOverview:
         is drawn again when the zoom leaves its band (a factor of BAND_STEP) or the chart
         changes. `chart` is the scene area to keep; `ratio` the device's pixel ratio.
         """
-        focus = self._focus
+        dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
-        key = (scale, focus.dim if focus else None)
-        image = self._images.pop(key, None)
-        if image is None:
+        key = (scale, dim)
+        kept = self._images.pop(key, None)
+        if kept is None:
             image = self._render_band(chart, scale * ratio)
-        if image is None:
-            self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
-            return
-        self._keep(key, image)
-        target = QRectF(chart.left(), chart.top(), image.width() / (scale * ratio),
-                        image.height() / (scale * ratio))  # fmt: skip
+            if image is None:
+                self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
+                return
+            kept = (image, scale * ratio)
+        self._keep(key, kept)
+        image, pixels_per_point = kept
+        target = QRectF(chart.left(), chart.top(), image.width() / pixels_per_point,
+                        image.height() / pixels_per_point)  # fmt: skip
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(target, image, QRectF(image.rect()))
@@ -188,12 +196,12 @@ class ChartOverview:
         painter.end()
         return image
 
-    def _keep(self, key: tuple[float, float | None], image: QImage) -> None:
+    def _keep(self, key: tuple[float, float | None], kept: tuple[QImage, float]) -> None:
         """Keep a few recent pictures, the latest last: zooming back and forth across a band
         edge, or hovering on and off (dimmed or not), then reuses them."""
-        self._images[key] = image
+        self._images[key] = kept
         while len(self._images) > KEPT_PICTURES or (
-            sum(i.width() * i.height() for i in self._images.values()) > MAX_CACHED_PIXELS
+            sum(i.width() * i.height() for i, _scale in self._images.values()) > MAX_CACHED_PIXELS
             and len(self._images) > 1
         ):
             del self._images[next(iter(self._images))]
