@@ -13,7 +13,7 @@ bundled font is missing) are drawn through reportlab's canvas instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF
@@ -223,6 +223,32 @@ class Ops:
             ops.append(f"({data}) Tj")
         ops.append("ET")
         self._out.append(" ".join(ops))
+
+    def texts(self, items: Iterable[tuple[float, float, str, float, Color, str]]) -> None:
+        """Many strings (x, baseline y, font, size, colour, text) in one text object."""
+        ops = ["BT"]
+        for x, y, font, size, colour, text in items:
+            if not text:
+                continue
+            if not self.encoder.fast(font):
+                ops.append("ET")
+                self._out.append("\n".join(ops))
+                ops = ["BT"]
+                self.fill(colour)
+                self.text(font, size, x, y, text)
+                continue
+            rgb = self._hex(colour)
+            if rgb != self._fill:
+                ops.append(f"{rgb} rg")
+                self._fill, self._fill_value = rgb, colour
+            ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+            for name, data in self.encoder.pieces(font, text):
+                if self._font != (name, size):
+                    ops.append(f"{name} {size:.2f} Tf")
+                    self._font = (name, size)
+                ops.append(f"({data}) Tj")
+        ops.append("ET")
+        self._out.append("\n".join(ops))
 
     def _text_width(self, font: str, size: float, text: str) -> float:
         """The text's width, from per-character advances cached for the whole document."""

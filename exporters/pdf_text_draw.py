@@ -26,9 +26,7 @@ def draw_text_page(canv: Canvas, page: TextPage, encoder: TextEncoder, links: Li
         (x + fx, top - drop, frag) for x, top, line in page.lines for fx, drop, frag in line.frags
     ]
     ops = Ops(canv, encoder)
-    for x, y, frag in frags:
-        ops.fill(frag.colour)
-        ops.text(frag.font, frag.size, x, y, frag.text)
+    ops.texts((x, y, f.font, f.size, f.colour, f.text) for x, y, f in frags)
     for x, top, line in page.lines:
         # The rules under table rows, across the table's width.
         y = top - line.height
