@@ -44,7 +44,7 @@ class Facts:
     structure: Structure | None = None
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # re-entrant: a layout may be freed, and forgotten, while held
 _facts: dict[int, tuple[weakref.ref[Layout], Facts]] = {}
 
 
@@ -54,7 +54,15 @@ def remember(layout: Layout, facts: Facts) -> None:
         _facts.pop(id(layout), None)
         while len(_facts) >= KEPT:
             _facts.pop(next(iter(_facts)))
-        _facts[id(layout)] = (weakref.ref(layout), facts)
+        _facts[id(layout)] = (weakref.ref(layout, _forget), facts)
+
+
+def _forget(ref: weakref.ref[Layout]) -> None:
+    """Drop a layout's facts when the layout itself goes (unless its slot was reused)."""
+    with _lock:
+        for key, (kept, _) in list(_facts.items()):
+            if kept is ref:
+                del _facts[key]
 
 
 def facts_of(layout: Layout) -> Facts:

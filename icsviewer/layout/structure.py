@@ -156,7 +156,14 @@ def _remember(chart: Chart, memo: _Memo) -> None:
     _memos.pop(id(chart), None)
     while len(_memos) >= MEMO_CHARTS:
         _memos.pop(next(iter(_memos)), None)  # the least recently built
-    _memos[id(chart)] = (weakref.ref(chart), memo)
+    _memos[id(chart)] = (weakref.ref(chart, _forget), memo)
+
+
+def _forget(ref: weakref.ref[Chart]) -> None:
+    """Drop a chart's memo when the chart itself goes (unless its slot was reused)."""
+    for key, (kept, _) in list(_memos.items()):
+        if kept is ref:
+            _memos.pop(key, None)
 
 
 def build_structure(chart: Chart) -> Structure:

@@ -83,3 +83,15 @@ def test_a_patch_with_nothing_changed_changes_nothing(big: tuple[Chart, Layout])
     assert patched.boxes == layout.boxes and patched.frames == layout.frames
     assert patched.edges == layout.edges
     assert (patched.width, patched.height) == (layout.width, layout.height)
+
+
+def test_facts_of_a_layout_that_is_gone_are_forgotten() -> None:
+    import gc
+
+    chart = generate_chart(300, seed=5)
+    layout = compute_layout(chart, cache=None, engine="tree")
+    facts_of(layout)
+    key = id(layout)
+    del layout
+    gc.collect()
+    assert key not in layout_facts._facts
