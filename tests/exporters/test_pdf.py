@@ -261,3 +261,17 @@ def test_a_body_with_20000_seats_is_summarised_not_listed_in_full(
     assert squash("… and 19,800 more seats, listed in the chart file.") in text
     assert squash("has 20000 listed seats") in text and squash("19,980 more") in text
     assert result.pages < 30
+
+
+def test_outline_opens_on_the_chart_tiles_with_directory_sections_closed(theme: Theme) -> None:
+    chart, layout = big_chart(200)
+    data, result = build_pdf(chart, layout, theme)
+    outlines = read_pdf(data).reader.trailer["/Root"]["/Outlines"]
+    item = outlines["/First"].get_object()
+    assert item["/Title"] == "Chart" and item["/Count"] == result.columns * result.rows
+    while item["/Title"] != DIRECTORY_HEADING:
+        item = item["/Next"].get_object()
+    section = item["/First"].get_object()
+    (only,) = directory_sections(chart)
+    assert section["/Title"] == only.heading
+    assert section["/Count"] == -len(only.bodies)  # closed, with every body inside
