@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,7 +267,8 @@ def test_a_body_with_20000_seats_is_summarised_not_listed_in_full(
 def test_outline_opens_on_the_chart_tiles_with_directory_sections_closed(theme: Theme) -> None:
     chart, layout = big_chart(200)
     data, result = build_pdf(chart, layout, theme)
-    outlines = read_pdf(data).reader.trailer["/Root"]["/Outlines"]
+    root: Any = read_pdf(data).reader.trailer["/Root"]
+    outlines = root["/Outlines"]
     item = outlines["/First"].get_object()
     assert item["/Title"] == "Chart" and item["/Count"] == result.columns * result.rows
     while item["/Title"] != DIRECTORY_HEADING:
