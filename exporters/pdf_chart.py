@@ -252,8 +252,11 @@ class ChartPainter:
             for x, y, line in label_baselines(box):
                 if not bottom <= m.y(y) <= top:
                     continue  # off this tile (only a very tall label runs over several)
-                # The layout wrapped the raw name; drop control characters before drawing.
-                ops.text(font, box.font_size * s, m.x(x), m.y(y), one_line(line), centred=True)
+                # The layout wrapped the raw name; drop control characters before drawing
+                # (printable ASCII only needs the strip that one_line would give it).
+                plain = line.isascii() and line.isprintable()
+                line = line.strip() if plain else one_line(line)
+                ops.text(font, box.font_size * s, m.x(x), m.y(y), line, centred=True)
 
     def _links(self, out: Links, m: _Map, links: list[tuple[BoxLayout, str]]) -> None:
         a = m.area

@@ -83,6 +83,7 @@ class _DirectoryWriter:
             body_id: key if body_id in on_chart else "chart"
             for body_id, key in chart_keys(chart).items()
         }
+        self._links: dict[str, Run] = {}
         # Each body's relationships in file order, found once (not a scan of all per body).
         self.rels: dict[str, list[Relationship]] = {}
         for rel in chart.relationships:
@@ -122,10 +123,13 @@ class _DirectoryWriter:
         return out
 
     def _link_to(self, body_id: str) -> Run:
-        """A body's name, linked to its entry when it has one."""
-        name = one_line(body_name(self.chart, body_id))
-        key = self.keys.get(body_id)
-        return Run(name, link=f"#{key}" if key else "")
+        """A body's name, linked to its entry when it has one (made once per body)."""
+        found = self._links.get(body_id)
+        if found is None:
+            name = one_line(body_name(self.chart, body_id))
+            key = self.keys.get(body_id)
+            found = self._links[body_id] = Run(name, link=f"#{key}" if key else "")
+        return found
 
     def _entry(self, body: Body) -> tuple[list[Para | Table], list[Para | Table]]:
         """(the lead kept together, the rest) of one body's entry."""
