@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRegion
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from icsviewer.canvas.items.body_item import MIN_READABLE_TEXT_PX, BodyItem, BoxLook
@@ -46,6 +46,8 @@ BAND_STEP = 2**0.5
 # At most KEPT_PICTURES pictures, together of at most that size, are kept.
 MAX_CACHED_PIXELS = 12_000_000
 KEPT_PICTURES = 4
+# A change over more than this share of the chart redraws kept pictures whole.
+BIG_CHANGE = 0.25
 # Width (pixels) of a line far out.
 LINE_PX = 1.0
 # Width (pixels) of an emphasised line far out, where ordinary lines are one pixel.
@@ -61,25 +63,41 @@ class OverviewFocus:
     dim: float
 
 
-class _BoxLayer:
-    """Boxes of one look as one path, and the bars standing for their labels."""
+class _RectLayer:
+    """Rounded rectangles of one look (boxes or frames), drawn in one call."""
 
-    def __init__(self, look: BoxLook) -> None:
-        self.pen = make_pen(look.stroke, look.stroke_width, look.dash)
-        self.brush = make_brush(look.fill)
-        self.radius = look.corner_radius
+    def __init__(self, pen: QPen, brush: QBrush, radius: float) -> None:
+        self.pen = pen
+        self.brush = brush
+        self.radius = radius
         self.rects: list[QRectF] = []
-        self.bar_brush = QBrush(with_alpha(look.text, 0.35))
-        self.bars: list[QRectF] = []
         self._rounded: QPainterPath | None = None
 
+    def paint(self, painter: QPainter, lod: float) -> None:
+        painter.setPen(self.pen)
+        painter.setBrush(self.brush)
+        if lod * self.radius >= 1.0:
+            painter.drawPath(self.rounded())
+        else:  # corners under a pixel: plain rectangles draw ten times faster
+            painter.drawRects(self.rects)
+
     def rounded(self) -> QPainterPath:
-        """The boxes with their rounded corners (only drawn when the corners show)."""
+        """The rectangles with their rounded corners (only drawn when the corners show)."""
         if self._rounded is None:
             self._rounded = QPainterPath()
             for rect in self.rects:
                 self._rounded.addRoundedRect(rect, self.radius, self.radius)
         return self._rounded
+
+
+class _BoxLayer(_RectLayer):
+    """Boxes of one look, and the bars standing for their labels."""
+
+    def __init__(self, look: BoxLook) -> None:
+        pen = make_pen(look.stroke, look.stroke_width, look.dash)
+        super().__init__(pen, make_brush(look.fill), look.corner_radius)
+        self.bar_brush = QBrush(with_alpha(look.text, 0.35))
+        self.bars: list[QRectF] = []
 
 
 class ChartOverview:
@@ -101,18 +119,30 @@ class ChartOverview:
         self._box_data: dict[str, tuple[BoxLook, QRectF, list[QRectF], float]] = {}
         self._max_font = 10.0
         self._lines: list[tuple[QPen, QPainterPath]] | None = None
-        self._frames: list[tuple[QPen, QBrush, QPainterPath]] | None = None
+        self._frames: list[_RectLayer] | None = None
         self._collapsed: list[FrameItem] = []
         self._focus: OverviewFocus | None = None
         # Pictures of the whole chart (and their pixels per point) by (zoom band, dim opacity
         # or None): see paint_cached.
         self._images: dict[tuple[float, float | None], tuple[QImage, float]] = {}
+        # The scene area those pictures show, and the parts of it changed since they were drawn.
+        self._pictured = QRectF()
+        self._dirty: list[QRectF] = []
         self._selected: tuple[BodyItem, ...] = ()
 
     # ----- what changed -------------------------------------------------------------------
-    def invalidate(self, boxes: bool = True, lines: bool = True, frames: bool = True) -> None:
-        """Mark layers stale; they are rebuilt at the next paint that needs them."""
-        self._images = {}
+    def invalidate(
+        self,
+        boxes: bool = True,
+        lines: bool = True,
+        frames: bool = True,
+        area: QRectF | None = None,
+    ) -> None:
+        """Mark layers stale; they are rebuilt at the next paint that needs them.
+
+        `area`: where the change is (scene coordinates), if it is known to be only there.
+        """
+        self._forget_pictures(area)
         if boxes:
             self._boxes = None
             self._box_data = {}
@@ -121,12 +151,21 @@ class ChartOverview:
         if frames:
             self._frames = None
 
-    def invalidate_boxes(self, keys: Iterable[str]) -> None:
+    def invalidate_boxes(self, keys: Iterable[str], area: QRectF | None = None) -> None:
         """Only these boxes changed (moved, restyled, relabelled, added or removed)."""
-        self._images = {}
+        self._forget_pictures(area)
         self._boxes = None
         for key in keys:
             self._box_data.pop(key, None)
+
+    def _forget_pictures(self, area: QRectF | None) -> None:
+        """Kept pictures are drawn again where `area` is, or entirely if it is not known or
+        covers much of the chart (a small edit then costs a small part of a picture)."""
+        if area is None or area.width() * area.height() > BIG_CHANGE * _area(self._pictured):
+            self._images = {}
+            self._dirty = []
+        elif not area.isEmpty():
+            self._dirty.append(area)
 
     def set_focus(self, focus: OverviewFocus | None, selected: Iterable[BodyItem]) -> None:
         """The emphasis to show (None: none) and the selected boxes (they get their ring)."""
@@ -145,7 +184,7 @@ class ChartOverview:
 
         The painter maps scene coordinates to the device.
         """
-        self._paint_base(painter, lod)
+        self._paint_base(painter, lod, self._focus.dim if self._focus else None)
         self._paint_overlays(painter, exposed, lod)
 
     def paint_cached(
@@ -164,6 +203,10 @@ class ChartOverview:
         """
         dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
+        if chart != self._pictured:
+            self._images, self._dirty, self._pictured = {}, [], QRectF(chart)
+        if self._dirty:
+            self._patch_pictures()
         key = (scale, dim)
         kept = self._images.pop(key, None)
         if kept is None:
@@ -182,6 +225,25 @@ class ChartOverview:
         painter.restore()
         self._paint_overlays(painter, exposed, lod)
 
+    def _patch_pictures(self) -> None:
+        """Draw the changed areas of every kept picture again (cleared, then redrawn)."""
+        chart = self._pictured
+        for (scale, dim), (image, pixels_per_point) in self._images.items():
+            grow = 3.0 / pixels_per_point  # antialiasing and one-pixel lines reach past edges
+            clip = QRegion()
+            for rect in self._dirty:
+                clip = clip.united(QRegion(rect.adjusted(-grow, -grow, grow, grow).toAlignedRect()))
+            painter = QPainter(image)
+            painter.scale(pixels_per_point, pixels_per_point)
+            painter.translate(-chart.left(), -chart.top())
+            painter.setClipRegion(clip)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            painter.fillRect(clip.boundingRect(), Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            self._paint_base(painter, scale, dim)
+            painter.end()
+        self._dirty = []
+
     def _render_band(self, chart: QRectF, scale: float) -> QImage | None:
         """The whole chart at `scale` device pixels per point; None if that is too big."""
         width, height = chart.width() * scale, chart.height() * scale
@@ -192,7 +254,7 @@ class ChartOverview:
         painter = QPainter(image)
         painter.scale(scale, scale)
         painter.translate(-chart.left(), -chart.top())
-        self._paint_base(painter, scale)
+        self._paint_base(painter, scale, self._focus.dim if self._focus else None)
         painter.end()
         return image
 
@@ -206,21 +268,19 @@ class ChartOverview:
         ):
             del self._images[next(iter(self._images))]
 
-    def _paint_base(self, painter: QPainter, lod: float) -> None:
-        """Frames, lines and boxes: everything but the few items drawn on top."""
+    def _paint_base(self, painter: QPainter, lod: float, dim: float | None) -> None:
+        """Frames, lines and boxes (lines and boxes at `dim` opacity if set): everything but
+        the few items drawn on top."""
         if self._boxes is None:
             self._build_boxes()
         if self._lines is None:
             self._build_lines()
         if self._frames is None:
             self._build_frames()
-        focus = self._focus
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for pen, brush, path in self._frames or ():
-            painter.setPen(pen)
-            painter.setBrush(brush)
-            painter.drawPath(path)
-        painter.setOpacity(focus.dim if focus else 1.0)
+        for frame_layer in self._frames or ():
+            frame_layer.paint(painter, lod)
+        painter.setOpacity(1.0 if dim is None else dim)
         self._paint_lines(painter)
         self._paint_boxes(painter, lod)
         painter.setOpacity(1.0)
@@ -257,12 +317,7 @@ class ChartOverview:
 
     def _paint_boxes(self, painter: QPainter, lod: float) -> None:
         for layer in self._boxes or ():
-            painter.setPen(layer.pen)
-            painter.setBrush(layer.brush)
-            if lod * layer.radius >= 1.0:
-                painter.drawPath(layer.rounded())
-            else:  # corners under a pixel: plain rectangles draw ten times faster
-                painter.drawRects(layer.rects)
+            layer.paint(painter, lod)
         painter.setPen(Qt.PenStyle.NoPen)
         for layer in self._boxes or ():
             painter.setBrush(layer.bar_brush)
@@ -310,7 +365,7 @@ class ChartOverview:
         self._lines = layers
 
     def _build_frames(self) -> None:
-        merged: dict[tuple[str, str, tuple[float, ...]], QPainterPath] = {}
+        merged: dict[tuple[str, str, tuple[float, ...]], _RectLayer] = {}
         collapsed = []
         for frame in self._frame_items.values():
             if not frame.isVisible():
@@ -318,13 +373,18 @@ class ChartOverview:
             if frame.collapsed:
                 collapsed.append(frame)  # drawn over the lines, like a box
                 continue
-            path = merged.setdefault(frame.look_key, QPainterPath())
-            path.addRoundedRect(frame.frame_rect(), FRAME_RADIUS, FRAME_RADIUS)
-        self._frames = [
-            (make_pen(stroke, 1.0, dash), make_brush(fill), path)
-            for (fill, stroke, dash), path in merged.items()
-        ]
+            layer = merged.get(frame.look_key)
+            if layer is None:
+                fill, stroke, dash = frame.look_key
+                layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
+                merged[frame.look_key] = layer
+            layer.rects.append(frame.frame_rect())
+        self._frames = list(merged.values())
         self._collapsed = collapsed
+
+
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
 
 
 def band_scale(lod: float, limit: float) -> float:

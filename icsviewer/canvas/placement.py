@@ -71,6 +71,32 @@ def _add_missing(keys: list[str], wanted: Mapping[str, object], have: Mapping[st
         keys.extend(k for k in missing if k not in listed)
 
 
+def changed_area(old: Layout, new: Layout, changes: Changes) -> QRectF:
+    """The part of the chart a change touches: where changed things were and now are."""
+    area = QRectF()
+    for layouts, keys in (
+        ((old.boxes, new.boxes), (*changes.boxes, *changes.gone_boxes)),
+        ((old.frames, new.frames), (*changes.frames, *changes.gone_frames)),
+    ):
+        for records in layouts:
+            for key in keys:
+                record = records.get(key)
+                if record is not None:
+                    rect = QRectF(record.x, record.y, record.width, record.height)
+                    area = rect if area.isEmpty() else area.united(rect)
+    for edges in (old.edges, new.edges):
+        for key in (*changes.lines, *changes.gone_lines):
+            edge = edges.get(key)
+            if edge is not None and edge.points:
+                points = [*edge.points, *([edge.arrow_tip] if edge.arrow_tip else [])]
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+                # Room for the arrowhead's width and a label at the line's middle.
+                rect = rect.adjusted(-40.0, -12.0, 40.0, 12.0)
+                area = rect if area.isEmpty() else area.united(rect)
+    return area
+
+
 class ItemPlacer:
     """The scene's items by key, kept as the latest layout says."""
 

@@ -29,7 +29,7 @@ from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
 from icsviewer.canvas.overview import ChartOverview
-from icsviewer.canvas.placement import ItemPlacer
+from icsviewer.canvas.placement import ItemPlacer, changed_area
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.scene_focus import SceneFocus
 from icsviewer.layout.boxes import label_lines
@@ -112,11 +112,14 @@ class ChartScene(QGraphicsScene):
         if restyle_all:
             self._overview.invalidate()
         else:
-            self._overview.invalidate_boxes([*changes.boxes, *changes.gone_boxes])
+            # Kept far-out pictures are patched where the change is, not drawn again whole.
+            area = changed_area(old, layout, changes)
+            self._overview.invalidate_boxes([*changes.boxes, *changes.gone_boxes], area)
             self._overview.invalidate(
                 boxes=False,
                 lines=bool(changes.lines or changes.gone_lines),
                 frames=True,  # a few hundred, and a group's record may have changed
+                area=area,
             )
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
@@ -199,7 +202,9 @@ class ChartScene(QGraphicsScene):
         Additions wait for the layout that places them.
         """
         kind = event.kind
-        if kind in ("body_changed", "body_removed"):
+        if kind == "body_changed":  # a new look or label: inside the box
+            self._overview.invalidate_boxes(event.ids, self.bodies_rect(event.ids))
+        elif kind == "body_removed":
             self._overview.invalidate_boxes(event.ids)
         if kind in ("body_removed", "relationship_removed", "relationship_changed"):
             self._overview.invalidate(boxes=False, lines=True, frames=False)

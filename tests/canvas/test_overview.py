@@ -219,3 +219,38 @@ def test_far_out_a_rubber_band_shows_and_selects(qtbot: QtBot, scene: ChartScene
     shown = QColor(viewport.grab().toImage().pixel(5, 5))
     assert shown != empty  # the band's tint over the empty corner
     assert len(scene.selected_body_ids()) == len(scene.body_ids())
+
+
+def test_a_far_out_picture_patched_after_an_edit_matches_one_drawn_afresh(
+    qtbot: QtBot, scene: ChartScene, chart: Chart
+) -> None:
+    view = ChartView(scene)
+    view.resize(700, 500)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resetTransform()
+    view.scale(0.15, 0.15)
+    view.centerOn(scene.sceneRect().center())
+    view.viewport().grab()  # the pictures are made
+    moved = scene.body_ids()[5]
+    layout = scene.layout
+    box = layout.boxes[moved]
+    scene.set_layout(replace(layout, boxes={**layout.boxes, moved: replace(box, x=box.x + 30)}))
+    recoloured = chart.body(scene.body_ids()[9])
+    chart.replace_body(replace(recoloured, style={"fill": "#D5281B"}))
+    patched = view.viewport().grab().toImage()
+    scene.set_theme(scene.theme)  # every picture drawn again from scratch
+    fresh = view.viewport().grab().toImage()
+    differing = sum(
+        1
+        for x in range(0, patched.width(), 2)
+        for y in range(0, patched.height(), 2)
+        if not _close(_rgb(patched.pixel(x, y)), _rgb(fresh.pixel(x, y)), 24.0)
+    )
+    assert differing <= 4  # unpatched, the moved and the recoloured box differ (40 or more)
+
+
+def _rgb(pixel: int) -> tuple[float, float, float]:
+    colour = QColor(pixel)
+    return (colour.red(), colour.green(), colour.blue())
