@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exporters.atomic import write_bytes_atomic
 from exporters.options import MIN_LEGIBLE_PT, ExportOptions
-from exporters.pdf_chart import ChartPainter, draw_legend
+from exporters.pdf_chart import ChartPainter
 from exporters.pdf_directory import body_keys, chart_keys, description_items, directory_items
 from exporters.pdf_furniture import (
     Furniture,
@@ -36,6 +36,7 @@ from exporters.pdf_furniture import (
     draw_text_header,
     draw_tile_marks,
 )
+from exporters.pdf_legend import draw_legend
 from exporters.pdf_links import Links
 from exporters.pdf_ops import TextEncoder
 from exporters.pdf_plan import MARGIN, MAX_TILES, PagePlan, Tile, plan_pages
