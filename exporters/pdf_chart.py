@@ -1,4 +1,4 @@
-"""Draw the chart (frames, lines, boxes, labels) and its legend on a reportlab canvas.
+"""Draw the chart (frames, lines, boxes, labels) on a reportlab canvas (the legend: pdf_legend).
 
 Vector throughout, with real text in the embedded font, so the PDF stays sharp at any zoom and
 its text can be searched and copied. Coordinates are converted from the Layout's chart space
