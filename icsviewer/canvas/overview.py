@@ -48,6 +48,8 @@ MAX_CACHED_PIXELS = 12_000_000
 KEPT_PICTURES = 4
 # A change over more than this share of the chart redraws kept pictures whole.
 BIG_CHANGE = 0.25
+# Pictures show this much more than the chart on each side (a share of its longer side).
+PICTURE_PAD = 0.03
 # Width (pixels) of a line far out.
 LINE_PX = 1.0
 # Width (pixels) of an emphasised line far out, where ordinary lines are one pixel.
@@ -203,21 +205,25 @@ class ChartOverview:
         """
         dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
-        if chart != self._pictured:
-            self._images, self._dirty, self._pictured = {}, [], QRectF(chart)
+        if not self._pictured.contains(chart):
+            # A little room round the chart: a body added at its edge is patched in too.
+            pad = PICTURE_PAD * max(chart.width(), chart.height())
+            self._images, self._dirty = {}, []
+            self._pictured = chart.adjusted(-pad, -pad, pad, pad)
+        area = self._pictured
         if self._dirty:
             self._patch_pictures()
         key = (scale, dim)
         kept = self._images.pop(key, None)
         if kept is None:
-            image = self._render_band(chart, scale * ratio)
+            image = self._render_band(area, scale * ratio)
             if image is None:
                 self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
                 return
             kept = (image, scale * ratio)
         self._keep(key, kept)
         image, pixels_per_point = kept
-        target = QRectF(chart.left(), chart.top(), image.width() / pixels_per_point,
+        target = QRectF(area.left(), area.top(), image.width() / pixels_per_point,
                         image.height() / pixels_per_point)  # fmt: skip
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
