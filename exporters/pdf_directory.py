@@ -84,6 +84,7 @@ class _DirectoryWriter:
             for body_id, key in chart_keys(chart).items()
         }
         self._links: dict[str, Run] = {}
+        self._tails: dict[int, Run] = {}  # by relationship (the chart keeps them alive)
         # Each body's relationships in file order, found once (not a scan of all per body).
         self.rels: dict[str, list[Relationship]] = {}
         for rel in chart.relationships:
@@ -220,9 +221,16 @@ class _DirectoryWriter:
             runs = [Run(f"{verb[:1].upper()}{verb[1:]} "), self._link_to(rel.target)]
         else:
             runs = [self._link_to(rel.source), Run(f" {verb} this body")]
-        extras = [one_line(x) for x in (rel.label, rel.legal_basis) if one_line(x)]
-        tail = f" ({'; '.join(extras)[:MAX_FIELD]})" if extras else ""
-        return [*runs, Run(tail + ".")]
+        return [*runs, self._tail(rel)]
+
+    def _tail(self, rel: Relationship) -> Run:
+        """' (label; legal basis).' after a relationship, made once (both ends list it)."""
+        found = self._tails.get(id(rel))
+        if found is None:
+            extras = [t for t in (one_line(rel.label), one_line(rel.legal_basis)) if t]
+            tail = f" ({'; '.join(extras)[:MAX_FIELD]})" if extras else ""
+            found = self._tails[id(rel)] = Run(tail + ".")
+        return found
 
 
 def directory_items(
