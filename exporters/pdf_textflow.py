@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent
 
 from exporters.pdf_linebreak import CharWidths, break_lines
 from exporters.pdf_text_styles import TextStyle
@@ -113,10 +113,9 @@ class Line:
 
 
 class Measure:
-    """String widths, each (font, size, text) measured once per export."""
+    """Font metrics for the text pages: per-character widths and ascents, looked up once each."""
 
     def __init__(self) -> None:
-        self._faces: dict[tuple[str, float], dict[str, float]] = {}
         self._ascents: dict[tuple[str, float], float] = {}
         self._chars: dict[str, CharWidths] = {}
 
@@ -127,21 +126,12 @@ class Measure:
             found = self._chars[font] = CharWidths(font)
         return found
 
-    def face(self, font: str, size: float) -> dict[str, float]:
-        """The width cache of one font at one size (text -> width), filled as it is used."""
-        found = self._faces.get((font, size))
-        if found is None:
-            found = self._faces[(font, size)] = {}
-        return found
-
     def width(self, text: str, font: str, size: float) -> float:
-        widths = self.face(font, size)
-        found = widths.get(text)
-        if found is None:
-            found = widths[text] = stringWidth(text, font, size)
-        return found
+        """The text's width in points at `size`."""
+        return sum(map(self.chars(font).__getitem__, text)) * size / 1000.0
 
     def ascent(self, font: str, size: float) -> float:
+        """How far the font's tallest glyphs rise above the baseline at `size`."""
         key = (font, size)
         found = self._ascents.get(key)
         if found is None:
