@@ -6,7 +6,8 @@ quarter of a second a frame at 2,500 bodies. Below `overview_zoom()` the chart v
 minimap) draw this picture instead: frames, lines and boxes grouped by look, each group one
 path drawn in one call, the faint bars standing for unreadable labels one `drawRects` per
 colour. It is built from the scene's items, so it shows what they would, and built lazily:
-a change marks only its layer (boxes, lines or frames) stale.
+a change marks only its layer (boxes, lines or frames) stale. The view shows it through
+pictures kept per zoom band (overview_pictures.py), patched where an edit changed something.
 
 What is shown follows the items: hidden items (build mode) are left out; with an emphasis
 everything is drawn at the dim opacity and the focus on top at full strength; selected boxes
@@ -17,12 +18,11 @@ collapsed groups, group names once they are readable) paint themselves through t
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath, QPen, QRegion
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from icsviewer.canvas.items.body_item import MIN_READABLE_TEXT_PX, BodyItem, BoxLook
@@ -33,23 +33,13 @@ from icsviewer.canvas.items.frame_item import (
     FrameItem,
 )
 from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.overview_pictures import BandPictures, band_scale
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
 from icsviewer.layout.gc_pause import paused_gc
 
 # Below this zoom (pixels per point) lines are drawn as one-pixel strokes by colour: their
 # dashes and arrowheads are too small to see. The overview is used at most up to here.
 LOW_DETAIL = 0.3
-# Far out the view keeps one picture of the whole chart per zoom band, a factor of this apart,
-# and scales it to the exact zoom (at most this much smaller: no visible blur).
-BAND_STEP = 2**0.5
-# ... if the picture is at most this many pixels (48 MB); a bigger one is drawn each frame.
-# At most KEPT_PICTURES pictures, together of at most that size, are kept.
-MAX_CACHED_PIXELS = 12_000_000
-KEPT_PICTURES = 4
-# A change over more than this share of the chart redraws kept pictures whole.
-BIG_CHANGE = 0.25
-# Pictures show this much more than the chart on each side (a share of its longer side).
-PICTURE_PAD = 0.03
 # Width (pixels) of a line far out.
 LINE_PX = 1.0
 # Width (pixels) of an emphasised line far out, where ordinary lines are one pixel.
@@ -124,12 +114,8 @@ class ChartOverview:
         self._frames: list[_RectLayer] | None = None
         self._collapsed: list[FrameItem] = []
         self._focus: OverviewFocus | None = None
-        # Pictures of the whole chart (and their pixels per point) by (zoom band, dim opacity
-        # or None): see paint_cached.
-        self._images: dict[tuple[float, float | None], tuple[QImage, float]] = {}
-        # The scene area those pictures show, and the parts of it changed since they were drawn.
-        self._pictured = QRectF()
-        self._dirty: list[QRectF] = []
+        # Pictures of the whole chart kept per zoom band for the view (see paint_cached).
+        self._pictures = BandPictures(self._paint_base)
         self._selected: tuple[BodyItem, ...] = ()
 
     # ----- what changed -------------------------------------------------------------------
@@ -144,7 +130,7 @@ class ChartOverview:
 
         `area`: where the change is (scene coordinates), if it is known to be only there.
         """
-        self._forget_pictures(area)
+        self._pictures.forget(area)
         if boxes:
             self._boxes = None
             self._box_data = {}
@@ -155,19 +141,10 @@ class ChartOverview:
 
     def invalidate_boxes(self, keys: Iterable[str], area: QRectF | None = None) -> None:
         """Only these boxes changed (moved, restyled, relabelled, added or removed)."""
-        self._forget_pictures(area)
+        self._pictures.forget(area)
         self._boxes = None
         for key in keys:
             self._box_data.pop(key, None)
-
-    def _forget_pictures(self, area: QRectF | None) -> None:
-        """Kept pictures are drawn again where `area` is, or entirely if it is not known or
-        covers much of the chart (a small edit then costs a small part of a picture)."""
-        if area is None or area.width() * area.height() > BIG_CHANGE * _area(self._pictured):
-            self._images = {}
-            self._dirty = []
-        elif not area.isEmpty():
-            self._dirty.append(area)
 
     def set_focus(self, focus: OverviewFocus | None, selected: Iterable[BodyItem]) -> None:
         """The emphasis to show (None: none) and the selected boxes (they get their ring)."""
@@ -199,80 +176,16 @@ class ChartOverview:
     ) -> None:
         """As `paint`, from a picture of the whole chart kept for the current zoom band.
 
-        Zooming and panning far out then costs one scaled copy of pixels a frame; the picture
-        is drawn again when the zoom leaves its band (a factor of BAND_STEP) or the chart
-        changes. `chart` is the scene area to keep; `ratio` the device's pixel ratio.
+        Zooming and panning far out then cost one scaled copy of pixels a frame (see
+        overview_pictures). `chart` is the scene area to show; `ratio` the device's pixel
+        ratio.
         """
         dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
-        if not self._pictured.contains(chart):
-            # A little room round the chart: a body added at its edge is patched in too.
-            pad = PICTURE_PAD * max(chart.width(), chart.height())
-            self._images, self._dirty = {}, []
-            self._pictured = chart.adjusted(-pad, -pad, pad, pad)
-        area = self._pictured
-        if self._dirty:
-            self._patch_pictures()
-        key = (scale, dim)
-        kept = self._images.pop(key, None)
-        if kept is None:
-            image = self._render_band(area, scale * ratio)
-            if image is None:
-                self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
-                return
-            kept = (image, scale * ratio)
-        self._keep(key, kept)
-        image, pixels_per_point = kept
-        target = QRectF(area.left(), area.top(), image.width() / pixels_per_point,
-                        image.height() / pixels_per_point)  # fmt: skip
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(target, image, QRectF(image.rect()))
-        painter.restore()
+        if not self._pictures.draw(painter, chart, scale, dim, ratio):
+            self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
+            return
         self._paint_overlays(painter, exposed, lod)
-
-    def _patch_pictures(self) -> None:
-        """Draw the changed areas of every kept picture again (cleared, then redrawn)."""
-        chart = self._pictured
-        for (scale, dim), (image, pixels_per_point) in self._images.items():
-            grow = 3.0 / pixels_per_point  # antialiasing and one-pixel lines reach past edges
-            clip = QRegion()
-            for rect in self._dirty:
-                clip = clip.united(QRegion(rect.adjusted(-grow, -grow, grow, grow).toAlignedRect()))
-            painter = QPainter(image)
-            painter.scale(pixels_per_point, pixels_per_point)
-            painter.translate(-chart.left(), -chart.top())
-            painter.setClipRegion(clip)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-            painter.fillRect(clip.boundingRect(), Qt.GlobalColor.transparent)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            self._paint_base(painter, scale, dim)
-            painter.end()
-        self._dirty = []
-
-    def _render_band(self, chart: QRectF, scale: float) -> QImage | None:
-        """The whole chart at `scale` device pixels per point; None if that is too big."""
-        width, height = chart.width() * scale, chart.height() * scale
-        if width * height > MAX_CACHED_PIXELS or width < 1 or height < 1:
-            return None
-        image = QImage(int(width) + 1, int(height) + 1, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.scale(scale, scale)
-        painter.translate(-chart.left(), -chart.top())
-        self._paint_base(painter, scale, self._focus.dim if self._focus else None)
-        painter.end()
-        return image
-
-    def _keep(self, key: tuple[float, float | None], kept: tuple[QImage, float]) -> None:
-        """Keep a few recent pictures, the latest last: zooming back and forth across a band
-        edge, or hovering on and off (dimmed or not), then reuses them."""
-        self._images[key] = kept
-        while len(self._images) > KEPT_PICTURES or (
-            sum(i.width() * i.height() for i, _scale in self._images.values()) > MAX_CACHED_PIXELS
-            and len(self._images) > 1
-        ):
-            del self._images[next(iter(self._images))]
 
     def _paint_base(self, painter: QPainter, lod: float, dim: float | None) -> None:
         """Frames, lines and boxes (lines and boxes at `dim` opacity if set): everything but
@@ -387,18 +300,6 @@ class ChartOverview:
             layer.rects.append(frame.frame_rect())
         self._frames = list(merged.values())
         self._collapsed = collapsed
-
-
-def _area(rect: QRectF) -> float:
-    return rect.width() * rect.height()
-
-
-def band_scale(lod: float, limit: float) -> float:
-    """The scale of the zoom band holding `lod`: limit / BAND_STEP**k, the smallest not below it."""
-    if lod >= limit:
-        return limit
-    steps = math.floor(math.log(limit / max(lod, 1e-6), BAND_STEP) + 1e-9)
-    return float(limit / BAND_STEP**steps)
 
 
 def _paint_items(painter: QPainter, items: Iterable[QGraphicsItem], exposed: QRectF) -> None:
