@@ -54,13 +54,22 @@ def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
 class Fields:
     """The keys of one mapping node, read with types checked."""
 
+    # One is made for every record and sub-record of a chart: slots make that cheaper.
+    __slots__ = ("_values", "_where", "body_id", "ctx", "key_order", "known", "node", "ok")
+
     def __init__(
-        self, ctx: Context, node: MappingNode, where: str, known: tuple[str, ...], body_id: str = ""
+        self,
+        ctx: Context,
+        node: MappingNode,
+        where: str | tuple[str, int],
+        known: tuple[str, ...],
+        body_id: str = "",
     ) -> None:
+        """`where` names the mapping in messages; (kind, index) names a record in a list
+        lazily (see `where`)."""
         self.ctx = ctx
         self.node = node
-        self._where: str | None = where
-        self._record = ("", 0)  # (kind, index) of a record named lazily, see `for_record`
+        self._where = where
         self.known = known
         self.body_id = body_id
         self.ok = True  # False once a required field is missing or unusable
@@ -83,18 +92,15 @@ class Fields:
         cls, ctx: Context, node: MappingNode, kind: str, index: int, known: tuple[str, ...]
     ) -> Fields:
         """Fields of a record in a list, named in messages `body 'cm_icb'` when its id is
-        readable, else `body 3` (1-based position in its list). The name is worked out only
-        when a message needs it: most records never have one."""
-        fields = cls(ctx, node, "", known)
-        fields._where = None
-        fields._record = (kind, index)
-        return fields
+        readable, else `body 3` (1-based position in its list)."""
+        return cls(ctx, node, (kind, index), known)
 
     @property
     def where(self) -> str:
-        """What the fields belong to, at the start of every message (`body 'cm_icb'`)."""
-        if self._where is None:
-            kind, index = self._record
+        """What the fields belong to, at the start of every message (`body 'cm_icb'`). For a
+        record it is worked out when first needed: most records never have a message."""
+        if isinstance(self._where, tuple):
+            kind, index = self._where
             raw = self.value_node("id")
             ident = raw.value if isinstance(raw, ScalarNode) else ""
             self._where = (

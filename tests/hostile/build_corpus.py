@@ -75,6 +75,28 @@ case("alias_simple_reuse",
 case("alias_recursive", "format: 1\nchart: &r {title: x, self: *r}\nbodies: &b [*b]\n",
      outcome=ERROR, exit=EITHER, message_contains=[["alias", "anchor"]],
      about="A self-referencing alias: safe_load builds a cyclic object a naive walk never leaves.")
+# The reader skips its event walk when a text search finds no anchor; these hide anchors where
+# that search must still see them (right after a flow indicator, after a tab, after a BOM).
+COMPACT_LAUGHS = "[&a [lol,lol,lol,lol,lol,lol,lol,lol,lol]," + ",".join(
+    f"&{name} [" + ",".join([f"*{prev}"] * 9) + "]"
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+) + "]\n"
+case("alias_bomb_compact_flow", COMPACT_LAUGHS, outcome=ERROR, exit=EITHER,
+     message_contains=[["alias", "anchor"]], line=1,
+     about="Billion laughs in one flow list, each anchor straight after '[' or ',' (no space).")
+case("alias_after_tab",
+     BASE.replace('description: "The national body."', 'description:\t&d "The national body."')
+     .replace('description: "A hospital trust."', "description:\t*d"),
+     outcome=ERROR, exit=EITHER, message_contains=[["alias", "anchor"]],
+     about="An anchor and alias separated from their key by a tab instead of a space.")
+case("anchor_after_byte_order_mark", "\ufeff&top\n" + BASE,
+     outcome=ERROR, exit=EITHER, message_contains=[["alias", "anchor"]],
+     about="An anchor on the whole document, straight after a UTF-8 byte-order mark.")
+case("ampersands_that_are_text", BASE.replace(
+         'description: "The national body."',
+         'description: "Health &Care, R&D, C&M &amp; more"\n    notes: Health & Wellbeing &co'),
+     outcome=LOADS, exit=0,
+     about="'&' in quoted and plain text is not an anchor: the chart must open as usual.")
 
 # ----- 2. nesting ---------------------------------------------------------------------------
 for depth in (50, 500, 30_000):
