@@ -51,6 +51,12 @@ def _spans(texts: Sequence[tuple[int, str]], links: Sequence[bool]) -> list[list
     """Hard lines of (look, text) spans with white space collapsed: one space between words,
     none at either end. The space between two spans goes with the first unless it is a link
     (so a link's rectangle covers only its words)."""
+    if len(texts) == 1:
+        # One run of printable ASCII (most paragraphs): one hard line, its words re-spaced.
+        look, text = texts[0]
+        if text.isascii() and text.isprintable():
+            words = text.split()
+            return [[(look, " ".join(words))]] if words else []
     lines: list[list[tuple[int, str]]] = [[]]
     space = False
     for look, text in texts:
