@@ -146,24 +146,27 @@ _Record = TypeVar("_Record", Body, Relationship)
 
 
 def _memo_of(chart: Chart) -> _Memo:
+    """The chart's own memo, else the most recent one of any chart.
+
+    Every reuse is decided by comparing records (the same object, or equal ones), never by
+    which chart a memo came from, so another chart's memo is as safe as its own; and the
+    window lays out a copy of its chart (the same records) in the background, so the copy's
+    memo is exactly what the first patch of the chart itself needs.
+    """
     entry = _memos.get(id(chart))
     if entry is not None and entry[0]() is chart:
         return entry[1]
-    return _Memo({}, {})
+    latest = list(_memos.values())  # a copy in one step: another thread may be adding one
+    return latest[-1][1] if latest else _Memo({}, {})
 
 
 def _remember(chart: Chart, memo: _Memo) -> None:
     _memos.pop(id(chart), None)
     while len(_memos) >= MEMO_CHARTS:
         _memos.pop(next(iter(_memos)), None)  # the least recently built
-    _memos[id(chart)] = (weakref.ref(chart, _forget), memo)
-
-
-def _forget(ref: weakref.ref[Chart]) -> None:
-    """Drop a chart's memo when the chart itself goes (unless its slot was reused)."""
-    for key, (kept, _) in list(_memos.items()):
-        if kept is ref:
-            _memos.pop(key, None)
+    # Kept after the chart goes (only MEMO_CHARTS are): the window's background layout runs
+    # on a copy that is dropped at once, and its memo serves the chart itself next.
+    _memos[id(chart)] = (weakref.ref(chart), memo)
 
 
 def build_structure(chart: Chart) -> Structure:

@@ -132,3 +132,25 @@ def test_a_body_added_that_a_group_already_lists_is_drawn_in_that_group() -> Non
     clusters = {c.id: c.members for c in after.clusters}
     assert "late" in clusters["collaborative"]
     assert after.home_group["late"] == "collaborative"
+
+
+def test_another_charts_remembered_structure_never_leaks_into_a_chart() -> None:
+    from icsviewer.layout import structure
+
+    first = small_ics()
+    build_structure(first)
+    second = small_ics(places=("Halton", "Sefton"))
+    second.add_body(Body("extra", "An extra committee", "committee"))
+    reused = build_structure(second)
+    structure._memos.clear()
+    fresh = build_structure(second)
+    assert reused == fresh
+
+
+def test_a_chart_reuses_what_was_made_for_its_copy() -> None:
+    chart = small_ics()
+    copy_structure = build_structure(chart.copy())
+    chart.add_body(Body("extra", "An extra committee", "committee"))
+    after = build_structure(chart)
+    assert after.nodes["icb"] is copy_structure.nodes["icb"]
+    assert "extra" in after.nodes
