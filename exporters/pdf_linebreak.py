@@ -102,10 +102,11 @@ def break_lines(
 ) -> list[list[Piece]]:
     """The lines of a paragraph made of (look index, text) runs, at `size` points, each line
     at most `available` points wide (a single character may exceed it)."""
-    # Runs in the same look merge into one piece.
-    same = [looks.index(look) for look in looks]
+    if len(looks) > 1:
+        # Runs in the same look merge into one piece.
+        same = [looks.index(look) for look in looks]
+        texts = [(same[look], text) for look, text in texts]
     links = [bool(link) for _, _, link in looks]
-    texts = [(same[look], text) for look, text in texts]
     scale = size / 1000.0
     limit = available / scale
     out: list[list[Piece]] = []
