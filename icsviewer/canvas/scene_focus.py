@@ -33,8 +33,8 @@ class SceneFocus:
         self.revealed: set[str] | None = None
         self._last_revealed: set[str] | None = None
         # True while every item shows in full (nothing revealed or in focus), so the common
-        # case does not walk thousands of items after each change.
-        self._plain = False
+        # case does not walk thousands of items after each change. New items start that way.
+        self._plain = True
 
     def apply(
         self,
