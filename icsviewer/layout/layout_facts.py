@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from icsviewer.layout.frames import bounds, edge_bounds
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
-from icsviewer.layout.patch_space import LocalIndex, contains, rect
+from icsviewer.layout.patch_space import EPS, LocalIndex, Rect, contains, inflate, rect
 from icsviewer.layout.structure import Structure
 
 # Layouts whose facts are kept (the one on screen, its predecessor, a background result).
@@ -98,12 +98,21 @@ def drawn_in_frames(layout: Layout) -> dict[str, str | None]:
     frames = layout.frames
     if not frames:
         return dict.fromkeys(layout.boxes)
-    everywhere = (-float("inf"), -float("inf"), float("inf"), float("inf"))
-    index = LocalIndex(frames, everywhere)
+    # A frame that holds a box holds its top-left corner (within EPS): file each frame under
+    # the grid cells its outline (grown by EPS) meets, then look in one cell per box.
+    cell = LocalIndex.CELL
+    cells: dict[tuple[int, int], list[tuple[str, Rect]]] = {}
+    for key, frame in frames.items():
+        outline = rect(frame)
+        x0, y0, x1, y1 = inflate(outline, EPS)
+        for i in range(int(x0 // cell), int(x1 // cell) + 1):
+            for j in range(int(y0 // cell), int(y1 // cell) + 1):
+                cells.setdefault((i, j), []).append((key, outline))
     drawn_in: dict[str, str | None] = {}
     for box_id, box in layout.boxes.items():
         outline = rect(box)
-        around = [k for k in index.overlapping(outline) if contains(rect(frames[k]), outline)]
+        around = [k for k, r in cells.get((int(box.x // cell), int(box.y // cell)), ())
+                  if contains(r, outline)]
         drawn_in[box_id] = around[0] if len(around) == 1 else (SEVERAL if around else None)
     return drawn_in
 
