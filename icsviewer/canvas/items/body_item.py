@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPen, QStaticText, QTransform
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
@@ -77,8 +77,6 @@ class BodyItem(QGraphicsItem):
         self._font_size = 10.0
         # The far-out bars standing for the label, made on first use after each set_box.
         self._bars: list[QRectF] | None = None
-        # The label laid out for the font it was last drawn in (font, lines with positions).
-        self._label: tuple[QFont, list[tuple[QStaticText, QPointF]]] | None = None
         self._look = DEFAULT_LOOK
         self._pens = _pens_for(DEFAULT_LOOK)
         self.setFlags(_FLAGS)
@@ -101,7 +99,6 @@ class BodyItem(QGraphicsItem):
         self._lines = lines
         self._font_size = font_size
         self._bars = None
-        self._label = None
         self._update_outer()
         if placed:
             self.update()
@@ -110,7 +107,6 @@ class BodyItem(QGraphicsItem):
         if look == self._look:
             return  # restyling after a re-layout or an unrelated edit: nothing to redo
         self._look = look
-        self._label = None  # bold or not
         # Shared, cached pens and brushes: a big chart uses a few dozen distinct looks.
         self._pens = _pens_for(look)
         placed = self.scene() is not None
@@ -177,30 +173,13 @@ class BodyItem(QGraphicsItem):
             return
         device = painter.device()
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
-        font = chart_font(self._font_size, self._look.bold, dpi)
-        painter.setFont(font)
+        painter.setFont(chart_font(self._font_size, self._look.bold, dpi))
         painter.setPen(self._pens.text)
-        if self._label is None or self._label[0] is not font:
-            self._label = (font, self._laid_out_label(font))
-        for text, at in self._label[1]:
-            painter.drawStaticText(at, text)
-
-    def _laid_out_label(self, font: QFont) -> list[tuple[QStaticText, QPointF]]:
-        """Each label line laid out once (not on every paint), centred as drawText would."""
         line_height = self._font_size * LINE_SPACING
         top = (self._rect.height() - line_height * len(self._lines)) / 2
-        out = []
         for index, line in enumerate(self._lines):
-            text = QStaticText(line)
-            text.setTextFormat(Qt.TextFormat.PlainText)  # names from files are never markup
-            text.prepare(QTransform(), font)
-            size = text.size()
-            at = QPointF(
-                (self._rect.width() - size.width()) / 2,
-                top + index * line_height + (line_height - size.height()) / 2,
-            )
-            out.append((text, at))
-        return out
+            line_rect = QRectF(0.0, top + index * line_height, self._rect.width(), line_height)
+            painter.drawText(line_rect, Qt.AlignmentFlag.AlignCenter, line)
 
     def _paint_text_bars(self, painter: QPainter) -> None:
         """Faint bars where the text would be, so a far-out view still reads as a chart."""
