@@ -194,9 +194,11 @@ class ChartPainter:
 
     def _edges(self, ops: Ops, m: _Map, edges: list[_Edge]) -> None:
         s = m.scale
+        # _Map's arithmetic inlined: tens of thousands of points on a national chart.
+        dx, dy = m.area.x - m.tile.chart_x * s, m.area.top + m.tile.chart_y * s
 
         def pt(point: Point) -> str:
-            return f"{m.x(point[0]):.2f} {m.y(point[1]):.2f}"
+            return f"{dx + point[0] * s:.2f} {dy - point[1] * s:.2f}"
 
         for style, shape, (x0, y0, x1, y1) in edges:
             if not m.visible(x0, y0, x1 - x0, y1 - y0):
