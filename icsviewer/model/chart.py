@@ -82,6 +82,10 @@ class Chart:
         # model; the io package fills and reads it), so saving a file keeps its comments.
         self.file_comments: dict[Any, Any] = {}
         self._listeners: list[Listener] = []
+        # Relationships by the bodies they join, built on first use and dropped on every
+        # change (every change emits): the directory, details and focus ask per body, and a
+        # scan of all relationships per body was quadratic on a national chart.
+        self._ends: dict[str, list[Relationship]] | None = None
 
     # ----- equality and copying -------------------------------------------------------------
     def __eq__(self, other: object) -> bool:
@@ -166,7 +170,14 @@ class Chart:
     # ----- queries ----------------------------------------------------------------------------
     def relationships_of(self, body_id: str) -> list[Relationship]:
         """Every relationship that starts or ends at the body, in file order."""
-        return [r for r in self._relationships if body_id in (r.source, r.target)]
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = {}
+            for rel in self._relationships:
+                ends.setdefault(rel.source, []).append(rel)
+                if rel.target != rel.source:
+                    ends.setdefault(rel.target, []).append(rel)
+        return list(ends.get(body_id, ()))
 
     def neighbours(self, body_id: str) -> list[str]:
         """Ids of bodies directly related to this one, each once, in file order."""
@@ -204,18 +215,9 @@ class Chart:
 
     def as_at(self, day: dt.date) -> Chart:
         """A copy showing only the bodies and relationships that existed on `day`."""
-        bodies = [b for b in self._bodies.values() if b.valid_on(day)]
-        alive = {b.id for b in bodies}
-        rels = [
-            r
-            for r in self._relationships
-            if r.valid_on(day) and r.source in alive and r.target in alive
-        ]
-        groups = [
-            replace(g, members=tuple(m for m in g.members if m in alive)) for g in self._groups
-        ]
-        meta = replace(self.meta, as_at=day)
-        return Chart(meta, bodies, rels, groups, self._tours, self.extra, self.format_version)
+        from icsviewer.model.as_at import chart_as_at  # it builds Charts: imported late
+
+        return chart_as_at(self, day)
 
     def __iter__(self) -> Iterator[Body]:
         return iter(self._bodies.values())
@@ -233,6 +235,7 @@ class Chart:
             self._listeners.remove(listener)
 
     def _emit(self, kind: EventKind, ids: tuple[str, ...] = (), structural: bool = True) -> None:
+        self._ends = None
         event = ChartEvent(kind, ids, structural)
         for listener in list(self._listeners):
             listener(event)
