@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from icsviewer import paths
-from icsviewer.layout.text_metrics import FONT_NAME_BOLD, FONT_NAME_REGULAR, text_width
+from icsviewer.layout.pdf_fonts import FONT_NAME_BOLD, FONT_NAME_REGULAR, register_fonts
 
 FONT_NAME_ITALIC = "LiberationSans-Italic"
 
@@ -47,15 +47,13 @@ def harden_reportlab() -> None:
 def font_names() -> tuple[str, str]:
     """(regular, bold) reportlab font names of the bundled Liberation Sans, registered.
 
-    Registration goes through the layout's text metrics, so the PDF draws with exactly the font
-    the boxes were measured with (Helvetica only if the bundled file is missing).
+    These are the font files the layout's width table was made from, so the PDF draws with
+    exactly the font the boxes were measured with (Helvetica, both weights, if either bundled
+    file is missing or damaged).
     """
-    text_width("x", 10.0, False)
-    text_width("x", 10.0, True)
-
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    if FONT_NAME_REGULAR not in registered or FONT_NAME_BOLD not in registered:
+    if register_fonts() != (FONT_NAME_REGULAR, FONT_NAME_BOLD):
         return "Helvetica", "Helvetica-Bold"
+    registered = set(pdfmetrics.getRegisteredFontNames())
     italic = FONT_NAME_REGULAR
     if FONT_NAME_ITALIC in registered:
         italic = FONT_NAME_ITALIC

@@ -118,6 +118,10 @@ class Measure:
     def __init__(self) -> None:
         self._ascents: dict[tuple[str, float], float] = {}
         self._chars: dict[str, CharWidths] = {}
+        # Paragraphs already broken, by (style id, width, bullet, *runs): a national directory
+        # repeats the same headings, labels and kind names thousands of times. The style is
+        # kept in the value so its id cannot be reused while this Measure lives.
+        self.broken: dict[tuple[object, ...], tuple[TextStyle, list[Line]]] = {}
 
     def chars(self, font: str) -> CharWidths:
         """Per-character advance widths of a font (thousandths of an em)."""
@@ -140,7 +144,41 @@ class Measure:
 
 
 def lines_of(para: Para, width: float, measure: Measure) -> list[Line]:
-    """The paragraph broken into lines for a column `width` points wide."""
+    """The paragraph broken into lines for a column `width` points wide.
+
+    The lines are shared by every paragraph with the same style, runs and bullet (they are
+    never changed once made), so callers must not modify them."""
+    key = (id(para.style), width, para.bullet, *para.runs)
+    found = measure.broken.get(key)
+    if found is not None:
+        return found[1]
+    out = _one_line(para, width, measure) or _lines(para, width, measure)
+    measure.broken[key] = (para.style, out)
+    return out
+
+
+def _one_line(para: Para, width: float, measure: Measure) -> list[Line] | None:
+    """The lines of the commonest paragraph, one run of printable ASCII that fits on one line
+    and has no bullet, worked out without the general line breaker (same result); else None."""
+    if len(para.runs) != 1 or para.bullet:
+        return None
+    run = para.runs[0]
+    text = run.text
+    if not (text.isascii() and text.isprintable()):
+        return None
+    style = para.style
+    font = run.font or style.font
+    text = " ".join(text.split())
+    total = sum(map(measure.chars(font).__getitem__, text))
+    scale = style.size / 1000.0
+    if not text or total > max(width - style.indent, 1.0) / scale:
+        return None
+    frag = Frag(0.0, text, font, style.size, run.colour or style.colour, run.link, total * scale)
+    drop = measure.ascent(style.font, style.size)
+    return [Line(style.leading, [(style.indent, drop, frag)])]
+
+
+def _lines(para: Para, width: float, measure: Measure) -> list[Line]:
     style = para.style
     looks = [(run.font or style.font, run.colour or style.colour, run.link) for run in para.runs]
     broken = break_lines(

@@ -15,6 +15,12 @@ from functools import lru_cache
 
 from icsviewer.layout import font_widths
 
+# The PDF's reportlab names for these fonts, kept here for callers that import them from this
+# module. Plain names: registering the fonts is `pdf_fonts.register_fonts()`'s job, so
+# measuring text never imports reportlab.
+from icsviewer.layout.pdf_fonts import FONT_NAME_BOLD as FONT_NAME_BOLD
+from icsviewer.layout.pdf_fonts import FONT_NAME_REGULAR as FONT_NAME_REGULAR
+
 # Words remembered with their widths, per weight: chart labels share most of their words
 # ("NHS", "Health", "Care", "Partnership"), so a national chart measures each only once.
 # Emptied when full, so hostile input cannot grow it without bound.
@@ -142,18 +148,3 @@ def _break_word(word: str, max_width: float, scale: float, widths: _Widths) -> l
     pieces.append(piece)
     return pieces
 
-
-def __getattr__(name: str) -> str:
-    """FONT_NAME_REGULAR and FONT_NAME_BOLD, registered with reportlab on first use.
-
-    The PDF exporter imports these names from here and expects the fonts to be registered
-    (this module used to register them when it measured text). Looking them up registers
-    them, so only a PDF export pays for reportlab; new code should call
-    `pdf_fonts.register_fonts()`, which returns the names.
-    """
-    if name in ("FONT_NAME_REGULAR", "FONT_NAME_BOLD"):
-        from icsviewer.layout import pdf_fonts
-
-        pdf_fonts.register_fonts()
-        return str(getattr(pdf_fonts, name))
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
