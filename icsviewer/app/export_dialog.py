@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporters.options import DEFAULT_PNG_SCALE, FIT_MODES, ORIENTATIONS, PAPER_SIZES, ExportOptions
+from icsviewer.app import export_preview
 from icsviewer.app.export_preview import PreviewWidget, SheetPreview, describe_pages, describe_sheet
 from icsviewer.app.print_support import build_chart_pages, sheet_renderer
 from icsviewer.layout.geometry import Layout
@@ -43,11 +44,6 @@ from icsviewer.style.theme import THEMES, get_theme
 FORMATS = {"pdf": "PDF: board pack", "svg": "SVG: for design tools", "png": "PNG: for slides"}
 FILTERS = {"pdf": "PDF files (*.pdf)", "svg": "SVG files (*.svg)", "png": "PNG images (*.png)"}
 ORIENTATION_TEXT = {"landscape": "Landscape", "portrait": "Portrait", "auto": "Best fit"}
-FIT_TEXT = {
-    "auto": "One page if legible, else tiles",
-    "one-page": "Always one page",
-    "tile": "Tiles at full size",
-}
 PREVIEW_DELAY_MS = 250  # options settle (typing a title) before the preview is redrawn
 
 KEY_FORMAT = "export/format"
@@ -169,7 +165,8 @@ class ExportDialog(QDialog):
 
         self.paper_combo = _combo({p: p for p in PAPER_SIZES}, "paper")
         self.orientation_combo = _combo(ORIENTATION_TEXT, "orientation")
-        self.fit_combo = _combo(FIT_TEXT, "fit")
+        self.fit_combo = _combo(export_preview.FIT_TEXT, "fit")
+        self.fit_combo.setToolTip(export_preview.FIT_TIP)
         self.directory_check = QCheckBox("Directory of bodies after the chart")
         self.theme_combo = _combo({t.name: t.display_name for t in THEMES.values()}, "theme")
         meta = chart.meta

@@ -5,7 +5,8 @@ so the preview shows exactly the chart pages the PDF will have (tiles laid out a
 assembled). To keep it quick on a big chart, the chart is rendered once as an image at the
 preview's size and each page shows its part of it. For SVG and PNG the whole sheet is drawn.
 
-`describe_pages` and `describe_sheet` are the sentences shown under the preview.
+`describe_pages` and `describe_sheet` are the sentences shown under the preview; `FIT_TEXT` and
+`FIT_TIP` name and explain the fit choices in the same words.
 """
 
 from __future__ import annotations
@@ -18,8 +19,21 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exporters.options import MAX_PNG_PIXELS, MAX_PNG_SIDE, MIN_LEGIBLE_PT, ExportOptions
+from exporters.pdf_plan import MAX_TILES
 from exporters.svg import MM_PER_PT
 from icsviewer.app.print_support import ChartPages, paint_page
+
+FIT_TEXT = {
+    "auto": "One page if legible, else tiles or an overview",
+    "one-page": "Always one page",
+    "tile": "Tiles at full size",
+}
+FIT_TIP = (
+    f"One page when its text prints at {MIN_LEGIBLE_PT:g} pt or more, else tiles to trim and "
+    f"join; a chart too big to tile legibly on {MAX_TILES} pages goes on one overview page "
+    "(zoom in on screen), and the directory lists every body. Always one page: however small "
+    f"the text. Tiles at full size: text as on screen, on up to {MAX_TILES} pages."
+)
 
 PADDING = 18.0  # around the pages, in widget pixels
 GAP = 10.0  # between pages
@@ -52,6 +66,14 @@ def describe_pages(pages: ChartPages, options: ExportOptions) -> str:
                 f": on one page the text would be {pages.one_page_text:.1f} pt, under the "
                 f"{MIN_LEGIBLE_PT:g} pt a printed page needs."
             )
+    elif plan.overview:
+        # Chosen by "auto", not by the user: say why, and where the legible text is.
+        text = (
+            f"Too big to tile legibly on {MAX_TILES} pages: the whole chart on one {paper} "
+            f"overview page (smallest text {plan.smallest_text:.1f} pt; zoom in on screen)."
+        )
+        if options.directory:
+            return text + " The description follows, then a directory that lists every body."
     elif plan.smallest_text < MIN_LEGIBLE_PT - 0.05:
         text = (
             f"On one {paper} page, as chosen: the smallest text is {plan.smallest_text:.1f} pt, "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,13 @@ from pytestqt.qtbot import QtBot
 
 from exporters.options import ExportOptions
 from exporters.pdf import build_pdf
+from exporters.pdf_plan import MAX_TILES
 from exporters.svg import plan_sheet
 from icsviewer.app.export_actions import Exporting, install_exporting
 from icsviewer.app.export_dialog import ExportDialog, remembered_options
+from icsviewer.app.export_preview import describe_pages
 from icsviewer.app.main_window import MainWindow
+from icsviewer.app.print_support import build_chart_pages
 from icsviewer.style.theme import get_theme
 from tests.app.conftest import RecordingPrompts, open_and_wait
 
@@ -253,3 +257,31 @@ def test_copy_chart_as_image_offers_png_and_svg(window: MainWindow, exporting: E
     root = ET.fromstring(bytes(data.data("image/svg+xml").data()))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "Copied the chart" in window.statusBar().currentMessage()
+
+
+def test_an_automatic_overview_page_is_explained(window: MainWindow, exporting: Exporting) -> None:
+    """A chart too big to tile legibly goes on one overview page by itself ("auto"): the note
+    says why and where the legible text is, rather than blaming a choice the user never made."""
+    assert window.document is not None and window.scene is not None
+    options = ExportOptions()
+    pages = build_chart_pages(window.document.chart, window.scene.layout, window.theme, options)
+    # The plan a national chart gets (pdf_plan's own tests make one from a real layout).
+    plan = replace(
+        pages.plan, tiles=pages.plan.tiles[:1], columns=1, rows=1, overview=True, smallest_text=2
+    )
+    overview = replace(pages, plan=plan)
+
+    note = describe_pages(overview, options)
+    assert f"Too big to tile legibly on {MAX_TILES} pages" in note
+    assert "overview page" in note and "lists every body" in note
+    assert "as chosen" not in note and "Choose Tile" not in note
+    without = describe_pages(overview, replace(options, directory=False))
+    assert "lists every body" not in without and "description follows" in without
+
+
+def test_fit_choice_tells_of_the_overview_page(qtbot: QtBot, exporting: Exporting) -> None:
+    dialog = open_dialog(qtbot, exporting)
+    index = dialog.fit_combo.findData("auto")
+    assert "overview" in dialog.fit_combo.itemText(index)
+    assert "overview page" in dialog.fit_combo.toolTip()
+    assert f"{MAX_TILES} pages" in dialog.fit_combo.toolTip()
