@@ -10,10 +10,11 @@ Graphviz never loads in the calling process: the graph description goes as JSON 
 QApplication on X11; a child process also bounds Graphviz's time and survives its crashes).
 Every failure becomes a `LayoutError` whose message can be shown to a user as it is.
 
-Layouts are cached by `layout_key`, a hash of what the layout depends on (ids, kinds, label
-texts, relationship ends and kinds, groups, pins, collapsed groups; not colours,
-descriptions or the theme), in memory and (Graphviz's) on disk, so reopening a file or
-re-theming does not run Graphviz again.
+Graphviz layouts are cached by `layout_key`, a hash of what the layout depends on (ids,
+kinds, label texts, relationship ends and kinds, groups, pins, collapsed groups; not colours,
+descriptions or the theme), in memory and on disk, so reopening a file or re-theming does not
+run Graphviz again. The tree engine's layouts are not cached (computing one costs little more
+than hashing the chart for its key).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from icsviewer import appdirs
 from icsviewer.layout.blocks import PAGE_AREAS
 from icsviewer.layout.dot_reader import read_answer
 from icsviewer.layout.frames import collapsed_groups_as_frames
+from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import Layout
 from icsviewer.layout.graph_builder import candidate_specs
 from icsviewer.layout.pins import apply_pins
@@ -232,35 +234,39 @@ def _compute(
         engine = choose_engine(chart, tree_threshold)
     if engine not in ("dot", "tree"):
         raise LayoutError(f"Unknown layout engine {engine!r}: use 'dot' or 'tree'.")
+    if engine == "tree":
+        # Not cached: hashing a national chart's records for the key costs about a fifth of
+        # laying it out (0.09 s of 0.5 at 10,000 bodies), on every first open and every full
+        # re-layout after an edit, while a hit (the same chart laid out twice) is rare; the
+        # structure memo already makes laying out an unchanged chart again cheaper.
+        with paused_gc():  # one pause for all of it: a single collection afterwards
+            structure = build_structure(chart)
+            return collapsed_groups_as_frames(
+                apply_pins(tree_layout(structure), structure), structure
+            )
     key = layout_key(chart, engine)
     if cache is not None:
         cached = cache.get(key)
         if cached is not None:
             return cached
     structure = build_structure(chart)
-    if engine == "tree":
-        layout = tree_layout(structure)
-    else:
-        specs = candidate_specs(structure)
-        request = {
-            "specs": [spec.to_json_dict() for spec in specs],
-            "prog": "dot",
-            "pages": [list(area) for area in PAGE_AREAS],
-        }
-        answer = run_worker(request, timeout, cancel, worker_module, worker)
-        try:
-            choice = int(answer.get("choice", 0)) if isinstance(answer, dict) else 0
-            if not 0 <= choice < len(specs):
-                raise ValueError(f"no candidate {choice}")
-            layout = read_answer(answer, specs[choice], structure)
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise LayoutError(f"Graphviz gave a layout that could not be read ({exc}).") from exc
+    specs = candidate_specs(structure)
+    request = {
+        "specs": [spec.to_json_dict() for spec in specs],
+        "prog": "dot",
+        "pages": [list(area) for area in PAGE_AREAS],
+    }
+    answer = run_worker(request, timeout, cancel, worker_module, worker)
+    try:
+        choice = int(answer.get("choice", 0)) if isinstance(answer, dict) else 0
+        if not 0 <= choice < len(specs):
+            raise ValueError(f"no candidate {choice}")
+        layout = read_answer(answer, specs[choice], structure)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise LayoutError(f"Graphviz gave a layout that could not be read ({exc}).") from exc
     layout = collapsed_groups_as_frames(apply_pins(layout, structure), structure)
     if cache is not None:
-        # Only Graphviz layouts go to disk. The tree engine computes a big chart's layout about
-        # as fast as its JSON reads back (10,000 bodies: 0.7 s against 0.55 s), and writing it
-        # took another 0.5 s of the first open, holding the GIL the window needs.
-        cache.put(key, layout, disk=engine == "dot")
+        cache.put(key, layout)
     return layout
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable, Mapping
 
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout, Point
+from icsviewer.layout.structure import Link
 
 # Graphviz's default arrowhead length (arrowsize=1), so all engines' arrows match.
 ARROW_LENGTH = 10.0
@@ -119,3 +121,67 @@ def orthogonal_route(
 
 def _lerp(a: Point, b: Point, t: float) -> Point:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def route_all(
+    links: Iterable[Link],
+    boxes: Mapping[str, BoxLayout],
+    looks: Mapping[str, tuple[bool, float]],
+) -> dict[str, EdgeLayout]:
+    """`route` for every link, by relationship id: `looks` gives (directed, bow) by kind.
+
+    The same arithmetic in the same order as `route` (so bit for bit the same lines), with
+    each box's centre and half size worked out once rather than per line: a national chart
+    routes some 13,000 lines between 10,000 boxes, and the loop is all there is.
+    """
+    edges: dict[str, EdgeLayout] = {}
+    # box id -> (centre x, centre y, half width, half height); `width / 2` as route has it.
+    known: dict[str, tuple[float, float, float, float]] = {}
+    inf, hypot, edge = math.inf, math.hypot, EdgeLayout
+    for link in links:
+        t = known.get(link.tail)
+        if t is None:
+            box = boxes[link.tail]
+            hw, hh = box.width / 2, box.height / 2
+            t = known[link.tail] = (box.x + hw, box.y + hh, hw, hh)
+        h = known.get(link.head)
+        if h is None:
+            box = boxes[link.head]
+            hw, hh = box.width / 2, box.height / 2
+            h = known[link.head] = (box.x + hw, box.y + hh, hw, hh)
+        directed, bow = looks[link.kind]
+        tcx, tcy, thw, thh = t
+        hcx, hcy, hhw, hhh = h
+        dx, dy = hcx - tcx, hcy - tcy
+        if dx == 0 and dy == 0:
+            sx, sy, ex, ey = tcx, tcy, hcx, hcy
+        else:
+            adx, ady = abs(dx), abs(dy)
+            scale = min(thw / adx if dx else inf, thh / ady if dy else inf)
+            sx, sy = tcx + dx * scale, tcy + dy * scale
+            scale = min(hhw / adx if dx else inf, hhh / ady if dy else inf)
+            ex, ey = hcx + -dx * scale, hcy + -dy * scale
+        start = (sx, sy)
+        end = (ex, ey)
+        dx, dy = ex - sx, ey - sy
+        tip: Point | None = None
+        if directed:
+            length = hypot(dx, dy)
+            if length > ARROW_LENGTH * 1.5:
+                tip = end
+                ex, ey = ex - dx / length * ARROW_LENGTH, ey - dy / length * ARROW_LENGTH
+                end = (ex, ey)
+                dx, dy = ex - sx, ey - sy
+        nx, ny = (-dy * bow, dx * bow)
+        if bow:
+            push = hypot(nx, ny)
+            if push > MAX_BOW:
+                nx, ny = nx * MAX_BOW / push, ny * MAX_BOW / push
+        rel_id = link.rel_id
+        edges[rel_id] = edge(
+            rel_id, link.source, link.target,
+            (start, (sx + dx / 3 + nx, sy + dy / 3 + ny),
+             (sx + 2 * dx / 3 + nx, sy + 2 * dy / 3 + ny), end),
+            tip, None, (sx + dx / 2 + nx * 0.75, sy + dy / 2 + ny * 0.75),
+        )
+    return edges

@@ -27,9 +27,9 @@ from icsviewer.layout.frames import (
     frame_around,
 )
 from icsviewer.layout.gc_pause import paused_gc
-from icsviewer.layout.geometry import BoxLayout, EdgeLayout, FrameLayout, Layout
+from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
 from icsviewer.layout.layout_facts import Facts, remember
-from icsviewer.layout.routing import route
+from icsviewer.layout.routing import route_all
 from icsviewer.layout.structure import Structure
 from icsviewer.model.kinds import relation_kind
 
@@ -79,17 +79,12 @@ def _layout(structure: Structure) -> Layout:
         frame = frame_around(cluster, boxes)
         if frame is not None:
             frames[cluster.id] = frame
-    edges: dict[str, EdgeLayout] = {}
     # (directed, bow) by relationship kind, looked up once per kind rather than per line.
     looks: dict[str, tuple[bool, float]] = {}
-    for link in structure.links:
-        look = looks.get(link.kind)
-        if look is None:
-            kind = relation_kind(link.kind)
-            look = looks[link.kind] = (kind.directed, 0.0 if kind.structural else 0.12)
-        edges[link.rel_id] = route(
-            link.rel_id, link.source, link.target, boxes[link.tail], boxes[link.head], *look
-        )
+    for kind_name in {link.kind for link in structure.links}:
+        kind = relation_kind(kind_name)
+        looks[kind_name] = (kind.directed, 0.0 if kind.structural else 0.12)
+    edges = route_all(structure.links, boxes, looks)
     items = bounds([*boxes.values(), *frames.values()]) if boxes else None
     lines = edge_bounds(edges.values())
     parts = [part for part in (items, lines) if part is not None]
