@@ -14,22 +14,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from icsviewer import __version__
-from icsviewer.app import group_collapse
+from icsviewer.app import group_collapse, help_dialogs
 from icsviewer.app import settings as keys
-from icsviewer.app.actions import build_menus, shortcut_summary
+from icsviewer.app.actions import build_menus
 from icsviewer.app.docks.details_dock import DetailsPanel
 from icsviewer.app.docks.legend_dock import LegendPanel
 from icsviewer.app.docks.problems_dock import ProblemsPanel
+from icsviewer.app.layout_progress import LayoutProgress
 from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner
-from icsviewer.app.opening import Loader, OpenFailure, load_document
+from icsviewer.app.opening import Loader, OpenFailure, dropped_chart, load_document
 from icsviewer.app.prompts import Prompts
 from icsviewer.app.search_bar import SearchBar
-from icsviewer.app.settings import RecentFiles, fill_recent_menu
+from icsviewer.app.settings import (
+    RecentFiles,
+    fill_recent_menu,
+    restore_window_state,
+    save_window_state,
+    saved_theme,
+)
 from icsviewer.app.view_context import ViewContextMenu
+from icsviewer.app.window_parts import build_docks, chart_column
 from icsviewer.canvas.minimap import Minimap
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
@@ -38,9 +45,8 @@ from icsviewer.layout.client import choose_engine
 from icsviewer.layout.fallback import fallback_layout
 from icsviewer.layout.geometry import Layout
 from icsviewer.layout.incremental import update_layout
-from icsviewer.style.theme import DEFAULT_THEME, THEMES, Theme, get_theme
+from icsviewer.style.theme import THEMES, Theme, get_theme
 
-CHART_SUFFIXES = (".yaml", ".yml")
 # Wait this long for Graphviz before showing the quick arrangement, so a fast layout (or a
 # cached one) appears directly without a visible jump.
 FALLBACK_DELAY_MS = 2500
@@ -81,7 +87,7 @@ class MainWindow(QMainWindow):
         # Features installed on top (editing, presenter, exporting, crash guard), kept alive
         # as long as the window.
         self.features: dict[str, object] = {}
-        self.theme: Theme = get_theme(self._saved_theme())
+        self.theme: Theme = get_theme(saved_theme(settings))
         self.setWindowTitle("ICS Viewer")
         self.setAcceptDrops(True)
         self.setDockOptions(
@@ -92,41 +98,13 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("chart_view")
         self.search_bar = SearchBar()
         self.placeholder = QLabel("Arranging the chart…")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.hide()
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.search_bar)
-        column.addWidget(self.placeholder, 1)
-        column.addWidget(self.view, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(chart_column(self.search_bar, self.placeholder, self.view))
 
         self.details = DetailsPanel()
         self.legend = LegendPanel()
         self.problems = ProblemsPanel()
         self.minimap = Minimap(self.view)
-        self.docks = {
-            "details": self._dock(
-                "Details", "details_dock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
-            ),
-            "legend": self._dock(
-                "Legend", "legend_dock", self.legend, Qt.DockWidgetArea.RightDockWidgetArea
-            ),
-            "overview": self._dock(
-                "Overview", "overview_dock", self.minimap, Qt.DockWidgetArea.RightDockWidgetArea
-            ),
-            "problems": self._dock(
-                "Problems", "problems_dock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
-            ),
-        }
-        # Details on top; the legend below it, sharing its place with the overview (which
-        # matters only once the chart is zoomed beyond the window).
-        self.splitDockWidget(self.docks["details"], self.docks["legend"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.docks["legend"], self.docks["overview"])
-        self.docks["legend"].raise_()
-        self.docks["problems"].hide()
+        self.docks = build_docks(self, self.details, self.legend, self.minimap, self.problems)
 
         self.menus: dict[str, QMenu]
         self.window_actions: dict[str, QAction]
@@ -145,6 +123,7 @@ class MainWindow(QMainWindow):
         self.runner = LayoutRunner(layout_function, self)
         self.runner.finished.connect(self._on_layout)
         self.runner.failed.connect(self._on_layout_failed)
+        self.layout_progress = LayoutProgress(self)
         self._fallback_timer = QTimer(self, singleShot=True, interval=FALLBACK_DELAY_MS)
         self._fallback_timer.timeout.connect(self._show_view)
         self._relayout_timer = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
@@ -155,35 +134,9 @@ class MainWindow(QMainWindow):
         self.search_bar.closed.connect(self._return_focus_to_chart)
         self.details.body_requested.connect(self.go_to_body)
         self.problems.body_requested.connect(self.go_to_body)
-        self._restore_window()
+        restore_window_state(self, settings)
 
     # ----- construction helpers ---------------------------------------------------------------
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # saveState() finds docks by object name
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _saved_theme(self) -> str:
-        name = self.settings.value(keys.KEY_THEME, DEFAULT_THEME)
-        return name if isinstance(name, str) and name in THEMES else DEFAULT_THEME
-
-    def _restore_window(self) -> None:
-        geometry = self.settings.value(keys.KEY_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            area = screen.availableGeometry() if screen else None
-            if area is not None and area.width() > 0:
-                w, h = int(area.width() * 0.9), int(area.height() * 0.9)
-                self.resize(w, h)
-                self.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
-            else:
-                self.resize(1280, 800)
-        state = self.settings.value(keys.KEY_STATE)
-        if state is not None:
-            self.restoreState(state)
-
     # ----- opening ------------------------------------------------------------------------------
     def choose_and_open(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
@@ -283,8 +236,6 @@ class MainWindow(QMainWindow):
             self.view.fit_all()
             # Keys go to the chart first (Tab walks bodies, Ctrl+F finds), not to a panel.
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if self.runner.busy:
-                self.statusBar().showMessage("Arranging the chart with Graphviz…")
 
     def _on_layout(self, layout: Layout) -> None:
         if self.scene is None:
@@ -298,12 +249,16 @@ class MainWindow(QMainWindow):
         self.minimap.sync_scene()
         self.statusBar().showMessage(ARRANGED_MESSAGES.get(layout.engine, "Chart arranged."), 5000)
 
-    def _on_layout_failed(self, message: str) -> None:
+    def keep_current_arrangement(self) -> None:
+        """No layout is coming (it failed or was cancelled): show the chart as arranged now."""
         if self.scene is not None and not self.scene.layout.boxes and self.document is not None:
             # A big chart waited for its layout with nothing drawn: show the simple rows.
             self.scene.set_layout(fallback_layout(self.document.chart))
             self.minimap.sync_scene()
         self._show_view()
+
+    def _on_layout_failed(self, message: str) -> None:
+        self.keep_current_arrangement()
         self.statusBar().showMessage("Layout failed; showing a simple arrangement.", 15000)
         self.prompts.error(
             "Could not arrange the chart",
@@ -408,33 +363,23 @@ class MainWindow(QMainWindow):
         fill_recent_menu(self.menus["recent"], self.recent, self.open_path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_chart(event) is not None:
+        if dropped_chart(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _dropped_chart(event)
+        path = dropped_chart(event)
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
 
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td>{t}</td><td><b>{k}</b></td></tr>"
-            for t, k in shortcut_summary(self.window_actions)
-        )
-        self.prompts.info("Keyboard shortcuts", f"<table cellpadding=3>{rows}</table>")
+        help_dialogs.show_shortcuts(self.prompts, self.window_actions)
 
     def show_about(self) -> None:
-        self.prompts.info(
-            "About ICS Viewer",
-            f"<b>ICS Viewer</b> {__version__}<br>A chart of an "
-            "NHS Integrated Care System, kept in one YAML file.",
-        )
+        help_dialogs.show_about(self.prompts)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
-        self.settings.setValue(keys.KEY_STATE, self.saveState())
-        self.settings.sync()
+        save_window_state(self, self.settings)
         self._relayout_timer.stop()
         self._fallback_timer.stop()
         self.runner.shutdown()
@@ -449,10 +394,3 @@ class MainWindow(QMainWindow):
 def _empty_layout() -> Layout:
     """What a big chart's scene starts from while its (quick) real layout is computed."""
     return Layout({}, {}, {}, 0.0, 0.0, engine="fallback")
-
-
-def _dropped_chart(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    for url in event.mimeData().urls():
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(CHART_SUFFIXES):
-            return Path(url.toLocalFile())
-    return None

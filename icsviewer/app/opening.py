@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from icsviewer.editor.document import Document
 from icsviewer.io.problems import Problem
 from icsviewer.model.chart import Chart
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+# What a dropped file must be called for the window to open it.
+CHART_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -56,3 +63,11 @@ def as_document(path: Path, chart: Chart | None, problems: list[Problem]) -> Doc
         first = next((p.message for p in problems if p.is_error), "the file is not a chart")
         return OpenFailure(path, f"“{path.name}” could not be opened: {first}", problems)
     return Document(chart, path, problems)
+
+
+def dropped_chart(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first local chart file among what is being dragged or dropped, if any."""
+    for url in event.mimeData().urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(CHART_SUFFIXES):
+            return Path(url.toLocalFile())
+    return None

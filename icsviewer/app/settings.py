@@ -11,10 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from icsviewer import appdirs
 from icsviewer.canvas.literal_text import literal_tooltip
+from icsviewer.style.theme import DEFAULT_THEME, THEMES
 
 ORGANISATION = "ICS Viewer"
 APPLICATION = "ICS Viewer"
@@ -83,3 +85,33 @@ def fill_recent_menu(menu: QMenu, recent: RecentFiles, open_path: Callable[[Path
         menu.addAction("Clear Recent Files", recent.clear)
     else:
         menu.addAction("No recent files").setEnabled(False)
+
+
+def saved_theme(settings: QSettings) -> str:
+    """The theme the user chose last time, or the default if none (or an unknown one)."""
+    name = settings.value(KEY_THEME, DEFAULT_THEME)
+    return name if isinstance(name, str) and name in THEMES else DEFAULT_THEME
+
+
+def restore_window_state(window: QMainWindow, settings: QSettings) -> None:
+    """Size, place and panels as the user left them; the first time, 90 % of the screen."""
+    geometry = settings.value(KEY_GEOMETRY)
+    if geometry is None or not window.restoreGeometry(geometry):
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is not None and area.width() > 0:
+            w, h = int(area.width() * 0.9), int(area.height() * 0.9)
+            window.resize(w, h)
+            window.move(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2)
+        else:
+            window.resize(1280, 800)
+    state = settings.value(KEY_STATE)
+    if state is not None:
+        window.restoreState(state)
+
+
+def save_window_state(window: QMainWindow, settings: QSettings) -> None:
+    """Remember size, place and panels for next time (written at once, not at exit)."""
+    settings.setValue(KEY_GEOMETRY, window.saveGeometry())
+    settings.setValue(KEY_STATE, window.saveState())
+    settings.sync()

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from icsviewer.app.busy_indicator import BusyIndicator
 from icsviewer.app.layout_runner import POLL_MS, LayoutFunction, default_layout_function
 from icsviewer.app.opening import OpenFailure, as_document, load_document, unreadable
 from icsviewer.editor.document import Document
@@ -126,7 +126,11 @@ class StartupOpen(QObject):
         # opens it (its error dialog runs a nested event loop, in which this must not start
         # again), then "done".
         self._state = "reading"
-        self.progress = _ReadingProgress(f"Reading {prefetch.path.name}…")
+        self.progress = BusyIndicator(
+            f"Reading {prefetch.path.name}…",
+            "Reading progress",
+            "Stop opening this chart (Esc)",
+        )
         self.progress.cancel_button.clicked.connect(self.cancel)
         window.statusBar().addWidget(self.progress, 1)
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
@@ -206,23 +210,3 @@ class StartupOpen(QObject):
 
     def _stop_listening(self) -> None:
         self._timer.stop()
-
-
-class _ReadingProgress(QWidget):
-    """A busy bar with a Cancel button, in the status bar while the file is being read."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(text)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 0)  # busy: reading has no measurable steps
-        self.bar.setMaximumWidth(160)
-        self.bar.setAccessibleName("Reading progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop opening this chart (Esc)")
-        row.addWidget(self.label)
-        row.addWidget(self.bar)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
