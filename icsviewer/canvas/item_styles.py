@@ -45,6 +45,11 @@ def _make_look(body: Body, theme: Theme) -> BoxLook:
 _LOOKS = _LookCache()
 
 
+def box_look(body: Body, theme: Theme) -> BoxLook:
+    """The look a body's box has in `theme` (shared with every box of the same look)."""
+    return _LOOKS.look(body, theme)
+
+
 def style_body(item: BodyItem, body: Body, theme: Theme) -> None:
     """The body's kind style with its own overrides; the tooltip names it and its kind."""
     item.set_look(_LOOKS.look(body, theme))

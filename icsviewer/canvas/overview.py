@@ -18,8 +18,9 @@ collapsed groups, group names once they are readable) paint themselves through t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
@@ -53,6 +54,18 @@ class OverviewFocus:
     boxes: tuple[BodyItem, ...]
     lines: tuple[RelationItem, ...]
     dim: float
+
+
+class PendingItems(Protocol):
+    """Boxes and lines the scene has not made yet, as their items will draw far out."""
+
+    def box_entries(self) -> Iterator[tuple[str, tuple[BoxLook, QRectF, list[QRectF], float]]]:
+        """(key, (look, box, label bars, label size)) of each box still to be made."""
+        ...
+
+    def line_paths(self) -> Iterator[tuple[str, QPainterPath]]:
+        """(colour, path) of each line still to be made."""
+        ...
 
 
 class _RectLayer:
@@ -117,6 +130,10 @@ class ChartOverview:
         # Pictures of the whole chart kept per zoom band for the view (see paint_cached).
         self._pictures = BandPictures(self._paint_base)
         self._selected: tuple[BodyItem, ...] = ()
+        # While a big chart's items are made in slices: those not made yet (population.py).
+        # They come after the made ones, in layout order, as their items will when made, so
+        # the picture does not change as they are.
+        self.pending: PendingItems | None = None
 
     # ----- what changed -------------------------------------------------------------------
     def invalidate(
@@ -266,6 +283,17 @@ class ChartOverview:
             layer.rects.append(rect)
             layer.bars.extend(bars)
             max_font = max(max_font, font_size)
+        if self.pending is not None:
+            # Not made yet, so neither hidden nor dimmed (any reveal or focus makes them first).
+            for key, entry in self.pending.box_entries():
+                entry = data.setdefault(key, entry)
+                look, rect, bars, font_size = entry
+                layer = layers.get(look)
+                if layer is None:
+                    layer = layers[look] = _BoxLayer(look)
+                layer.rects.append(rect)
+                layer.bars.extend(bars)
+                max_font = max(max_font, font_size)
         self._boxes = list(layers.values())
         self._max_font = max_font or 10.0
 
@@ -274,6 +302,9 @@ class ChartOverview:
         for line in self._line_items.values():
             if line.isVisible():
                 merged.setdefault(line.colour, QPainterPath()).addPath(line.path())
+        if self.pending is not None:
+            for colour, path in self.pending.line_paths():
+                merged.setdefault(colour, QPainterPath()).addPath(path)
         layers = []
         for colour, path in merged.items():
             # Cosmetic (the same on screen whatever the zoom), and a little over a pixel: the

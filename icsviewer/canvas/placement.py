@@ -22,7 +22,7 @@ from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import EdgeLayout, Layout
-from icsviewer.model.chart import Chart, Group
+from icsviewer.model.chart import Chart, Group, Relationship
 from icsviewer.style.theme import Theme
 
 # A re-layout changing more boxes, lines and frames than this turns the BSP index off meanwhile.
@@ -107,16 +107,32 @@ class ItemPlacer:
         self.frames: dict[str, FrameItem] = {}
         # What each frame was last placed and styled from (layout, group record, hidden count).
         self._frame_inputs: dict[str, tuple[object, ...]] = {}
+        # Boxes and lines the layout has that are still to be made, in layout order (see
+        # population.py); only while a big chart's items are made in slices.
+        self.pending_boxes: dict[str, None] = {}
+        self.pending_lines: dict[str, None] = {}
+        self._defer = False
 
     def place(
-        self, old: Layout, new: Layout, chart: Chart, theme: Theme, restyle_all: bool
+        self,
+        old: Layout,
+        new: Layout,
+        chart: Chart,
+        theme: Theme,
+        restyle_all: bool,
+        defer_new: bool = False,
     ) -> Changes:
-        """Apply `new` (the scene showed `old`); restyle every item too if `restyle_all`."""
+        """Apply `new` (the scene showed `old`); restyle every item too if `restyle_all`.
+
+        With `defer_new`, boxes and lines not made yet are listed in `pending_boxes` and
+        `pending_lines` instead of being made; `make_box` and `make_line` make them later.
+        """
         changes = changes_between(old, new)
         # Items an edit removed (a deleted body's box and lines) whose records the new layout
         # has unchanged, as after an undo, are made again.
         _add_missing(changes.boxes, new.boxes, self.boxes)
         _add_missing(changes.lines, new.edges, self.lines)
+        self._defer = defer_new
         scene = self._scene
         bulk = changes.count() > BULK_CHANGES
         if not bulk:
@@ -157,14 +173,21 @@ class ItemPlacer:
             item = self.boxes.get(key)
             if item is not None:
                 item.set_box(rect, box.lines, box.font_size)
-                continue
-            # Geometry and looks before the item joins the scene: nothing to re-file.
-            item = BodyItem(key)
-            item.set_box(rect, box.lines, box.font_size)
-            if chart.has_body(key):
-                style_body(item, chart.body(key), theme)
-            self.boxes[key] = item
-            self._scene.addItem(item)
+            elif self._defer:
+                self.pending_boxes[key] = None
+            else:
+                self.make_box(key, layout, chart, theme)
+
+    def make_box(self, key: str, layout: Layout, chart: Chart, theme: Theme) -> None:
+        """Make the box the layout has for `key` and add it to the scene."""
+        box = layout.boxes[key]
+        # Geometry and looks before the item joins the scene: nothing to re-file.
+        item = BodyItem(key)
+        item.set_box(QRectF(box.x, box.y, box.width, box.height), box.lines, box.font_size)
+        if chart.has_body(key):
+            style_body(item, chart.body(key), theme)
+        self.boxes[key] = item
+        self._scene.addItem(item)
 
     def restyle_boxes(self, chart: Chart, theme: Theme) -> None:
         for key, item in self.boxes.items():
@@ -186,14 +209,24 @@ class ItemPlacer:
             edge = layout.edges[key]
             record = records.get(key)
             item = self.lines.get(key)
-            new = item is None
             if item is None:
-                item = self.lines[key] = RelationItem(key)
-            if new or restyle_all:
+                if self._defer:
+                    self.pending_lines[key] = None
+                else:
+                    self.make_line(key, edge, record, theme)
+                continue
+            if restyle_all:
                 style_relation(item, record, theme)
             self.route_line(item, edge, record.label if record else "")
-            if new:
-                self._scene.addItem(item)
+
+    def make_line(
+        self, key: str, edge: EdgeLayout, record: Relationship | None, theme: Theme
+    ) -> None:
+        """Make the line for `key` along `edge` and add it to the scene."""
+        item = self.lines[key] = RelationItem(key)
+        style_relation(item, record, theme)
+        self.route_line(item, edge, record.label if record else "")
+        self._scene.addItem(item)
 
     def route_line(self, item: RelationItem, edge: EdgeLayout, label: str) -> None:
         """Lay a line along its route with the label its record has now."""

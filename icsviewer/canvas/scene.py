@@ -8,30 +8,31 @@ and keeps the mapping between items and body ids.
 Helpers with one job each: `placement.ItemPlacer` keeps the items as the latest layout says
 (touching only what changed), `scene_focus.SceneFocus` applies emphasis (an explicit focus
 from the presenter wins over the hovered or selected body) and build-mode reveals, and
-`overview.ChartOverview` is the batched picture views draw when zoomed far out.
+`overview.ChartOverview` is the batched picture views draw when zoomed far out,
+`population.ItemPopulator` makes a big chart's boxes and lines a slice at a time after the first
+paint (`items_ready`, `items_completed`, `ensure_items`), and `scene_input.InteractiveScene`,
+the base class, handles the mouse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Signal
-from PySide6.QtGui import QBrush, QPainter, QTransform
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QGraphicsSceneContextMenuEvent,
-    QGraphicsSceneMouseEvent,
-)
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtWidgets import QGraphicsScene
 
 from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
-from icsviewer.canvas.label_fit import Placement, fits_current_box, placement
+from icsviewer.canvas.label_fit import Placement, needs_layout, placement
 from icsviewer.canvas.overview import ChartOverview
 from icsviewer.canvas.placement import ItemPlacer, changed_area
+from icsviewer.canvas.population import ItemPopulator, wants_progressive
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.scene_focus import SceneFocus
+from icsviewer.canvas.scene_input import InteractiveScene
 from icsviewer.layout.boxes import label_lines
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Body, Chart, Group, Relationship
@@ -42,21 +43,18 @@ from icsviewer.style.theme import Theme
 SCENE_MARGIN = 12.0
 
 
-class ChartScene(QGraphicsScene):
+class ChartScene(InteractiveScene):
     """Items for one chart. Construct with `(chart, layout, theme)`."""
 
     # A change moved or resized something: the owner should compute a new layout.
     relayout_requested = Signal()
-    # A body was double-clicked (or Enter pressed on it in the view).
-    body_activated = Signal(str)
-    # The user asked to collapse or expand a group (double-click on its name or its box).
-    group_toggle_requested = Signal(str)
-    # Right-click: ("body" | "group" | "chart", id or "", screen position).
-    context_requested = Signal(str, str, QPoint)
     # Anything in the chart changed (details and legend panels refresh).
     chart_changed = Signal()
     # Positions, theme or what is revealed changed (the overview redraws; hover does not count).
     picture_changed = Signal()
+    # Every item of the current layout exists (a big chart's are made after the first paint,
+    # see population.py; `items_ready` says whether they are).
+    items_completed = Signal()
 
     def __init__(
         self, chart: Chart, layout: Layout, theme: Theme, parent: QObject | None = None
@@ -83,6 +81,9 @@ class ChartScene(QGraphicsScene):
         self._overview = ChartOverview(self._boxes, self._relations, self._frames)
         # What stands out (hover, selection, presenter) and what shows (build mode).
         self._focus = SceneFocus(self._placer, self._overview)
+        # A big chart's boxes and lines are made in slices after the first paint.
+        self._populator = ItemPopulator(self, self._placer, self.items_completed.emit)
+        self._overview.pending = self._populator
         # set_layout styles the new items; set_theme here would style them a second time.
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self.set_layout(layout)
@@ -94,6 +95,7 @@ class ChartScene(QGraphicsScene):
         if self._detached:
             return
         self._detached = True
+        self._populator.stop()
         self.chart.unsubscribe(self._on_chart_event)
         self.selectionChanged.disconnect(self._refresh_emphasis)
 
@@ -101,13 +103,19 @@ class ChartScene(QGraphicsScene):
     def set_layout(self, layout: Layout) -> None:
         """Place every item where `layout` says; items the layout no longer has are removed.
 
-        Only what differs from the current layout is touched (see placement.py).
+        Only what differs from the current layout is touched (see placement.py). When it
+        makes thousands of new items on a big chart, they are made after this returns, a slice
+        at a time (`items_ready`, `items_completed`).
         """
+        self.ensure_items()  # a layout arriving mid-population: the items it moves exist
         old = self.layout
         self.layout = layout
         self._placed_as = {b.id: placement(b) for b in self.chart.bodies}
         restyle_all, self._restyle_all = self._restyle_all, False
-        changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all)
+        progressive = wants_progressive(self.chart, old, layout, self._placer)
+        changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all, progressive)
+        if progressive:
+            self._populator.start(layout, self.chart, self.theme)
         # The far-out picture: only what changed is worked out again.
         if restyle_all:
             self._overview.invalidate()
@@ -130,6 +138,7 @@ class ChartScene(QGraphicsScene):
     def _map_bodies_to_boxes(self) -> None:
         """Each body id -> the key of the box standing for it (itself or its collapsed group)."""
         self._box_of = {key: key for key in self._boxes}
+        self._box_of.update((key, key) for key in self._placer.pending_boxes)
         for group in self.chart.groups:
             frame = self._frames.get(group.id)
             if frame is not None and frame.collapsed:
@@ -139,6 +148,7 @@ class ChartScene(QGraphicsScene):
     # ----- theme -----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         """Redraw every item in another theme; positions are untouched (no re-layout)."""
+        self.ensure_items()
         self.theme = theme
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self._placer.restyle_boxes(self.chart, theme)
@@ -166,6 +176,8 @@ class ChartScene(QGraphicsScene):
 
     # ----- following the model ----------------------------------------------------------------
     def _on_chart_event(self, event: ChartEvent) -> None:
+        if event.kind not in ("meta_changed", "tours_changed"):
+            self.ensure_items()  # an edit mid-population: the items it touches exist
         self._invalidate_overview(event)
         if event.kind == "reset":
             self._restyle_all = True
@@ -192,7 +204,8 @@ class ChartScene(QGraphicsScene):
                     self._style_relation(item, record)
                     # Its label shows at once; where it sits is the layout's business.
                     self._placer.route_line(item, edge, record.label if record else "")
-        if self._needs_layout(event):
+        # A label edit whose text still fits its box: the item has re-wrapped it already.
+        if needs_layout(event, self.chart, self.layout, self._placed_as):
             self.relayout_requested.emit()
         self.chart_changed.emit()
 
@@ -211,20 +224,6 @@ class ChartScene(QGraphicsScene):
         elif kind in ("reset", "groups_changed"):
             self._overview.invalidate()
 
-    def _needs_layout(self, event: ChartEvent) -> bool:
-        if not event.structural or event.kind in ("meta_changed", "tours_changed"):
-            return False
-        if event.kind != "body_changed":
-            return True
-        # A label edit whose text still fits its box: the item has re-wrapped it already.
-        for body_id in event.ids:
-            box = self.layout.boxes.get(body_id)
-            if box is None or not self.chart.has_body(body_id):
-                return True
-            if not fits_current_box(self.chart.body(body_id), box, self._placed_as.get(body_id)):
-                return True
-        return False
-
     def _update_body(self, body_id: str) -> None:
         item = self._boxes.get(body_id)
         if item is None or not self.chart.has_body(body_id):
@@ -238,14 +237,28 @@ class ChartScene(QGraphicsScene):
             item.set_box(item.scene_rect(), lines, font_size)
         self._style_box(item)
 
+    # ----- items made after the first paint (population.py) --------------------------------------
+    @property
+    def items_ready(self) -> bool:
+        """Every item of the current layout exists (see `items_completed`)."""
+        return not self._populator.active
+
+    def ensure_items(self) -> None:
+        """Make every item still to be made now (for what needs an item before its turn)."""
+        if self._populator.active:
+            self._populator.finish()
+
     # ----- queries for the window and the presenter ----------------------------------------------
     def body_ids(self) -> list[str]:
         """Ids of the bodies drawn as their own box, in chart order."""
-        return [b.id for b in self.chart.bodies if b.id in self._boxes]
+        pending = self._placer.pending_boxes
+        return [b.id for b in self.chart.bodies if b.id in self._boxes or b.id in pending]
 
     def body_item(self, body_id: str) -> BodyItem | None:
         """The box drawn for a body (its collapsed group's box if it is hidden in one)."""
         key = self._box_of.get(body_id)
+        if key in self._placer.pending_boxes:
+            self.ensure_items()
         return self._boxes.get(key) if key else None
 
     def collapsed_frame_of(self, body_id: str) -> FrameItem | None:
@@ -256,6 +269,10 @@ class ChartScene(QGraphicsScene):
 
     def body_rect(self, body_id: str) -> QRectF:
         """The body's box in scene coordinates; empty if it is not drawn."""
+        key = self._box_of.get(body_id)
+        if key in self._placer.pending_boxes:  # not made yet: where the layout puts it
+            box = self.layout.boxes[key]
+            return QRectF(box.x, box.y, box.width, box.height)
         item = self.body_item(body_id)
         if item is not None:
             return item.scene_rect()
@@ -271,29 +288,9 @@ class ChartScene(QGraphicsScene):
                 rect = r if rect.isEmpty() else rect.united(r)
         return rect
 
-    def body_at(self, pos: QPointF) -> str | None:
-        """The id of the body whose box is under a scene point, or None."""
-        item = self.box_item_at(pos)
-        return item.key if item is not None else None
-
-    def box_item_at(self, pos: QPointF) -> BodyItem | None:
-        for item in self.items(pos, deviceTransform=QTransform()):
-            if isinstance(item, BodyItem) and item.isVisible():
-                return item
-        return None
-
-    def frame_label_at(self, pos: QPointF) -> str | None:
-        """The group whose name strip (or whole collapsed frame) is under a point, or None."""
-        frames = [
-            i for i in self.items(pos, deviceTransform=QTransform()) if isinstance(i, FrameItem)
-        ]
-        for frame in frames:
-            if frame.isVisible() and (frame.collapsed or frame.label_strip().contains(pos)):
-                return frame.key
-        return None
-
     def reading_order(self) -> list[str]:
         """Body ids in reading order: tier, then top to bottom, then left to right."""
+        self.ensure_items()
 
         def key(body_id: str) -> tuple[int, float, float]:
             rect = self.body_rect(body_id)
@@ -312,6 +309,8 @@ class ChartScene(QGraphicsScene):
     def select_bodies(self, ids: Iterable[str]) -> None:
         """Select exactly these bodies (unknown ids are ignored)."""
         wanted = set(ids)
+        if wanted:
+            self.ensure_items()
         self.blockSignals(True)
         try:
             self.clearSelection()
@@ -326,17 +325,21 @@ class ChartScene(QGraphicsScene):
     # ----- emphasis and reveal -----------------------------------------------------------------
     def set_emphasis(self, focus: set[str] | None) -> None:
         """None: everything normal. Else the focus bodies and their lines stand out, rest dims."""
+        if focus is not None:
+            self.ensure_items()
         self._focus.explicit = set(focus) if focus is not None else None
         self._apply_visibility()
 
     def set_revealed(self, ids: set[str] | None) -> None:
         """None: all visible. Else only these bodies, their frames and lines between them."""
+        if ids is not None:
+            self.ensure_items()
         self._focus.revealed = set(ids) if ids is not None else None
         self._apply_visibility()
         self.picture_changed.emit()
 
     def set_hovered(self, body_id: str | None) -> None:
-        if body_id != self._focus.hovered:
+        if body_id != self._focus.hovered and (body_id is None or self.items_ready):
             self._focus.hovered = body_id
             self._apply_visibility()
 
@@ -370,39 +373,6 @@ class ChartScene(QGraphicsScene):
     def _group_members(self, group_id: str) -> tuple[str, ...]:
         group = self._group(group_id)
         return group.members if group else ()
-
-    # ----- mouse --------------------------------------------------------------------------------
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        if not event.buttons():
-            self.set_hovered(self.body_at(event.scenePos()))
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        pos = event.scenePos()
-        item = self.box_item_at(pos)
-        if item is not None:
-            self.body_activated.emit(item.key)
-            event.accept()
-            return
-        group_id = self.frame_label_at(pos)
-        if group_id is not None:
-            self.group_toggle_requested.emit(group_id)
-            event.accept()
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        pos = event.scenePos()
-        item = self.box_item_at(pos)
-        if item is not None:
-            if not item.isSelected():
-                self.select_bodies([item.key])
-            self.context_requested.emit("body", item.key, event.screenPos())
-        else:
-            group_id = self.frame_label_at(pos)
-            kind = "group" if group_id else "chart"
-            self.context_requested.emit(kind, group_id or "", event.screenPos())
-        event.accept()
 
 
 def item_font_size(item: BodyItem, layout: Layout) -> float:

@@ -158,6 +158,10 @@ class ChartView(QGraphicsView):
         lod = self.zoom_level()
         # LOW_DETAIL first: asking the scene may build the overview, not needed closer in.
         if scene is None or lod >= LOW_DETAIL or lod >= scene.overview_zoom():
+            if scene is not None:
+                # Closer in the items are drawn: a big chart still making them (population.py)
+                # makes the rest now.
+                scene.ensure_items()
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())

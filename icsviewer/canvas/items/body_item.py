@@ -192,14 +192,24 @@ class BodyItem(QGraphicsItem):
 
     def _text_bars(self, x: float = 0.0, y: float = 0.0) -> list[QRectF]:
         """Where the label's lines are, as bars, with the box's top-left corner at (x, y)."""
-        size = self._font_size
-        width_of_box = self._rect.width()
-        line_height = size * LINE_SPACING
-        top = y + (self._rect.height() - line_height * len(self._lines)) / 2
-        centre_x = x + width_of_box / 2
-        bars = []
-        for index, line in enumerate(self._lines):
-            width = min(width_of_box - 8.0, len(line) * size * 0.5)
-            centre_y = top + (index + 0.5) * line_height
-            bars.append(QRectF(centre_x - width / 2, centre_y - size * 0.3, width, size * 0.6))
-        return bars
+        rect = self._rect
+        return label_bars(x, y, rect.width(), rect.height(), self._lines, self._font_size)
+
+
+def label_bars(
+    x: float, y: float, width_of_box: float, height: float, lines: tuple[str, ...], size: float
+) -> list[QRectF]:
+    """The faint bars standing for a box's label lines far out (box top-left at (x, y)).
+
+    One function for items and for the layout-only entries of boxes not made yet (see
+    population.py), so both draw the same far-out picture.
+    """
+    line_height = size * LINE_SPACING
+    top = y + (height - line_height * len(lines)) / 2
+    centre_x = x + width_of_box / 2
+    bars = []
+    for index, line in enumerate(lines):
+        width = min(width_of_box - 8.0, len(line) * size * 0.5)
+        centre_y = top + (index + 0.5) * line_height
+        bars.append(QRectF(centre_x - width / 2, centre_y - size * 0.3, width, size * 0.6))
+    return bars

@@ -1,0 +1,201 @@
+"""Make a big chart's items a slice at a time, after the first paint.
+
+A national chart opens far out, where views draw the batched overview (overview.py) and not
+the items; making its thousands of boxes and lines costs 40-50 us each (0.35 s of CPU at
+2,500 bodies, about 1.5 s at 10,000) and is not needed for that first picture. So for a chart
+of at least PROGRESSIVE_BODIES bodies the scene lays the layout down with its boxes and lines
+left pending (`ItemPlacer.pending_boxes` / `pending_lines`), and `ItemPopulator` makes them in
+slices of about SLICE_SECONDS from a zero timer, so the event loop keeps turning between
+slices (paints, input, the progress of other work).
+
+Meanwhile the overview draws the pending boxes and lines from the layout and their looks
+(`box_entry`, `line_path`), exactly as their items will draw them, so the far-out picture is
+the same before and after. Whatever needs an item before it exists calls `finish()` (the scene
+does, see `ChartScene.ensure_items`): correctness first, the rest made synchronously.
+
+A full pass of Python's cyclic garbage collector over a national chart's heap (chart records,
+layout, item wrappers) takes about a quarter of a second at 10,000 bodies, and it comes
+back every so often while the user works. None of those objects is cyclic garbage while the
+chart is shown, so population moves them out of the collector's sight (`gc.freeze`) when it
+starts and again when it ends; `stop()` (the scene is dropped) gives them back.
+
+The layout, chart records and theme are those of the moment population started: the scene
+finishes population before it applies a new layout, a chart event or a theme.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QGraphicsScene
+
+from icsviewer.canvas.item_styles import box_look
+from icsviewer.canvas.items.body_item import DEFAULT_LOOK, BoxLook, label_bars
+from icsviewer.canvas.items.relation_item import bezier_path
+from icsviewer.canvas.placement import ItemPlacer
+from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart, Relationship
+from icsviewer.style.theme import Theme
+
+# Charts with at least this many bodies get their items made after the first paint; smaller
+# ones are built at once (a few hundred items take a few milliseconds).
+PROGRESSIVE_BODIES = 1000
+# A layout making at least this many new boxes and lines at once is populated in slices (an
+# edit adding one body to a big chart makes its item at once).
+PROGRESSIVE_ITEMS = 500
+# Work per slice: long enough to amortise the timer, short enough not to be felt.
+SLICE_SECONDS = 0.012
+# Items made between two looks at the clock.
+CHUNK = 16
+
+BoxEntry = tuple[BoxLook, QRectF, list[QRectF], float]
+
+
+def wants_progressive(chart: Chart, old: Layout, new: Layout, placer: ItemPlacer) -> bool:
+    """Whether applying `new` should leave its new items to be made in slices."""
+    if len(chart.bodies) < PROGRESSIVE_BODIES:
+        return False
+    new_items = sum(1 for k in new.boxes if k not in placer.boxes) + sum(
+        1 for k in new.edges if k not in placer.lines
+    )
+    return new_items >= PROGRESSIVE_ITEMS
+
+
+class ItemPopulator:
+    """Makes the placer's pending boxes and lines in slices; calls `done` when none is left."""
+
+    def __init__(self, scene: QGraphicsScene, placer: ItemPlacer, done: Callable[[], None]):
+        self._scene = scene
+        self._placer = placer
+        self._done = done
+        self._layout: Layout | None = None
+        self._chart: Chart | None = None
+        self._theme: Theme | None = None
+        self._records: dict[str, Relationship] = {}
+        # The pending keys in layout order, and how far making has gone in each list.
+        self._box_order: list[str] = []
+        self._line_order: list[str] = []
+        self._made_boxes = 0
+        self._made_lines = 0
+        self._froze = False
+        self._timer = QTimer(scene)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    @property
+    def active(self) -> bool:
+        """Items are still to be made."""
+        return bool(self._placer.pending_boxes or self._placer.pending_lines)
+
+    def start(self, layout: Layout, chart: Chart, theme: Theme) -> None:
+        """Make the pending items of `layout` from the next event-loop turns on."""
+        self._layout, self._chart, self._theme = layout, chart, theme
+        self._records = {r.id: r for r in chart.relationships}
+        self._box_order = list(self._placer.pending_boxes)
+        self._line_order = list(self._placer.pending_lines)
+        self._made_boxes = self._made_lines = 0
+        # The chart and its layout: long-lived, not garbage (see the module's docstring).
+        gc.freeze()
+        self._froze = True
+        if not self.active:
+            self._end()
+            return
+        # Without the BSP index, adding an item does not re-file it in a tree the size of the
+        # scene; the index is built once at the end. Far out nothing asks it meanwhile.
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._timer.start()
+
+    def finish(self) -> None:
+        """Make every pending item now (something needs an item before its slice came)."""
+        if self.active:
+            self._make(deadline=None)
+        if self._layout is not None:
+            self._end()
+
+    def stop(self) -> None:
+        """Drop the pending work (the scene is going away)."""
+        if self._froze:
+            # Its items and chart may become garbage now; a later full pass finds them.
+            gc.unfreeze()
+            self._froze = False
+        self._timer.stop()
+        self._box_order, self._line_order = [], []
+        self._placer.pending_boxes.clear()
+        self._placer.pending_lines.clear()
+        self._layout = None
+
+    # ----- what the overview draws for items not made yet --------------------------------
+    def box_entries(self) -> Iterator[tuple[str, BoxEntry]]:
+        """(key, far-out entry) of each pending box, in layout order, as its item will give."""
+        layout, chart, theme = self._layout, self._chart, self._theme
+        if layout is None or chart is None or theme is None:
+            return
+        for key in self._placer.pending_boxes:
+            box = layout.boxes[key]
+            look = box_look(chart.body(key), theme) if chart.has_body(key) else None
+            rect = QRectF(box.x, box.y, box.width, box.height)
+            bars = label_bars(box.x, box.y, box.width, box.height, box.lines, box.font_size)
+            yield key, (look or DEFAULT_LOOK, rect, bars, box.font_size)
+
+    def line_paths(self) -> Iterator[tuple[str, QPainterPath]]:
+        """(colour, path) of each pending line, in layout order, as its item will give."""
+        layout, theme = self._layout, self._theme
+        if layout is None or theme is None:
+            return
+        for key in self._placer.pending_lines:
+            record = self._records.get(key)
+            colour = theme.relation_style(record.kind if record else "").colour
+            yield colour, bezier_path(layout.edges[key].points)
+
+    # ----- making ------------------------------------------------------------------------
+    def _slice(self) -> None:
+        if self._layout is None:
+            return
+        self._make(deadline=time.perf_counter() + SLICE_SECONDS)
+        if self.active:
+            self._timer.start()
+        else:
+            self._end()
+
+    def _make(self, deadline: float | None) -> None:
+        layout, chart, theme = self._layout, self._chart, self._theme
+        assert layout is not None and chart is not None and theme is not None
+        placer = self._placer
+        boxes, lines = placer.pending_boxes, placer.pending_lines
+        clock = time.perf_counter
+        # Thousands of item wrappers, none in a cycle: keep the collector from walking the heap.
+        with paused_gc():
+            order = self._box_order
+            while self._made_boxes < len(order):
+                start = self._made_boxes
+                self._made_boxes = start + CHUNK
+                for key in order[start : start + CHUNK]:
+                    del boxes[key]
+                    placer.make_box(key, layout, chart, theme)
+                if deadline is not None and clock() >= deadline:
+                    return
+            records = self._records
+            order = self._line_order
+            while self._made_lines < len(order):
+                start = self._made_lines
+                self._made_lines = start + CHUNK
+                for key in order[start : start + CHUNK]:
+                    del lines[key]
+                    placer.make_line(key, layout.edges[key], records.get(key), theme)
+                if deadline is not None and clock() >= deadline:
+                    return
+
+    def _end(self) -> None:
+        self._timer.stop()
+        self._layout = None
+        self._records = {}
+        self._box_order, self._line_order = [], []
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        gc.freeze()  # the new items too
+        self._done()
