@@ -1,0 +1,163 @@
+"""A big chart's items are made after the first paint, a slice at a time, without the user
+ever meeting a missing item: what needs one before its turn finishes the work first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from icsviewer.canvas.fonts import load_bundled_fonts
+from icsviewer.canvas.items.body_item import BodyItem
+from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.population import PROGRESSIVE_BODIES
+from icsviewer.canvas.scene import ChartScene
+from icsviewer.canvas.view import ChartView
+from icsviewer.layout.client import compute_layout
+from icsviewer.layout.geometry import Layout
+from icsviewer.model.chart import Chart
+from icsviewer.model.generator import generate_chart
+from icsviewer.style.theme import get_theme
+
+BIG = PROGRESSIVE_BODIES + 200
+
+
+@pytest.fixture
+def big(qapp: object) -> tuple[Chart, Layout]:
+    load_bundled_fonts()
+    chart = generate_chart(BIG, seed=1)
+    return chart, compute_layout(chart, cache=None)
+
+
+@pytest.fixture
+def big_scene(big: tuple[Chart, Layout]) -> Iterator[ChartScene]:
+    chart, layout = big
+    scene = ChartScene(chart, layout, get_theme("nhs"))
+    yield scene
+    scene.detach()
+
+
+def _boxes(scene: ChartScene) -> list[BodyItem]:
+    return [i for i in scene.items() if isinstance(i, BodyItem)]
+
+
+def _lines(scene: ChartScene) -> list[RelationItem]:
+    return [i for i in scene.items() if isinstance(i, RelationItem)]
+
+
+def _far_out(scene: ChartScene, scale: float = 0.05) -> QImage:
+    source = scene.sceneRect()
+    image = QImage(int(source.width() * scale) + 1, int(source.height() * scale) + 1,
+                   QImage.Format.Format_ARGB32)  # fmt: skip
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    painter.translate(-source.left(), -source.top())
+    scene.paint_overview(painter, source, scale)
+    painter.end()
+    return image
+
+
+def test_big_chart_items_are_made_after_construction_while_the_loop_turns(
+    qtbot: QtBot, big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    _chart, layout = big
+    assert not big_scene.items_ready
+    assert len(_boxes(big_scene)) < len(layout.boxes)
+    turns: list[int] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(0)
+    heartbeat.timeout.connect(lambda: turns.append(1))
+    heartbeat.start()
+    with qtbot.waitSignal(big_scene.items_completed, timeout=60_000):
+        pass
+    heartbeat.stop()
+    assert big_scene.items_ready
+    assert {b.key for b in _boxes(big_scene)} == set(layout.boxes)
+    assert {line.key for line in _lines(big_scene)} == set(layout.edges)
+    # Other events ran between the slices: population did not hold the loop throughout.
+    assert len(turns) > 3
+
+
+def test_small_charts_are_built_at_once(qapp: object) -> None:
+    chart = generate_chart(200, seed=1)
+    layout = compute_layout(chart, cache=None)
+    scene = ChartScene(chart, layout, get_theme("nhs"))
+    assert scene.items_ready
+    assert {b.key for b in _boxes(scene)} == set(layout.boxes)
+
+
+def test_far_out_picture_at_first_paint_equals_the_one_after_population(
+    qtbot: QtBot, big_scene: ChartScene
+) -> None:
+    before = _far_out(big_scene)
+    assert not big_scene.items_ready
+    with qtbot.waitSignal(big_scene.items_completed, timeout=60_000):
+        pass
+    # Drawn again from the items alone.
+    big_scene.set_theme(big_scene.theme)
+    after = _far_out(big_scene)
+    assert before == after
+
+
+def test_selecting_and_going_to_a_body_mid_population(
+    big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    chart, layout = big
+    last = chart.bodies[-1].id  # made last, if at all before it is asked for
+    box = layout.boxes[last]
+    view = ChartView(big_scene)
+    view.resize(800, 600)
+    assert big_scene.body_rect(last) == QRectF(box.x, box.y, box.width, box.height)
+    view.centre_on_body(last)
+    assert (
+        view.mapToScene(view.viewport().rect())
+        .boundingRect()
+        .contains(QRectF(box.x, box.y, box.width, box.height).center())
+    )
+    big_scene.select_bodies([last])
+    assert big_scene.selected_body_ids() == [last]
+    item = big_scene.body_item(last)
+    assert item is not None and item.scene_rect() == big_scene.body_rect(last)
+    assert big_scene.items_ready
+
+
+def test_body_under_the_mouse_and_emphasis_mid_population(
+    big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    chart, layout = big
+    last = chart.bodies[-1].id
+    box = layout.boxes[last]
+    assert big_scene.body_at(QRectF(box.x, box.y, box.width, box.height).center()) == last
+    big_scene.set_emphasis({last})
+    dimmed = [b for b in _boxes(big_scene) if b.opacity() < 1.0]
+    assert len(dimmed) == len(layout.boxes) - 1
+
+
+def test_an_edit_mid_population_reaches_the_items(
+    big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    chart, _layout = big
+    last = chart.bodies[-1]
+    chart.replace_body(replace(last, name="Renamed body"))
+    item = big_scene.body_item(last.id)
+    assert item is not None
+    assert "Renamed" in " ".join(item.lines)
+    assert big_scene.items_ready
+
+
+def test_zooming_in_mid_population_draws_the_items(qtbot: QtBot, big_scene: ChartScene) -> None:
+    view = ChartView(big_scene)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    view.grab()  # far out: the overview, no items needed
+    assert not big_scene.items_ready
+    view.reset_zoom()
+    view.grab()  # at 100 %: the items themselves
+    assert big_scene.items_ready
