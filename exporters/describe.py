@@ -147,12 +147,14 @@ def _places(chart: Chart) -> Paragraphs:
 
 def _collaboratives(chart: Chart) -> Paragraphs:
     paras = []
+    # Members of each body, indexed once (a scan of every relationship per collaborative
+    # was quadratic at national scale).
+    members_of: dict[str, list[str]] = {}
+    for r in chart.relationships:
+        if r.kind == "member_of":
+            members_of.setdefault(r.target, []).append(r.source)
     for body in chart.bodies_of_kind("provider_collaborative"):
-        members = [
-            _name(chart, r.source)
-            for r in chart.relationships
-            if r.kind == "member_of" and r.target == body.id
-        ]
+        members = [_name(chart, source) for source in members_of.get(body.id, ())]
         if members:
             paras.append(f"{_name(chart, body.id)} brings together {join_names(members)}.")
         else:
@@ -163,6 +165,9 @@ def _collaboratives(chart: Chart) -> Paragraphs:
 def _other_relationships(chart: Chart) -> Paragraphs:
     known = {"accountable_to", "member_of", "replaced_by", *_OTHER_KINDS}
     kinds = list(_OTHER_KINDS) + sorted({r.kind for r in chart.relationships} - known)
+    by_kind: dict[str, list[Relationship]] = {}
+    for r in chart.relationships:
+        by_kind.setdefault(r.kind, []).append(r)
     paras = []
     for kind in kinds:
         verb = relation_kind(kind).verb
@@ -170,8 +175,7 @@ def _other_relationships(chart: Chart) -> Paragraphs:
             f"{_name(chart, r.source)} {verb} {_name(chart, r.target)}"
             + (f" ({_t(r.label)})" if _t(r.label) else "")
             + "."
-            for r in chart.relationships
-            if r.kind == kind
+            for r in by_kind.get(kind, ())
         ]
         if sentences:
             paras.append(" ".join(sentences))

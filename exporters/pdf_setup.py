@@ -9,9 +9,11 @@ this is the second lock.
 
 from __future__ import annotations
 
+import zlib
+
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -29,11 +31,32 @@ RULE = HexColor("#AEB7BD")
 LINK = HexColor("#005EB8")
 
 
+# zlib level for page streams and font subsets. Measured on a 2,500-body pack's 374 page
+# streams (4.3 MB of operators): level 6, zlib's default, 0.13 s CPU and 857 KB; level 1,
+# 0.04 s and 1,000 KB (the whole file 3.7 -> 3.85 MB). Operator text compresses well either
+# way, and the time was a twentieth of the export.
+STREAM_LEVEL = 1
+
+
+class _QuickFlate:
+    """reportlab's Flate filter at `STREAM_LEVEL` (same /FlateDecode streams any reader opens)."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, text: str | bytes) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        return zlib.compress(data, STREAM_LEVEL)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
 def harden_reportlab() -> None:
     """Forbid fetching and evaluation in reportlab (idempotent; call before every build).
 
-    Also turns off ASCII85 stream wrapping (see below), a speed setting that fits here because
-    this is the one place reportlab's global settings are made.
+    Also turns off ASCII85 stream wrapping and makes stream compression quicker (see below and
+    `STREAM_LEVEL`), speed settings that fit here because this is the one place reportlab's
+    global settings are made.
     """
     rl_config.trustedHosts = []
     rl_config.trustedSchemes = []
@@ -42,6 +65,9 @@ def harden_reportlab() -> None:
     # Compressed streams stay binary rather than ASCII85-wrapped: about a fifth faster to
     # write and a smaller file (PDF has not needed 7-bit-clean streams for decades).
     rl_config.useA85 = 0
+    # reportlab looks its Flate filter up by this module name each time it writes a stream.
+    if not isinstance(pdfdoc.PDFZCompress, _QuickFlate):
+        pdfdoc.PDFZCompress = _QuickFlate()
 
 
 def font_names() -> tuple[str, str]:
