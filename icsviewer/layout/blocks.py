@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from icsviewer.layout.boxes import BoxSize
 from icsviewer.layout.frames import FRAME_LABEL_HEIGHT, FRAME_PAD, min_frame_width
 from icsviewer.layout.structure import Node, Structure
 
@@ -55,6 +56,9 @@ class Block:
     width: float = 0.0
     height: float = 0.0
     row_heights: tuple[float, ...] = ()
+    # Filled by `measure` too: each column's width, and each row's box sizes (for placing).
+    col_widths: tuple[float, ...] = ()
+    sizes: tuple[tuple[BoxSize, ...], ...] = ()
 
     @property
     def top(self) -> list[str]:
@@ -144,12 +148,17 @@ def tier_rows(nodes: list[Node]) -> list[list[str]]:
 
 def measure(block: Block, structure: Structure) -> None:
     """Estimate a block's drawn size from its grid (columns as wide as their widest box)."""
-    columns = max(len(row) for row in block.rows)
+    nodes = structure.nodes
+    sizes = tuple(tuple(nodes[node_id].size for node_id in row) for row in block.rows)
+    columns = max(len(row) for row in sizes)
     col_widths = [0.0] * columns
-    for row in block.rows:
-        for c, node_id in enumerate(row):
-            col_widths[c] = max(col_widths[c], structure.nodes[node_id].size.width)
-    row_heights = [max(structure.nodes[m].size.height for m in row) for row in block.rows]
+    for row_sizes in sizes:
+        for c, size in enumerate(row_sizes):
+            if size.width > col_widths[c]:
+                col_widths[c] = size.width
+    row_heights = [max(size.height for size in row_sizes) for row_sizes in sizes]
+    block.sizes = sizes
+    block.col_widths = tuple(col_widths)
     block.row_heights = tuple(row_heights)
     block.width = sum(col_widths) + NODE_GAP * (columns - 1)
     block.height = sum(row_heights) + RANK_GAP * (len(row_heights) - 1)

@@ -48,14 +48,20 @@ def frame_around(cluster: Cluster, boxes: Mapping[str, BoxLayout]) -> FrameLayou
     members = [boxes[m] for m in cluster.members if m in boxes]
     if not members:
         return None
-    left, top, right, bottom = bounds(members)
+    return frame_for(cluster.id, cluster.name, *bounds(members))
+
+
+def frame_for(
+    group_id: str, name: str, left: float, top: float, right: float, bottom: float
+) -> FrameLayout:
+    """The frame of a group whose boxes' bounds are (left, top, right, bottom)."""
     x0 = left - FRAME_PAD
     y0 = top - FRAME_PAD - FRAME_LABEL_HEIGHT
     x1 = right + FRAME_PAD
     y1 = bottom + FRAME_PAD
     # As wide as the name needs (the engines reserved that width when placing the group).
-    width = max(x1 - x0, min_frame_width(cluster.name))
-    return FrameLayout(cluster.id, cluster.name, x0, y0, width, y1 - y0, label_pos(x0, y0))
+    width = max(x1 - x0, min_frame_width(name))
+    return FrameLayout(group_id, name, x0, y0, width, y1 - y0, label_pos(x0, y0))
 
 
 def finish_layout(

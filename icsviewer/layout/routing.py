@@ -172,16 +172,20 @@ def route_all(
                 ex, ey = ex - dx / length * ARROW_LENGTH, ey - dy / length * ARROW_LENGTH
                 end = (ex, ey)
                 dx, dy = ex - sx, ey - sy
-        nx, ny = (-dy * bow, dx * bow)
+        rel_id = link.rel_id
         if bow:
+            nx, ny = (-dy * bow, dx * bow)
             push = hypot(nx, ny)
             if push > MAX_BOW:
                 nx, ny = nx * MAX_BOW / push, ny * MAX_BOW / push
-        rel_id = link.rel_id
-        edges[rel_id] = edge(
-            rel_id, link.source, link.target,
-            (start, (sx + dx / 3 + nx, sy + dy / 3 + ny),
-             (sx + 2 * dx / 3 + nx, sy + 2 * dy / 3 + ny), end),
-            tip, None, (sx + dx / 2 + nx * 0.75, sy + dy / 2 + ny * 0.75),
-        )
+            points = (start, (sx + dx / 3 + nx, sy + dy / 3 + ny),
+                      (sx + 2 * dx / 3 + nx, sy + 2 * dy / 3 + ny), end)
+            mid = (sx + dx / 2 + nx * 0.75, sy + dy / 2 + ny * 0.75)
+        else:
+            # No bow (most lines: the hierarchy's). `route` adds a zero there, which leaves
+            # every number as it was (only -0.0 would change, and a box's far side is never
+            # at -0.0 since boxes have width).
+            points = (start, (sx + dx / 3, sy + dy / 3), (sx + 2 * dx / 3, sy + 2 * dy / 3), end)
+            mid = (sx + dx / 2, sy + dy / 2)
+        edges[rel_id] = edge(rel_id, link.source, link.target, points, tip, None, mid)
     return edges

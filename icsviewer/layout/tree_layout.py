@@ -25,6 +25,7 @@ from icsviewer.layout.frames import (
     edge_bounds,
     finish_layout,
     frame_around,
+    frame_for,
 )
 from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
@@ -72,11 +73,13 @@ def _layout(structure: Structure) -> Layout:
     for unit in order:
         _measure(unit)
     boxes: dict[str, BoxLayout] = {}
+    # Each group's frame, made while placing its block; listed below in the groups' order.
+    framed: dict[str, FrameLayout] = {}
     # Start a margin in, so finishing need not move every record (see finish_layout).
-    _place(forest, 2 * MARGIN, 2 * MARGIN, structure, boxes)
+    _place(forest, 2 * MARGIN, 2 * MARGIN, structure, boxes, framed)
     frames: dict[str, FrameLayout] = {}
     for cluster in structure.clusters:
-        frame = frame_around(cluster, boxes)
+        frame = framed.get(cluster.id) or frame_around(cluster, boxes)
         if frame is not None:
             frames[cluster.id] = frame
     # (directed, bow) by relationship kind, looked up once per kind rather than per line.
@@ -245,49 +248,61 @@ def _measure(unit: _Unit) -> None:
 
 
 def _place(
-    root: _Unit, x0: float, y0: float, structure: Structure, boxes: dict[str, BoxLayout]
+    root: _Unit, x0: float, y0: float, structure: Structure, boxes: dict[str, BoxLayout],
+    frames: dict[str, FrameLayout],
 ) -> None:
     stack: list[tuple[_Unit, float, float]] = [(root, x0, y0)]
     while stack:
         unit, x, y = stack.pop()
         if unit.key != "forest":
             ux = x + (unit.sub_width - unit.width) / 2
-            _place_unit(unit, ux, y, structure, boxes)
+            _place_unit(unit, ux, y, structure, boxes, frames)
         for kid, (ox, oy) in zip(unit.children, unit.offsets, strict=True):
             stack.append((kid, x + ox, y + oy))
 
 
 def _place_unit(
-    unit: _Unit, x: float, y: float, structure: Structure, boxes: dict[str, BoxLayout]
+    unit: _Unit, x: float, y: float, structure: Structure, boxes: dict[str, BoxLayout],
+    frames: dict[str, FrameLayout],
 ) -> None:
-    nodes = structure.nodes
+    """Place a unit's boxes; a group's block also gets its frame, from the same numbers
+    `frame_around` would measure (the boxes' bounds), gathered while placing them."""
     if unit.node_id is not None:
-        size = nodes[unit.node_id].size
+        size = structure.nodes[unit.node_id].size
         boxes[unit.node_id] = BoxLayout(
             unit.node_id, x, y, size.width, size.height, size.lines, size.font_size
         )
         return
     block = unit.block
     assert block is not None
-    framed = block.cluster_id is not None
-    rows = [[(node_id, nodes[node_id].size) for node_id in row] for row in block.rows]
-    columns = max(len(row) for row in rows)
-    col_w = [0.0] * columns
-    for row in rows:
-        for c, (_, size) in enumerate(row):
-            if size.width > col_w[c]:
-                col_w[c] = size.width
-    inner_w = sum(col_w) + NODE_GAP * (columns - 1)
+    group_id = block.cluster_id
+    framed = group_id is not None
+    col_w = block.col_widths  # as `measure` found them
+    inner_w = sum(col_w) + NODE_GAP * (len(col_w) - 1)
     cy = y + (FRAME_PAD + FRAME_LABEL_HEIGHT if framed else 0.0)
     left = x + (FRAME_PAD if framed else 0.0)
-    for row, row_h in zip(rows, block.row_heights, strict=True):
+    inf = math.inf
+    low_x, low_y, high_x, high_y = inf, inf, -inf, -inf
+    for row, sizes, row_h in zip(block.rows, block.sizes, block.row_heights, strict=True):
         # Centre short rows (a collaborative over its trusts).
         row_w = sum(col_w[: len(row)]) + NODE_GAP * (len(row) - 1)
         cx = left + (inner_w - row_w) / 2
-        for c, (node_id, size) in enumerate(row):
+        for c, (node_id, size) in enumerate(zip(row, sizes, strict=True)):
+            width, height = size.width, size.height
+            bx = cx + (col_w[c] - width) / 2
             boxes[node_id] = BoxLayout(
-                node_id, cx + (col_w[c] - size.width) / 2, cy, size.width, size.height,
-                size.lines, size.font_size,
+                node_id, bx, cy, width, height, size.lines, size.font_size
             )
+            # `bounds`, as frame_around takes it: min of x and y, max of x + w and y + h.
+            if bx < low_x:
+                low_x = bx
+            if cy < low_y:
+                low_y = cy
+            if bx + width > high_x:
+                high_x = bx + width
+            if cy + height > high_y:
+                high_y = cy + height
             cx += col_w[c] + NODE_GAP
         cy += row_h + RANK_GAP
+    if group_id is not None and low_x != inf:
+        frames[group_id] = frame_for(group_id, block.label, low_x, low_y, high_x, high_y)
