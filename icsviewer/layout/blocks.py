@@ -31,6 +31,7 @@ CLUSTER_LABEL = FRAME_LABEL_HEIGHT
 SHELF_GAP = 20.0
 # Order of a Place's members from top to bottom.
 PLACE_ORDER = ("place_partnership", "local_authority", "hwb", "primary_care")
+_PLACE_RANK = {kind: i for i, kind in enumerate(PLACE_ORDER)}
 # Kinds drawn in the top row of their block, above the block's other members.
 HUB_KINDS = ("provider_collaborative",)
 # Shape of the grid of a collaborative's members (or loose bodies of one tier).
@@ -101,8 +102,9 @@ def build_blocks(
         for m in cluster.members:
             block_of[m] = len(blocks) - 1
     loose: dict[int, list[Node]] = {}
+    home_group = structure.home_group
     for node_id, node in structure.nodes.items():
-        if node.tier >= 3 and node_id not in block_of and node_id not in structure.home_group:
+        if node.tier >= 3 and node_id not in block_of and node_id not in home_group:
             loose.setdefault(node.tier, []).append(node)
     for tier in sorted(loose):
         nodes = loose[tier]
@@ -121,8 +123,7 @@ def grid_rows(
 ) -> list[list[str]]:
     """Rows of a block: a Place in one column; otherwise hubs on top, the rest in a grid."""
     if group_kind == "place":
-        order = {kind: i for i, kind in enumerate(PLACE_ORDER)}
-        nodes = sorted(nodes, key=lambda n: order.get(n.kind, len(order)))
+        nodes = sorted(nodes, key=lambda n: _PLACE_RANK.get(n.kind, len(PLACE_ORDER)))
         if len(nodes) <= 4:
             return [[n.id] for n in nodes]
         return [[nodes[0].id], *_chunk([n.id for n in nodes[1:]], 2)]
@@ -149,15 +150,18 @@ def tier_rows(nodes: list[Node]) -> list[list[str]]:
 def measure(block: Block, structure: Structure) -> None:
     """Estimate a block's drawn size from its grid (columns as wide as their widest box)."""
     nodes = structure.nodes
-    sizes = tuple(tuple(nodes[node_id].size for node_id in row) for row in block.rows)
-    columns = max(len(row) for row in sizes)
+    columns = max(map(len, block.rows))
     col_widths = [0.0] * columns
-    for row_sizes in sizes:
+    sizes: list[tuple[BoxSize, ...]] = []
+    row_heights: list[float] = []
+    for row in block.rows:
+        row_sizes = tuple([nodes[node_id].size for node_id in row])
         for c, size in enumerate(row_sizes):
             if size.width > col_widths[c]:
                 col_widths[c] = size.width
-    row_heights = [max(size.height for size in row_sizes) for row_sizes in sizes]
-    block.sizes = sizes
+        row_heights.append(max([size.height for size in row_sizes]))
+        sizes.append(row_sizes)
+    block.sizes = tuple(sizes)
     block.col_widths = tuple(col_widths)
     block.row_heights = tuple(row_heights)
     block.width = sum(col_widths) + NODE_GAP * (columns - 1)

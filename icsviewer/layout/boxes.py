@@ -10,6 +10,7 @@ every theme, and re-theming never needs a new layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icsviewer.layout.text_metrics import line_height, text_width, wrap_label, wrap_measured
 from icsviewer.model.chart import Body
@@ -135,21 +136,36 @@ def box_for_lines(lines: tuple[str, ...], font_size: float = BASE_FONT_SIZE) -> 
 
 def _box(lines: tuple[str, ...], widest: float, font_size: float) -> BoxSize:
     width = max(MIN_BOX_WIDTH, round(widest + 2 * PAD_X, 1))
-    height = max(MIN_BOX_HEIGHT, round(len(lines) * line_height(font_size) + 2 * PAD_Y, 1))
-    return BoxSize(width, height, lines, font_size)
+    return BoxSize(width, _box_height(len(lines), font_size), lines, font_size)
+
+
+@lru_cache(maxsize=256)
+def _box_height(line_count: int, font_size: float) -> float:
+    """A box's height for this many label lines (the same few numbers for every box)."""
+    return max(MIN_BOX_HEIGHT, round(line_count * line_height(font_size) + 2 * PAD_Y, 1))
 
 
 def box_size(body: Body, font_size: float = BASE_FONT_SIZE) -> BoxSize:
     """The box for a body."""
     if font_size != BASE_FONT_SIZE:
         return _box(*_measured_label(body, font_size), font_size)
+    name = body.name
+    text = name.strip()
     # The id stands in for a blank name, so it is part of the key only then.
-    key = (body.name, body.short_name, "" if body.name.strip() else body.id)
+    key = (name, body.short_name, "" if text else body.id)
     size = _SIZE_CACHE.get(key)
-    if size is None:
-        if len(_SIZE_CACHE) >= SIZE_CACHE_LIMIT:
-            _SIZE_CACHE.clear()
-        size = _SIZE_CACHE[key] = _box(*_measured_label(body, font_size), font_size)
+    if size is not None:
+        return size
+    if len(_SIZE_CACHE) >= SIZE_CACHE_LIMIT:
+        _SIZE_CACHE.clear()
+    if text and len(text) <= WRAP_CHARS:
+        # _measured_label's common case written out (a national chart sizes 10,000 boxes):
+        # a name that wraps to at most MAX_LINES lines is the label.
+        lines, widest = wrap_measured(text, MAX_LABEL_WIDTH, font_size, MEASURE_BOLD)
+        if len(lines) <= MAX_LINES:
+            size = _SIZE_CACHE[key] = _box(lines, widest, font_size)
+            return size
+    size = _SIZE_CACHE[key] = _box(*_measured_label(body, font_size), font_size)
     return size
 
 

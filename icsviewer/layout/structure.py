@@ -197,6 +197,7 @@ def _build(chart: Chart) -> Structure:
     else:
         shown_as, nodes, made, pinned_ids = {}, {}, {}, []
     old_nodes = memo.nodes
+    tiers: dict[str, int] = {}  # by kind, looked up once per kind rather than per body
     for body in bodies[kept:]:
         body_id = body.id
         if collapsed and home.get(body_id) in collapsed:
@@ -207,9 +208,11 @@ def _build(chart: Chart) -> Structure:
         if old is not None and old[0] is body:
             node = old[1]  # the same record as last time: the same box
         else:
-            node = Node(
-                body_id, box_size(body), body_kind(body.kind).tier, body.kind, False, body.pinned
-            )
+            kind = body.kind
+            tier = tiers.get(kind)
+            if tier is None:
+                tier = tiers[kind] = body_kind(kind).tier
+            node = Node(body_id, box_size(body), tier, kind, False, body.pinned)
         nodes[body_id] = node
         made[body_id] = (body, node)
         if node.pinned is not None:
