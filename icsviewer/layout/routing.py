@@ -157,9 +157,14 @@ def route_all(
             sx, sy, ex, ey = tcx, tcy, hcx, hcy
         else:
             adx, ady = abs(dx), abs(dy)
-            scale = min(thw / adx if dx else inf, thh / ady if dy else inf)
+            # min(a, b) written out (b if b < a else a, as min picks), twice per line.
+            across = thw / adx if dx else inf
+            down = thh / ady if dy else inf
+            scale = down if down < across else across
             sx, sy = tcx + dx * scale, tcy + dy * scale
-            scale = min(hhw / adx if dx else inf, hhh / ady if dy else inf)
+            across = hhw / adx if dx else inf
+            down = hhh / ady if dy else inf
+            scale = down if down < across else across
             ex, ey = hcx + -dx * scale, hcy + -dy * scale
         start = (sx, sy)
         end = (ex, ey)

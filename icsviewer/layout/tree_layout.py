@@ -287,22 +287,24 @@ def _place_unit(
         # Centre short rows (a collaborative over its trusts).
         row_w = sum(col_w[: len(row)]) + NODE_GAP * (len(row) - 1)
         cx = left + (inner_w - row_w) / 2
+        bx = width = 0.0
         for c, (node_id, size) in enumerate(zip(row, sizes, strict=True)):
-            width, height = size.width, size.height
+            width = size.width
             bx = cx + (col_w[c] - width) / 2
-            boxes[node_id] = BoxLayout(
-                node_id, bx, cy, width, height, size.lines, size.font_size
-            )
-            # `bounds`, as frame_around takes it: min of x and y, max of x + w and y + h.
-            if bx < low_x:
+            if not c and bx < low_x:
                 low_x = bx
-            if cy < low_y:
-                low_y = cy
-            if bx + width > high_x:
-                high_x = bx + width
-            if cy + height > high_y:
-                high_y = cy + height
+            boxes[node_id] = BoxLayout(
+                node_id, bx, cy, width, size.height, size.lines, size.font_size
+            )
             cx += col_w[c] + NODE_GAP
+        if row:
+            # `bounds` of the boxes, as frame_around measures them, a row at a time: the
+            # first box is the row's leftmost and the last its rightmost (columns are
+            # NODE_GAP apart), all share the row's top, and the tallest sets its bottom
+            # (cy + row_h: adding the same cy keeps the heights' order exactly).
+            low_y = min(low_y, cy)
+            high_x = max(high_x, bx + width)
+            high_y = max(high_y, cy + row_h)
         cy += row_h + RANK_GAP
     if group_id is not None and low_x != inf:
         frames[group_id] = frame_for(group_id, block.label, low_x, low_y, high_x, high_y)
