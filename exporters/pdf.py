@@ -33,7 +33,6 @@ from exporters.pdf_furniture import (
     draw_footer,
     draw_marking,
     draw_page_number,
-    draw_text_header,
     draw_tile_marks,
 )
 from exporters.pdf_legend import draw_legend
@@ -42,6 +41,7 @@ from exporters.pdf_ops import TextEncoder
 from exporters.pdf_plan import MARGIN, MAX_TILES, PagePlan, Tile, plan_pages
 from exporters.pdf_setup import colour, font_names, harden_reportlab, italic_font
 from exporters.pdf_text_draw import draw_text_page
+from exporters.pdf_text_furniture import TextPageFurniture
 from exporters.pdf_text_pages import Column, Paginator, TextPage
 from exporters.pdf_text_styles import Fonts, make_styles
 from exporters.pdf_textflow import Item, Measure, PageBreak
@@ -264,13 +264,11 @@ def _build_pdf(
         chart_pages.draw(canv, tile, encoder, links)
         draw_page_number(canv, furniture, plan.page_width, number, total)
         canv.showPage()
+    text_furniture = TextPageFurniture(canv, furniture, page, encoder)
     for text_page in text_pages:
         number += 1
-        draw_text_header(canv, furniture, *page)
-        draw_footer(canv, furniture, plan.page_width)
-        draw_marking(canv, furniture, *page)
+        text_furniture.draw(canv, number, total)
         draw_text_page(canv, text_page, encoder, links)
-        draw_page_number(canv, furniture, plan.page_width, number, total)
         canv.showPage()
     canv.save()
     result = PdfResult(

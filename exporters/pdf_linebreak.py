@@ -34,9 +34,12 @@ class CharWidths(dict[str, float]):
     def __init__(self, font: str) -> None:
         super().__init__()
         self.font = font
+        # TrueType faces carry a width per character; the standard fonts (the Helvetica
+        # fallback) do not, and are measured through reportlab.
         face = getattr(getFont(font), "face", None)
-        self._ttf = face.charWidths.get if face is not None else None
-        self._default = face.defaultWidth if face is not None else 0
+        widths = getattr(face, "charWidths", None)
+        self._ttf = widths.get if isinstance(widths, dict) else None
+        self._default = getattr(face, "defaultWidth", 0)
 
     def __missing__(self, char: str) -> float:
         if self._ttf is not None:

@@ -205,13 +205,22 @@ class Ops:
 
     # ----- text -------------------------------------------------------------------------------
     def text(
-        self, font: str, size: float, x: float, y: float, text: str, centred: bool = False
+        self,
+        font: str,
+        size: float,
+        x: float,
+        y: float,
+        text: str,
+        centred: bool = False,
+        right: bool = False,
     ) -> None:
-        """Real text in the fill colour at baseline (x, y); centred on x if asked."""
+        """Real text in the fill colour at baseline (x, y); centred on x, or ending at x."""
         if not text:
             return
         if centred:
             x -= self._text_width(font, size, text) / 2
+        elif right:
+            x -= self._text_width(font, size, text)
         if not self.encoder.fast(font):
             self._slow_text(font, size, x, y, text)
             return
@@ -276,12 +285,20 @@ class Ops:
             self.line_width(width)
         self.dash(dash)
 
-    def flush(self) -> None:
-        """Write what was collected into the canvas's current page and start afresh."""
-        if self._out:
-            self.canv.addLiteral("q\n" + "\n".join(self._out) + "\nQ")
+    def take(self) -> str:
+        """What was collected as one `q ... Q` block ('' if nothing), and start afresh; for
+        operators drawn the same on many pages. Text in a font that is not `fast` is drawn
+        through the canvas at once, so is not in the block."""
+        block = "q\n" + "\n".join(self._out) + "\nQ" if self._out else ""
         self._out = []
         self._reset()
+        return block
+
+    def flush(self) -> None:
+        """Write what was collected into the canvas's current page and start afresh."""
+        block = self.take()
+        if block:
+            self.canv.addLiteral(block)
 
 
 def _paint(stroke: bool, fill: bool) -> str:

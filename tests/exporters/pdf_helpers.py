@@ -40,7 +40,11 @@ def read_pdf(data: bytes) -> PdfFacts:
     internal: list[tuple[int, int, float, tuple[float, ...]]] = []
     views: list[tuple[int, float, float]] = []
     uris: list[str] = []
-    page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    page_of = {
+        page.indirect_reference.idnum: i
+        for i, page in enumerate(reader.pages)
+        if page.indirect_reference is not None  # pages read from a file always have one
+    }
     for index, page in enumerate(reader.pages):
         for annot in page.get("/Annots") or []:
             obj = annot.get_object()
