@@ -83,6 +83,9 @@ class _DirectoryWriter:
             body_id: key if body_id in on_chart else "chart"
             for body_id, key in chart_keys(chart).items()
         }
+        # "View on chart" closes each entry, with the gap before the next entry after it.
+        note = styles["note"]
+        self.back_style = replace(note, space_after=note.space_after + ENTRY_GAP)
         self._links: dict[str, Run] = {}
         self._tails: dict[int, Run] = {}  # by relationship (the chart keeps them alive)
         # Each body's relationships in file order, found once (not a scan of all per body).
@@ -169,8 +172,7 @@ class _DirectoryWriter:
         if body.notes.strip():
             note = [Run("Note:", font=self.fonts.bold), Run(" " + body.notes[:MAX_FIELD])]
             parts.append(Para(s["note"], note))
-        back = replace(s["note"], space_after=s["note"].space_after + ENTRY_GAP)
-        parts.append(Para(back, [Run("View on chart", link=f"#{self.back[body.id]}")]))
+        parts.append(Para(self.back_style, [Run("View on chart", link=f"#{self.back[body.id]}")]))
         return lead, parts
 
     def _meta_line(self, body: Body) -> list[Run]:

@@ -90,6 +90,9 @@ class TextEncoder:
         self._doc = canv._doc
         self._fonts: dict[str, _FontCodes | None] = {}
         self._widths: dict[str, CharWidths] = {}
+        # Encoded strings by (font, text): a directory draws the same names, labels and
+        # phrases thousands of times, and a code never changes once given.
+        self._encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}
 
     def _codes(self, font: str) -> _FontCodes | None:
         if font not in self._fonts:
@@ -110,10 +113,14 @@ class TextEncoder:
 
     def pieces(self, font: str, text: str) -> list[tuple[str, str]]:
         """(subset font name, escaped codes) runs that draw `text` (a TrueType font)."""
-        codes = self._codes(font)
-        if codes is None:
-            raise ValueError(f"{font} is not a TrueType font")
-        return codes.encode(text)
+        key = (font, text)
+        found = self._encoded.get(key)
+        if found is None:
+            codes = self._codes(font)
+            if codes is None:
+                raise ValueError(f"{font} is not a TrueType font")
+            found = self._encoded[key] = codes.encode(text)
+        return found
 
 
 def _rgb(colour: Color) -> str:
@@ -128,6 +135,7 @@ class Ops:
         self.encoder = encoder
         self._out: list[str] = []
         self._colours: dict[str | int, str] = {}
+        self._fast: dict[str, bool] = {}  # font -> encoder.fast(font)
         self._keep: list[str | Color] = []
         self._fill_value: str | Color = "#000000"
         self._reset()
@@ -236,22 +244,24 @@ class Ops:
     def texts(self, items: Iterable[tuple[float, float, str, float, Color, str]]) -> None:
         """Many strings (x, baseline y, font, size, colour, text) in one text object."""
         ops = ["BT"]
+        # Looked up once: this loop runs for every line of a 400-page directory.
+        encoder, fast, colours = self.encoder, self._fast, self._colours
         for x, y, font, size, colour, text in items:
             if not text:
                 continue
-            if not self.encoder.fast(font):
+            if not fast.get(font) and not fast.setdefault(font, encoder.fast(font)):
                 ops.append("ET")
                 self._out.append("\n".join(ops))
                 ops = ["BT"]
                 self.fill(colour)
                 self.text(font, size, x, y, text)
                 continue
-            rgb = self._hex(colour)
+            rgb = colours.get(id(colour)) or self._hex(colour)
             if rgb != self._fill:
                 ops.append(f"{rgb} rg")
                 self._fill, self._fill_value = rgb, colour
             ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-            for name, data in self.encoder.pieces(font, text):
+            for name, data in encoder.pieces(font, text):
                 if self._font != (name, size):
                     ops.append(f"{name} {size:.2f} Tf")
                     self._font = (name, size)
