@@ -119,8 +119,12 @@ class Structure:
 class _Memo:
     """A chart's last nodes and links, and the records each was made from."""
 
-    nodes: dict[str, tuple[Body, Node]]
-    links: dict[str, tuple[Relationship, Link | None]]
+    # By id, the record each body's node (in body_nodes) and each relationship's link (in
+    # link_of) was made from. Parallel dicts rather than pairs: no 23,000 tuples to make, and
+    # for the garbage collector to visit, at national scale.
+    made_from: dict[str, Body]
+    rel_of: dict[str, Relationship]
+    link_of: dict[str, Link | None]
     # The relationships last seen, the link made for each (None: not drawn) and where each
     # body was drawn then: an unchanged run of relationships keeps its links wholesale.
     relationships: tuple[Relationship, ...] = ()
@@ -157,7 +161,7 @@ def _memo_of(chart: Chart) -> _Memo:
     if entry is not None and entry[0]() is chart:
         return entry[1]
     latest = list(_memos.values())  # a copy in one step: another thread may be adding one
-    return latest[-1][1] if latest else _Memo({}, {})
+    return latest[-1][1] if latest else _Memo({}, {}, {})
 
 
 def _remember(chart: Chart, memo: _Memo) -> None:
@@ -193,10 +197,10 @@ def _build(chart: Chart) -> Structure:
     if kept and memo.shown_as is not None:
         # Bodies were only added, to no group: every old body, group and frame stands.
         shown_as, nodes = dict(memo.shown_as), dict(memo.body_nodes or {})
-        made, pinned_ids = dict(memo.nodes), list(memo.pinned_ids)
+        made_from, pinned_ids = dict(memo.made_from), list(memo.pinned_ids)
     else:
-        shown_as, nodes, made, pinned_ids = {}, {}, {}, []
-    old_nodes = memo.nodes
+        shown_as, nodes, made_from, pinned_ids = {}, {}, {}, []
+    old_made_from, old_nodes = memo.made_from, memo.body_nodes or {}
     tiers: dict[str, int] = {}  # by kind, looked up once per kind rather than per body
     for body in bodies[kept:]:
         body_id = body.id
@@ -204,9 +208,8 @@ def _build(chart: Chart) -> Structure:
             shown_as[body_id] = home[body_id]  # drawn as the collapsed group
             continue
         shown_as[body_id] = body_id
-        old = old_nodes.get(body_id)
-        if old is not None and old[0] is body:
-            node = old[1]  # the same record as last time: the same box
+        if old_made_from.get(body_id) is body:
+            node = old_nodes[body_id]  # the same record as last time: the same box
         else:
             kind = body.kind
             tier = tiers.get(kind)
@@ -214,7 +217,7 @@ def _build(chart: Chart) -> Structure:
                 tier = tiers[kind] = body_kind(kind).tier
             node = Node(body_id, box_size(body), tier, kind, False, body.pinned)
         nodes[body_id] = node
-        made[body_id] = (body, node)
+        made_from[body_id] = body
         if node.pinned is not None:
             pinned_ids.append(body_id)
     body_nodes = dict(nodes)
@@ -226,11 +229,12 @@ def _build(chart: Chart) -> Structure:
     relationships = chart.relationships
     link_for, unshown = _links(relationships, shown_as, memo)
     # By id, for relationships after an edited one (built at C speed: 13,000 at national scale).
-    linked = dict(zip(map(_rel_id, relationships), zip(relationships, link_for, strict=True),
-                      strict=True))
+    rel_ids = list(map(_rel_id, relationships))
+    rel_of = dict(zip(rel_ids, relationships, strict=True))
+    link_of = dict(zip(rel_ids, link_for, strict=True))
     _remember(chart, _Memo(
-        made, linked, relationships, link_for, shown_as, unshown, bodies, groups, home,
-        body_nodes, tuple(pinned_ids), group_nodes, clusters,
+        made_from, rel_of, link_of, relationships, link_for, shown_as, unshown, bodies, groups,
+        home, body_nodes, tuple(pinned_ids), group_nodes, clusters,
     ))
     return Structure(
         nodes, tuple(filter(None, link_for)), clusters, home, tuple(pinned_ids),
@@ -285,7 +289,7 @@ def _links(
         kept = _common_prefix(relationships, memo.relationships)
         unshown.update(memo.unshown)
     link_for = list(memo.link_for[:kept])
-    old_links = memo.links
+    old_rels, old_links = memo.rel_of, memo.link_of
     structural: dict[str, bool] = {}
     for rel in relationships[kept:]:
         tail = shown_as.get(rel.source)
@@ -295,9 +299,8 @@ def _links(
                            if shown is None)
             link_for.append(None)
             continue
-        previous = old_links.get(rel.id)
-        if previous is not None and previous[0] is rel:
-            link = previous[1]
+        if old_rels.get(rel.id) is rel:
+            link = old_links[rel.id]
             if link is not None and link.tail == tail and link.head == head:
                 link_for.append(link)  # the same record between the same boxes
                 continue
