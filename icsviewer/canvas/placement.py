@@ -64,8 +64,13 @@ def changes_between(old: Layout, new: Layout) -> Changes:
     )
 
 
-def _add_missing(keys: list[str], wanted: Mapping[str, object], have: Mapping[str, object]) -> None:
-    missing = [k for k in wanted if k not in have]
+def _add_missing(
+    keys: list[str],
+    wanted: Mapping[str, object],
+    have: Mapping[str, object],
+    pending: Mapping[str, object],
+) -> None:
+    missing = [k for k in wanted if k not in have and k not in pending]
     if missing:
         listed = set(keys)
         keys.extend(k for k in missing if k not in listed)
@@ -124,14 +129,15 @@ class ItemPlacer:
     ) -> Changes:
         """Apply `new` (the scene showed `old`); restyle every item too if `restyle_all`.
 
-        With `defer_new`, boxes and lines not made yet are listed in `pending_boxes` and
-        `pending_lines` instead of being made; `make_box` and `make_line` make them later.
+        With `defer_new`, boxes and lines not made yet are listed (or stay listed) in
+        `pending_boxes` and `pending_lines` instead of being made; `make_box` and `make_line`
+        make them later.
         """
         changes = changes_between(old, new)
         # Items an edit removed (a deleted body's box and lines) whose records the new layout
         # has unchanged, as after an undo, are made again.
-        _add_missing(changes.boxes, new.boxes, self.boxes)
-        _add_missing(changes.lines, new.edges, self.lines)
+        _add_missing(changes.boxes, new.boxes, self.boxes, self.pending_boxes)
+        _add_missing(changes.lines, new.edges, self.lines, self.pending_lines)
         self._defer = defer_new
         scene = self._scene
         bulk = changes.count() > BULK_CHANGES
@@ -162,6 +168,7 @@ class ItemPlacer:
         self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
     ) -> None:
         for key in changes.gone_boxes:
+            self.pending_boxes.pop(key, None)
             item = self.boxes.pop(key, None)
             if item is not None:
                 self._scene.removeItem(item)
@@ -233,6 +240,7 @@ class ItemPlacer:
         item.set_route(edge.source, edge.target, edge.points, edge.arrow_tip, label, edge.label_pos)
 
     def remove_line(self, key: str) -> None:
+        self.pending_lines.pop(key, None)
         item = self.lines.pop(key, None)
         if item is not None:
             self._scene.removeItem(item)

@@ -11,7 +11,10 @@ slices (paints, input, the progress of other work).
 Meanwhile the overview draws the pending boxes and lines from the layout and their looks
 (`box_entry`, `line_path`), exactly as their items will draw them, so the far-out picture is
 the same before and after. Whatever needs an item before it exists calls `finish()` (the scene
-does, see `ChartScene.ensure_items`): correctness first, the rest made synchronously.
+does, see `ChartScene.ensure_items`): correctness first, the rest made synchronously. Edits and
+new layouts do not need the items: an item still to be made is made from the scene's layout,
+chart and theme as they are when its turn comes (`Source`), and the placer keeps the pending
+lists up to date (a patched layout adding a body while the rest is still being made).
 
 A full pass of Python's cyclic garbage collector over a national chart's heap (chart records,
 layout, item wrappers) takes about a quarter of a second at 10,000 bodies, and it comes
@@ -19,8 +22,6 @@ back every so often while the user works. None of those objects is cyclic garbag
 chart is shown, so population moves them out of the collector's sight (`gc.freeze`) when it
 starts and again when it ends; `stop()` (the scene is dropped) gives them back.
 
-The layout, chart records and theme are those of the moment population started: the scene
-finishes population before it applies a new layout, a chart event or a theme.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ SLICE_SECONDS = 0.012
 CHUNK = 16
 
 BoxEntry = tuple[BoxLook, QRectF, list[QRectF], float]
+# The scene's current layout, chart and theme.
+Source = Callable[[], tuple[Layout, Chart, Theme]]
 
 
 def wants_progressive(chart: Chart, old: Layout, new: Layout, placer: ItemPlacer) -> bool:
@@ -69,14 +72,16 @@ def wants_progressive(chart: Chart, old: Layout, new: Layout, placer: ItemPlacer
 class ItemPopulator:
     """Makes the placer's pending boxes and lines in slices; calls `done` when none is left."""
 
-    def __init__(self, scene: QGraphicsScene, placer: ItemPlacer, done: Callable[[], None]):
+    def __init__(
+        self, scene: QGraphicsScene, placer: ItemPlacer, source: Source, done: Callable[[], None]
+    ):
         self._scene = scene
         self._placer = placer
+        self._source = source
         self._done = done
-        self._layout: Layout | None = None
-        self._chart: Chart | None = None
-        self._theme: Theme | None = None
-        self._records: dict[str, Relationship] = {}
+        self._running = False
+        # The chart's relationships by id, made when first needed after a chart change.
+        self._records: dict[str, Relationship] | None = None
         # The pending keys in layout order, and how far making has gone in each list.
         self._box_order: list[str] = []
         self._line_order: list[str] = []
@@ -93,29 +98,32 @@ class ItemPopulator:
         """Items are still to be made."""
         return bool(self._placer.pending_boxes or self._placer.pending_lines)
 
-    def start(self, layout: Layout, chart: Chart, theme: Theme) -> None:
-        """Make the pending items of `layout` from the next event-loop turns on."""
-        self._layout, self._chart, self._theme = layout, chart, theme
-        self._records = {r.id: r for r in chart.relationships}
+    def start(self) -> None:
+        """Make the placer's pending items from the next event-loop turns on (again called
+        after a layout changed the pending lists mid-way)."""
         self._box_order = list(self._placer.pending_boxes)
         self._line_order = list(self._placer.pending_lines)
         self._made_boxes = self._made_lines = 0
+        if self._running or not self.active:
+            return
+        self._running = True
         # The chart and its layout: long-lived, not garbage (see the module's docstring).
         gc.freeze()
         self._froze = True
-        if not self.active:
-            self._end()
-            return
         # Without the BSP index, adding an item does not re-file it in a tree the size of the
         # scene; the index is built once at the end. Far out nothing asks it meanwhile.
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._timer.start()
 
+    def chart_changed(self) -> None:
+        """The chart changed: look its relationship records up again before the next make."""
+        self._records = None
+
     def finish(self) -> None:
         """Make every pending item now (something needs an item before its slice came)."""
         if self.active:
             self._make(deadline=None)
-        if self._layout is not None:
+        if self._running:
             self._end()
 
     def stop(self) -> None:
@@ -128,14 +136,12 @@ class ItemPopulator:
         self._box_order, self._line_order = [], []
         self._placer.pending_boxes.clear()
         self._placer.pending_lines.clear()
-        self._layout = None
+        self._running = False
 
     # ----- what the overview draws for items not made yet --------------------------------
     def box_entries(self) -> Iterator[tuple[str, BoxEntry]]:
         """(key, far-out entry) of each pending box, in layout order, as its item will give."""
-        layout, chart, theme = self._layout, self._chart, self._theme
-        if layout is None or chart is None or theme is None:
-            return
+        layout, chart, theme = self._source()
         for key in self._placer.pending_boxes:
             box = layout.boxes[key]
             look = box_look(chart.body(key), theme) if chart.has_body(key) else None
@@ -145,17 +151,21 @@ class ItemPopulator:
 
     def line_paths(self) -> Iterator[tuple[str, QPainterPath]]:
         """(colour, path) of each pending line, in layout order, as its item will give."""
-        layout, theme = self._layout, self._theme
-        if layout is None or theme is None:
-            return
+        layout, chart, theme = self._source()
+        records = self._relationships(chart)
         for key in self._placer.pending_lines:
-            record = self._records.get(key)
+            record = records.get(key)
             colour = theme.relation_style(record.kind if record else "").colour
             yield colour, bezier_path(layout.edges[key].points)
 
     # ----- making ------------------------------------------------------------------------
+    def _relationships(self, chart: Chart) -> dict[str, Relationship]:
+        if self._records is None:
+            self._records = {r.id: r for r in chart.relationships}
+        return self._records
+
     def _slice(self) -> None:
-        if self._layout is None:
+        if not self._running:
             return
         self._make(deadline=time.perf_counter() + SLICE_SECONDS)
         if self.active:
@@ -164,8 +174,7 @@ class ItemPopulator:
             self._end()
 
     def _make(self, deadline: float | None) -> None:
-        layout, chart, theme = self._layout, self._chart, self._theme
-        assert layout is not None and chart is not None and theme is not None
+        layout, chart, theme = self._source()
         placer = self._placer
         boxes, lines = placer.pending_boxes, placer.pending_lines
         clock = time.perf_counter
@@ -176,25 +185,27 @@ class ItemPopulator:
                 start = self._made_boxes
                 self._made_boxes = start + CHUNK
                 for key in order[start : start + CHUNK]:
-                    del boxes[key]
+                    if boxes.pop(key, 0) is not None:
+                        continue  # no longer pending: dropped by a new layout or an edit
                     placer.make_box(key, layout, chart, theme)
                 if deadline is not None and clock() >= deadline:
                     return
-            records = self._records
+            records = self._relationships(chart)
             order = self._line_order
             while self._made_lines < len(order):
                 start = self._made_lines
                 self._made_lines = start + CHUNK
                 for key in order[start : start + CHUNK]:
-                    del lines[key]
+                    if lines.pop(key, 0) is not None:
+                        continue
                     placer.make_line(key, layout.edges[key], records.get(key), theme)
                 if deadline is not None and clock() >= deadline:
                     return
 
     def _end(self) -> None:
         self._timer.stop()
-        self._layout = None
-        self._records = {}
+        self._running = False
+        self._records = None
         self._box_order, self._line_order = [], []
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         gc.freeze()  # the new items too

@@ -34,7 +34,7 @@ from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.scene_focus import SceneFocus
 from icsviewer.canvas.scene_input import InteractiveScene
 from icsviewer.layout.boxes import label_lines
-from icsviewer.layout.geometry import Layout
+from icsviewer.layout.geometry import EdgeLayout, Layout
 from icsviewer.model.chart import Body, Chart, Group, Relationship
 from icsviewer.model.events import ChartEvent
 from icsviewer.model.kinds import body_kind
@@ -82,7 +82,9 @@ class ChartScene(InteractiveScene):
         # What stands out (hover, selection, presenter) and what shows (build mode).
         self._focus = SceneFocus(self._placer, self._overview)
         # A big chart's boxes and lines are made in slices after the first paint.
-        self._populator = ItemPopulator(self, self._placer, self.items_completed.emit)
+        self._populator = ItemPopulator(
+            self, self._placer, self._population_source, self.items_completed.emit
+        )
         self._overview.pending = self._populator
         # set_layout styles the new items; set_theme here would style them a second time.
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
@@ -107,15 +109,18 @@ class ChartScene(InteractiveScene):
         makes thousands of new items on a big chart, they are made after this returns, a slice
         at a time (`items_ready`, `items_completed`).
         """
-        self.ensure_items()  # a layout arriving mid-population: the items it moves exist
         old = self.layout
         self.layout = layout
         self._placed_as = {b.id: placement(b) for b in self.chart.bodies}
         restyle_all, self._restyle_all = self._restyle_all, False
-        progressive = wants_progressive(self.chart, old, layout, self._placer)
+        # Mid-population, items still to be made are made from this layout when their turn
+        # comes; new ones join them.
+        progressive = self._populator.active or wants_progressive(
+            self.chart, old, layout, self._placer
+        )
         changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all, progressive)
         if progressive:
-            self._populator.start(layout, self.chart, self.theme)
+            self._populator.start()
         # The far-out picture: only what changed is worked out again.
         if restyle_all:
             self._overview.invalidate()
@@ -148,8 +153,7 @@ class ChartScene(InteractiveScene):
     # ----- theme -----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         """Redraw every item in another theme; positions are untouched (no re-layout)."""
-        self.ensure_items()
-        self.theme = theme
+        self.theme = theme  # items still to be made are made in it
         self.setBackgroundBrush(QBrush(qcolor(theme.background)))
         self._placer.restyle_boxes(self.chart, theme)
         self._placer.restyle_lines(self.chart, theme)
@@ -176,8 +180,8 @@ class ChartScene(InteractiveScene):
 
     # ----- following the model ----------------------------------------------------------------
     def _on_chart_event(self, event: ChartEvent) -> None:
-        if event.kind not in ("meta_changed", "tours_changed"):
-            self.ensure_items()  # an edit mid-population: the items it touches exist
+        # Items still to be made are made from the chart as it is when their turn comes.
+        self._populator.chart_changed()
         self._invalidate_overview(event)
         if event.kind == "reset":
             self._restyle_all = True
@@ -185,12 +189,14 @@ class ChartScene(InteractiveScene):
             for body_id in event.ids:
                 self._update_body(body_id)
         elif event.kind == "body_removed":
+            edges = self.layout.edges
             for body_id in event.ids:
+                self._placer.pending_boxes.pop(body_id, None)
                 if body_id in self._boxes:
                     self.removeItem(self._boxes.pop(body_id))
                 for key in [
                     k for k, r in self._relations.items() if body_id in (r.source, r.target)
-                ]:
+                ] + [k for k in self._placer.pending_lines if body_id in _ends(edges.get(k))]:
                     self._placer.remove_line(key)
         elif event.kind == "relationship_removed":
             for rel_id in event.ids:
@@ -225,6 +231,9 @@ class ChartScene(InteractiveScene):
             self._overview.invalidate()
 
     def _update_body(self, body_id: str) -> None:
+        if self._placer.pending_boxes.pop(body_id, 0) is None:
+            # Still to be made: made now, so its label is re-wrapped below like any other.
+            self._placer.make_box(body_id, self.layout, self.chart, self.theme)
         item = self._boxes.get(body_id)
         if item is None or not self.chart.has_body(body_id):
             return
@@ -238,6 +247,9 @@ class ChartScene(InteractiveScene):
         self._style_box(item)
 
     # ----- items made after the first paint (population.py) --------------------------------------
+    def _population_source(self) -> tuple[Layout, Chart, Theme]:
+        return self.layout, self.chart, self.theme
+
     @property
     def items_ready(self) -> bool:
         """Every item of the current layout exists (see `items_completed`)."""
@@ -373,6 +385,10 @@ class ChartScene(InteractiveScene):
     def _group_members(self, group_id: str) -> tuple[str, ...]:
         group = self._group(group_id)
         return group.members if group else ()
+
+
+def _ends(edge: EdgeLayout | None) -> tuple[str, ...]:
+    return (edge.source, edge.target) if edge is not None else ()
 
 
 def item_font_size(item: BodyItem, layout: Layout) -> float:

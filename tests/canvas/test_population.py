@@ -19,7 +19,8 @@ from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
 from icsviewer.layout.client import compute_layout
 from icsviewer.layout.geometry import Layout
-from icsviewer.model.chart import Chart
+from icsviewer.layout.incremental import update_layout
+from icsviewer.model.chart import Body, Chart
 from icsviewer.model.generator import generate_chart
 from icsviewer.style.theme import get_theme
 
@@ -147,7 +148,27 @@ def test_an_edit_mid_population_reaches_the_items(
     item = big_scene.body_item(last.id)
     assert item is not None
     assert "Renamed" in " ".join(item.lines)
-    assert big_scene.items_ready
+    # The edit made only the item it needed; the rest still comes in slices.
+    assert not big_scene.items_ready
+
+
+def test_a_structural_edit_mid_population_does_not_wait_for_the_items(
+    qtbot: QtBot, big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    chart, _layout = big
+    removed = chart.bodies[-1].id
+    chart.remove_body(removed)
+    chart.add_body(Body(id="new_board", name="A newly added partnership board", kind="committee"))
+    patched = update_layout(big_scene.layout, chart)
+    assert patched is not None
+    big_scene.set_layout(patched)
+    assert not big_scene.items_ready
+    with qtbot.waitSignal(big_scene.items_completed, timeout=60_000):
+        pass
+    keys = {b.key for b in _boxes(big_scene)}
+    assert keys == set(patched.boxes)
+    assert "new_board" in keys and removed not in keys
+    assert {line.key for line in _lines(big_scene)} == set(patched.edges)
 
 
 def test_zooming_in_mid_population_draws_the_items(qtbot: QtBot, big_scene: ChartScene) -> None:
