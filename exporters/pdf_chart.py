@@ -35,7 +35,7 @@ from exporters.shapes import (
 )
 from exporters.tile_index import Box, TileBuckets
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout, Point
-from icsviewer.model.chart import Chart
+from icsviewer.model.chart import Body, Chart
 from icsviewer.model.kinds import relation_kind
 from icsviewer.style.theme import (
     BodyStyle,
@@ -319,7 +319,7 @@ class _TileItems:
             for label in place_edge_labels(chart, layout, size)
         )
         self.boxes: TileBuckets[_Box] = buckets().add_all(
-            ((box, resolve_body_style(theme, chart.body(box.body_id))), _rect(box))
+            ((box, _body_style(theme, chart.body(box.body_id))), _rect(box))
             for box in layout.boxes.values()
             if chart.has_body(box.body_id)
         )
@@ -328,6 +328,12 @@ class _TileItems:
             for box in layout.boxes.values()
             if box.body_id in painter.body_keys
         )
+
+
+def _body_style(theme: Theme, body: Body) -> BodyStyle:
+    """The body's style: its kind's, shared, unless the body overrides colours (most do not,
+    and resolving copies the style)."""
+    return resolve_body_style(theme, body) if body.style else theme.body_style(body.kind)
 
 
 def _rect(item: BoxLayout | FrameLayout) -> Box:

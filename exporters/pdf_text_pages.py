@@ -150,10 +150,12 @@ class Paginator:
         if not self.at_top:
             self.y -= block.space_before
         # No single first line at the foot of a column (unless the paragraph is one line).
-        first_two = sum(line.height for line in block.lines[:2])
-        if not self.at_top and not block.is_table and first_two > self._room():
-            self.next_column()
-        header = [line for line in block.lines if line.repeat]
+        if not self.at_top and not block.is_table:
+            first_two = sum(line.height for line in block.lines[:2])
+            if first_two > self._room():
+                self.next_column()
+        # Only tables have header rows to repeat.
+        header = [line for line in block.lines if line.repeat] if block.is_table else []
         for n, line in enumerate(block.lines):
             if line.height > self._room() and not self.at_top:
                 self.next_column()
