@@ -60,6 +60,8 @@ class Block:
     # Filled by `measure` too: each column's width, and each row's box sizes (for placing).
     col_widths: tuple[float, ...] = ()
     sizes: tuple[tuple[BoxSize, ...], ...] = ()
+    # The highest tier among its members (the smallest number): where the block ranks.
+    tier: int = 0
 
     @property
     def top(self) -> list[str]:
@@ -92,13 +94,14 @@ def build_blocks(
     block_of: dict[str, int] = {}
     for cluster in structure.clusters:
         nodes = [structure.nodes[m] for m in cluster.members]
-        if is_block_cluster(cluster.members, structure):
+        tier = min([node.tier for node in nodes])  # as is_block_cluster finds it
+        if tier >= 3:
             rows = grid_rows(nodes, cluster.kind, rows_cap)
         elif all_groups:
             rows = tier_rows(nodes)
         else:
             continue
-        blocks.append(Block(cluster.id, cluster.name, rows))
+        blocks.append(Block(cluster.id, cluster.name, rows, tier=tier))
         for m in cluster.members:
             block_of[m] = len(blocks) - 1
     loose: dict[int, list[Node]] = {}
@@ -110,7 +113,7 @@ def build_blocks(
         nodes = loose[tier]
         for start in range(0, len(nodes), LOOSE_BLOCK_SIZE):
             chunk = nodes[start : start + LOOSE_BLOCK_SIZE]
-            blocks.append(Block(None, "", grid_rows(chunk, "", rows_cap)))
+            blocks.append(Block(None, "", grid_rows(chunk, "", rows_cap), tier=tier))
             for node in chunk:
                 block_of[node.id] = len(blocks) - 1
     for block in blocks:

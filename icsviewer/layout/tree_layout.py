@@ -193,7 +193,7 @@ def _tier(unit: _Unit, structure: Structure) -> int:
     if unit.node_id is not None:
         return structure.nodes[unit.node_id].tier
     assert unit.block is not None
-    return min(structure.nodes[m].tier for m in unit.block.members)
+    return unit.block.tier
 
 
 def _is_ancestor(unit: _Unit, other: _Unit, parent: dict[str, _Unit]) -> bool:
