@@ -1,7 +1,8 @@
 """Layout: from a chart to plain geometry (boxes, edge paths, group frames) in points, y down.
 
 Call `client.compute_layout(chart)` (blocking; Graphviz in a child process, or the tree
-engine for big charts; cached) or `fallback.fallback_layout(chart)` (instant, no Graphviz).
+engine for big charts; Graphviz layouts cached) or `fallback.fallback_layout(chart)` (instant,
+no Graphviz).
 Both return a `geometry.Layout`. The parts:
 
 - text_metrics, boxes: label wrapping and box sizes with the bundled Liberation Sans, measured

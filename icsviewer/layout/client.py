@@ -208,7 +208,8 @@ def compute_layout(
 
     `engine` is 'auto' (dot, or tree above `tree_threshold` bodies), 'dot' or 'tree'.
     `cancel`, when set from another thread, stops a running Graphviz (LayoutCancelledError).
-    `cache=None` always computes afresh. `worker`: a process from `start_worker`, already
+    `cache` holds Graphviz layouts (tree layouts are always computed); `cache=None` always
+    computes afresh. `worker`: a process from `start_worker`, already
     started while the chart was being read; it is used for Graphviz, or stopped if unneeded.
     """
     try:
