@@ -123,6 +123,7 @@ class ChartOverview:
         # of the layers so a change costs only the boxes it touched.
         self._box_data: dict[str, tuple[BoxLook, QRectF, list[QRectF], float]] = {}
         self._max_font = 10.0
+        self._max_font_known = False
         self._lines: list[tuple[QPen, QPainterPath]] | None = None
         self._frames: list[_RectLayer] | None = None
         self._collapsed: list[FrameItem] = []
@@ -163,6 +164,18 @@ class ChartOverview:
         for key in keys:
             self._box_data.pop(key, None)
 
+    def follow_event(self, kind: str, ids: Iterable[str], area: QRectF | None) -> None:
+        """Mark what a chart event of `kind` changed (`area`: where, if known); rebuilt when
+        next drawn. Additions wait for the layout that places them."""
+        if kind == "body_changed":  # a new look or label: inside the box
+            self.invalidate_boxes(ids, area)
+        elif kind == "body_removed":
+            self.invalidate_boxes(ids)
+        if kind in ("body_removed", "relationship_removed", "relationship_changed"):
+            self.invalidate(boxes=False, lines=True, frames=False)
+        elif kind in ("reset", "groups_changed"):
+            self.invalidate()
+
     def set_focus(self, focus: OverviewFocus | None, selected: Iterable[BodyItem]) -> None:
         """The emphasis to show (None: none) and the selected boxes (they get their ring)."""
         self._focus = focus
@@ -170,7 +183,9 @@ class ChartOverview:
 
     def zoom_limit(self) -> float:
         """The zoom below which this picture stands for the items: no label is readable yet."""
-        if self._boxes is None:
+        # After an edit the last known size will do: rebuilding the box layers only for it
+        # cost 25 ms at 10,000 bodies on every edit's first frame.
+        if self._boxes is None and not self._max_font_known:
             self._build_boxes()
         return min(LOW_DETAIL, MIN_READABLE_TEXT_PX / max(self._max_font, 1.0))
 
@@ -190,19 +205,27 @@ class ChartOverview:
         lod: float,
         chart: QRectF,
         ratio: float,
-    ) -> None:
+        defer_patch: bool = False,
+    ) -> bool:
         """As `paint`, from a picture of the whole chart kept for the current zoom band.
 
         Zooming and panning far out then cost one scaled copy of pixels a frame (see
         overview_pictures). `chart` is the scene area to show; `ratio` the device's pixel
-        ratio.
+        ratio. With `defer_patch`, a picture an edit changed is shown as it was; True is then
+        returned, and the caller should call `patch()` soon and paint again.
         """
         dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
+        self._pictures.defer_patches = defer_patch
         if not self._pictures.draw(painter, chart, scale, dim, ratio):
             self.paint(painter, exposed, lod)  # too big to keep: drawn afresh each frame
-            return
+            return False
         self._paint_overlays(painter, exposed, lod)
+        return self._pictures.stale
+
+    def patch(self) -> None:
+        """Redraw the parts of the kept pictures that changed (see `paint_cached`)."""
+        self._pictures.patch()
 
     def _paint_base(self, painter: QPainter, lod: float, dim: float | None) -> None:
         """Frames, lines and boxes (lines and boxes at `dim` opacity if set): everything but
@@ -296,6 +319,7 @@ class ChartOverview:
                 max_font = max(max_font, font_size)
         self._boxes = list(layers.values())
         self._max_font = max_font or 10.0
+        self._max_font_known = True
 
     def _build_lines(self) -> None:
         merged: dict[str, QPainterPath] = {}

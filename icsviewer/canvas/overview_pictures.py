@@ -54,6 +54,20 @@ class BandPictures:
         # The scene area the pictures show, and the parts of it changed since they were drawn.
         self._area = QRectF()
         self._dirty: list[QRectF] = []
+        # Draw kept pictures with their changed parts not yet redrawn; `patch()` redraws them
+        # later (the view does, in its own event-loop turn, so an edit's cost and the patch's
+        # do not add up in one stall).
+        self.defer_patches = False
+
+    @property
+    def stale(self) -> bool:
+        """Kept pictures have changed parts not redrawn yet."""
+        return bool(self._dirty) and bool(self._images)
+
+    def patch(self) -> None:
+        """Redraw the changed parts of the kept pictures now."""
+        if self._dirty:
+            self._patch()
 
     def forget(self, area: QRectF | None = None) -> None:
         """Something changed inside `area` (scene coordinates), or anywhere if None."""
@@ -72,7 +86,7 @@ class BandPictures:
             pad = PAD * max(chart.width(), chart.height())
             self._images, self._dirty = {}, []
             self._area = chart.adjusted(-pad, -pad, pad, pad)
-        if self._dirty:
+        if self._dirty and not self.defer_patches:
             self._patch()
         key = (scale, dim)
         kept = self._images.pop(key, None)

@@ -28,8 +28,8 @@ from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.label_fit import Placement, needs_layout, placement
 from icsviewer.canvas.overview import ChartOverview
-from icsviewer.canvas.placement import ItemPlacer, changed_area
-from icsviewer.canvas.population import ItemPopulator, wants_progressive
+from icsviewer.canvas.placement import ItemPlacer, changed_area, stable_scene_rect
+from icsviewer.canvas.population import PROGRESSIVE_BODIES, ItemPopulator, wants_progressive
 from icsviewer.canvas.qt_style import qcolor
 from icsviewer.canvas.scene_focus import SceneFocus
 from icsviewer.canvas.scene_input import InteractiveScene
@@ -72,6 +72,8 @@ class ChartScene(InteractiveScene):
         self._frames = self._placer.frames
         self._box_of: dict[str, str] = {}
         self._detached = False
+        # The scene rectangle last set (before that, Qt's sceneRect() is the items' bounds).
+        self._rect = QRectF()
         # Each body's kind and pin when it was last placed (see label_fit).
         self._placed_as: dict[str, Placement] = {}
         # Items keep their looks across re-layouts (edits restyle what they touch); after a
@@ -136,7 +138,11 @@ class ChartScene(InteractiveScene):
             )
         self._map_bodies_to_boxes()
         bounds = QRectF(0.0, 0.0, layout.width, layout.height)
-        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        rect = bounds.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        if len(self._boxes) + len(self._placer.pending_boxes) >= PROGRESSIVE_BODIES:
+            rect = stable_scene_rect(self._rect, rect)  # see there: the BSP index
+        self._rect = rect
+        self.setSceneRect(rect)
         self._apply_visibility()
         self.picture_changed.emit()
 
@@ -182,7 +188,9 @@ class ChartScene(InteractiveScene):
     def _on_chart_event(self, event: ChartEvent) -> None:
         # Items still to be made are made from the chart as it is when their turn comes.
         self._populator.chart_changed()
-        self._invalidate_overview(event)
+        # What the event changed in the far-out picture; a body's new look is inside its box.
+        changed = self.bodies_rect(event.ids) if event.kind == "body_changed" else None
+        self._overview.follow_event(event.kind, event.ids, changed)
         if event.kind == "reset":
             self._restyle_all = True
         elif event.kind == "body_changed":
@@ -214,21 +222,6 @@ class ChartScene(InteractiveScene):
         if needs_layout(event, self.chart, self.layout, self._placed_as):
             self.relayout_requested.emit()
         self.chart_changed.emit()
-
-    def _invalidate_overview(self, event: ChartEvent) -> None:
-        """Mark what the event changed in the far-out picture (rebuilt when next drawn).
-
-        Additions wait for the layout that places them.
-        """
-        kind = event.kind
-        if kind == "body_changed":  # a new look or label: inside the box
-            self._overview.invalidate_boxes(event.ids, self.bodies_rect(event.ids))
-        elif kind == "body_removed":
-            self._overview.invalidate_boxes(event.ids)
-        if kind in ("body_removed", "relationship_removed", "relationship_changed"):
-            self._overview.invalidate(boxes=False, lines=True, frames=False)
-        elif kind in ("reset", "groups_changed"):
-            self._overview.invalidate()
 
     def _update_body(self, body_id: str) -> None:
         if self._placer.pending_boxes.pop(body_id, 0) is None:
@@ -376,11 +369,19 @@ class ChartScene(InteractiveScene):
         self._overview.paint(painter, exposed, lod)
 
     def paint_overview_cached(
-        self, painter: QPainter, exposed: QRectF, lod: float, ratio: float
-    ) -> None:
+        self, painter: QPainter, exposed: QRectF, lod: float, ratio: float, defer: bool = False
+    ) -> bool:
         """As `paint_overview`, scaled from a picture kept per zoom band (for views that
-        zoom and pan: a frame is then a copy of pixels). `ratio`: the device pixel ratio."""
-        self._overview.paint_cached(painter, exposed, lod, self.sceneRect(), ratio)
+        zoom and pan: a frame is then a copy of pixels). `ratio`: the device pixel ratio.
+        With `defer`, a picture an edit changed shows as it was and True is returned: call
+        `patch_overview()` in a later event-loop turn, then paint again."""
+        return self._overview.paint_cached(
+            painter, exposed, lod, self.sceneRect(), ratio, defer_patch=defer
+        )
+
+    def patch_overview(self) -> None:
+        """Redraw the changed parts of the kept far-out pictures (see paint_overview_cached)."""
+        self._overview.patch()
 
     def _group_members(self, group_id: str) -> tuple[str, ...]:
         group = self._group(group_id)

@@ -7,7 +7,7 @@ selected body, so a screen reader announces what the keyboard reached.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QNativeGestureEvent,
@@ -61,6 +61,7 @@ class ChartView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._patch_pending = False
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("No body selected. Press Tab to move between bodies.")
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
@@ -169,10 +170,24 @@ class ChartView(QGraphicsView):
         painter.fillRect(event.rect(), scene.backgroundBrush())
         exposed = self.mapToScene(event.rect()).boundingRect()
         painter.setTransform(self.viewportTransform())
-        scene.paint_overview_cached(painter, exposed, lod, self.viewport().devicePixelRatioF())
+        # An edit's picture patch waits for the next event-loop turn, so its cost does not
+        # add to the edit's own in one stall; the picture is a few milliseconds stale.
+        stale = scene.paint_overview_cached(
+            painter, exposed, lod, self.viewport().devicePixelRatioF(), defer=True
+        )
+        if stale and not self._patch_pending:
+            self._patch_pending = True
+            QTimer.singleShot(0, self._patch_overview)
         painter.resetTransform()
         self._paint_rubber_band(painter)
         painter.end()
+
+    def _patch_overview(self) -> None:
+        self._patch_pending = False
+        scene = self.chart_scene()
+        if scene is not None:
+            scene.patch_overview()
+            self.viewport().update()
 
     def _paint_rubber_band(self, painter: QPainter) -> None:
         """The selection rectangle of a Shift+drag, as QGraphicsView draws it."""

@@ -70,3 +70,20 @@ def test_only_the_moved_box_is_moved(scene: ChartScene) -> None:
     scene.set_layout(replace(layout, boxes={**layout.boxes, moved: replace(box, y=box.y + 90)}))
     assert scene.body_rect(moved) == QRectF(box.x, box.y + 90, box.width, box.height)
     assert scene.body_item(kept) is kept_item
+
+
+def test_a_big_charts_scene_rect_grows_with_slack_and_is_kept_while_the_chart_fits() -> None:
+    from PySide6.QtCore import QRectF
+
+    from icsviewer.canvas.placement import stable_scene_rect
+
+    first = stable_scene_rect(QRectF(), QRectF(0, 0, 1000, 800))
+    assert first == QRectF(0, 0, 1000, 800)
+    # A body added at the bottom edge: the rectangle grows there, with room for the next.
+    grown = stable_scene_rect(first, QRectF(0, 0, 1000, 816))
+    assert grown.top() == 0 and grown.left() == 0 and grown.right() == 1000
+    assert grown.bottom() > 816
+    # The next one fits: unchanged (a change would re-index the whole scene).
+    assert stable_scene_rect(grown, QRectF(0, 0, 1000, 830)) == grown
+    # The chart shrank a lot: the rectangle follows.
+    assert stable_scene_rect(grown, QRectF(0, 0, 500, 400)) == QRectF(0, 0, 500, 400)
