@@ -267,8 +267,9 @@ def _build_pdf(
     text_furniture = TextPageFurniture(canv, furniture, page, encoder)
     for text_page in text_pages:
         number += 1
-        text_furniture.draw(canv, number, total)
+        text_furniture.draw(canv)
         draw_text_page(canv, text_page, encoder, links)
+        text_furniture.draw_number(canv, number, total)
         canv.showPage()
     canv.save()
     result = PdfResult(

@@ -5,9 +5,9 @@ footer (facts and a rule) and protective marking; only "Page X of Y" changes. A 
 directory has hundreds of text pages, and drawing the same strings through reportlab's canvas
 on each (fitting, measuring, encoding and formatting every number again) was a tenth of the
 export. `TextPageFurniture` writes those operators once with `pdf_ops.Ops` and adds the same
-block to each page, then the page number. The drawing is the one `pdf_furniture` makes: same
-fonts, sizes, colours, positions and real (searchable) text. When the fonts are not TrueType
-(the Helvetica fallback) it simply calls `pdf_furniture` on each page.
+block to each page; the page number follows the page's text, as before. The drawing is the one
+`pdf_furniture` makes: same fonts, sizes, colours, positions and real (searchable) text. When
+the fonts are not TrueType (the Helvetica fallback) it simply calls `pdf_furniture`.
 """
 
 from __future__ import annotations
@@ -74,17 +74,24 @@ class TextPageFurniture:
             ops.text(bold, MARKING_SIZE, width / 2, bottom_y, marking, centred=True)
         return ops.take()
 
-    def draw(self, canv: Canvas, number: int, total: int) -> None:
-        """This page's furniture, "Page `number` of `total`" included."""
+    def draw(self, canv: Canvas) -> None:
+        """This page's header, footer and marking (before its text, as `pdf_furniture`)."""
         width, height = self.page
         if not self._fast:
             draw_text_header(canv, self.f, width, height)
             draw_footer(canv, self.f, width)
             draw_marking(canv, self.f, width, height)
+        elif self._block:
+            canv.addLiteral(self._block)
+
+    def draw_number(self, canv: Canvas, number: int, total: int) -> None:
+        """The page's "Page `number` of `total`", after its text (so it is read last)."""
+        width = self.page[0]
+        if not self._fast:
             draw_page_number(canv, self.f, width, number, total)
             return
         ops = Ops(canv, self.encoder)
         ops.fill(MUTED)
         label = f"Page {number} of {total}"
         ops.text(self.f.fonts[0], FOOTER_SIZE, width - MARGIN, MARGIN + 8, label, right=True)
-        canv.addLiteral(self._block + "\n" + ops.take())
+        ops.flush()
