@@ -18,9 +18,9 @@ collapsed groups, group names once they are readable) paint themselves through t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
@@ -38,6 +38,9 @@ from icsviewer.canvas.overview_pictures import BandPictures, band_scale
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
 from icsviewer.layout.gc_pause import paused_gc
 
+if TYPE_CHECKING:  # population imports the placer, which needs nothing of this module
+    from icsviewer.canvas.population import ItemPopulator
+
 # Below this zoom (pixels per point) lines are drawn as one-pixel strokes by colour: their
 # dashes and arrowheads are too small to see. The overview is used at most up to here.
 LOW_DETAIL = 0.3
@@ -54,18 +57,6 @@ class OverviewFocus:
     boxes: tuple[BodyItem, ...]
     lines: tuple[RelationItem, ...]
     dim: float
-
-
-class PendingItems(Protocol):
-    """Boxes and lines the scene has not made yet, as their items will draw far out."""
-
-    def box_entries(self) -> Iterator[tuple[str, tuple[BoxLook, QRectF, list[QRectF], float]]]:
-        """(key, (look, box, label bars, label size)) of each box still to be made."""
-        ...
-
-    def line_paths(self) -> Iterator[tuple[str, QPainterPath]]:
-        """(colour, path) of each line still to be made."""
-        ...
 
 
 class _RectLayer:
@@ -124,6 +115,9 @@ class ChartOverview:
         self._box_data: dict[str, tuple[BoxLook, QRectF, list[QRectF], float]] = {}
         self._max_font = 10.0
         self._max_font_known = False
+        # Boxes dragged off the place the pictures show them at (that place, by key): left
+        # out of the pictures and drawn on top where they are, so a box shows only once.
+        self._displaced: dict[str, QRectF] = {}
         self._lines: list[tuple[QPen, QPainterPath]] | None = None
         self._frames: list[_RectLayer] | None = None
         self._collapsed: list[FrameItem] = []
@@ -134,7 +128,7 @@ class ChartOverview:
         # While a big chart's items are made in slices: those not made yet (population.py).
         # They come after the made ones, in layout order, as their items will when made, so
         # the picture does not change as they are.
-        self.pending: PendingItems | None = None
+        self.pending: ItemPopulator | None = None
 
     # ----- what changed -------------------------------------------------------------------
     def invalidate(
@@ -163,6 +157,7 @@ class ChartOverview:
         self._boxes = None
         for key in keys:
             self._box_data.pop(key, None)
+            self._displaced.pop(key, None)
 
     def follow_event(self, kind: str, ids: Iterable[str], area: QRectF | None) -> None:
         """Mark what a chart event of `kind` changed (`area`: where, if known); rebuilt when
@@ -195,6 +190,7 @@ class ChartOverview:
 
         The painter maps scene coordinates to the device.
         """
+        self._follow_drags()
         self._paint_base(painter, lod, self._focus.dim if self._focus else None)
         self._paint_overlays(painter, exposed, lod)
 
@@ -214,6 +210,7 @@ class ChartOverview:
         ratio. With `defer_patch`, a picture an edit changed is shown as it was; True is then
         returned, and the caller should call `patch()` soon and paint again.
         """
+        self._follow_drags()
         dim = self._focus.dim if self._focus else None
         scale = band_scale(lod, self.zoom_limit())
         self._pictures.defer_patches = defer_patch
@@ -255,6 +252,11 @@ class ChartOverview:
         if focus is not None:
             self._paint_focus_lines(painter, focus.lines)
         on_top = {id(b): b for b in (*(focus.boxes if focus else ()), *self._selected)}
+        # Dragged boxes last: over the focus and anything they are dragged across.
+        for key in self._displaced:
+            if (box := self._box_items.get(key)) is not None:
+                on_top.pop(id(box), None)
+                on_top[id(box)] = box
         _paint_items(painter, (b for b in on_top.values() if b.isVisible()), exposed)
 
     def _paint_lines(self, painter: QPainter) -> None:
@@ -282,6 +284,26 @@ class ChartOverview:
             painter.setBrush(layer.bar_brush)
             painter.drawRects(layer.bars)
 
+    def _follow_drags(self) -> None:
+        """Leave a box dragged off its place out of the pictures; take it back when it is
+        back in place (a cancelled drag). A dropped box is re-laid out: `invalidate_boxes`."""
+        moved = (*(self._focus.boxes if self._focus else ()), *self._selected)
+        for item in moved:
+            entry = self._box_data.get(item.key)
+            placed = entry[1] if entry is not None else None
+            if (
+                placed is not None
+                and item.key not in self._displaced
+                and item.pos() != placed.topLeft()
+            ):
+                self._displaced[item.key] = placed
+                self.invalidate_boxes((), placed)
+        for key, rect in list(self._displaced.items()):
+            box = self._box_items.get(key)
+            if box is None or box.pos() == rect.topLeft():
+                del self._displaced[key]
+                self.invalidate_boxes((), rect)
+
     # ----- building -------------------------------------------------------------------------
     def _build_boxes(self) -> None:
         # Thousands of small objects, none in a cycle: keep the collector from walking the
@@ -298,7 +320,7 @@ class ChartOverview:
             if entry is None:
                 entry = data[key] = item.overview_entry()
             look, rect, bars, font_size = entry
-            if not item.isVisible():
+            if not item.isVisible() or key in self._displaced:
                 continue
             layer = layers.get(look)
             if layer is None:
