@@ -40,7 +40,7 @@ class _Item(PDFObject):  # type: ignore[misc]  # reportlab is untyped
 
     def format(self, document: object) -> bytes:
         node = self.node
-        title: bytes = PDFString(node.title).format(document)
+        title = pdf_title(node.title, document)
         parts = [b"<<\n"]
         if node.children:
             count = node.visible()
@@ -55,6 +55,20 @@ class _Item(PDFObject):  # type: ignore[misc]  # reportlab is untyped
             parts += [b" /Prev ", self.prev]
         parts += [b" /Title ", title, b"\n>>"]
         return b"".join(parts)
+
+
+# Printable ASCII escaped as reportlab's PDFString does it: only the backslash and brackets.
+_ESCAPE_ASCII = str.maketrans({"\\": "\\\\", "(": "\\(", ")": "\\)"})
+
+
+def pdf_title(text: str, document: object) -> bytes:
+    """A PDF string of `text`, byte for byte as reportlab's `PDFString` writes it; printable
+    ASCII (nearly every title) directly, as reportlab escapes it character by character in
+    Python. Never encrypted (the pack is not)."""
+    if text.isascii() and text.isprintable():
+        return b"(" + text.translate(_ESCAPE_ASCII).encode("ascii") + b")"
+    formatted: bytes = PDFString(text).format(document)
+    return formatted
 
 
 class Outline(PDFObject):  # type: ignore[misc]  # reportlab is untyped
