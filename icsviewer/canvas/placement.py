@@ -70,10 +70,11 @@ def _add_missing(
     have: Mapping[str, object],
     pending: Mapping[str, object],
 ) -> None:
-    missing = [k for k in wanted if k not in have and k not in pending]
-    if missing:
-        listed = set(keys)
-        keys.extend(k for k in missing if k not in listed)
+    # A set difference first (C speed): after most edits nothing is missing.
+    if not wanted.keys() - have.keys() - pending.keys():
+        return
+    listed = set(keys)
+    keys.extend(k for k in wanted if k not in have and k not in pending and k not in listed)
 
 
 def changed_area(old: Layout, new: Layout, changes: Changes) -> QRectF:

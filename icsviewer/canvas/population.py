@@ -63,8 +63,9 @@ def wants_progressive(chart: Chart, old: Layout, new: Layout, placer: ItemPlacer
     """Whether applying `new` should leave its new items to be made in slices."""
     if len(chart.bodies) < PROGRESSIVE_BODIES:
         return False
-    new_items = sum(1 for k in new.boxes if k not in placer.boxes) + sum(
-        1 for k in new.edges if k not in placer.lines
+    # Set differences: this runs on every re-layout of a big chart (10,000 keys).
+    new_items = len(new.boxes.keys() - placer.boxes.keys()) + len(
+        new.edges.keys() - placer.lines.keys()
     )
     return new_items >= PROGRESSIVE_ITEMS
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.relation_item import RelationItem
-from icsviewer.canvas.placement import changes_between
+from icsviewer.canvas.placement import changes_between, stable_scene_rect
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.model.chart import Chart
 
@@ -73,10 +73,6 @@ def test_only_the_moved_box_is_moved(scene: ChartScene) -> None:
 
 
 def test_a_big_charts_scene_rect_grows_with_slack_and_is_kept_while_the_chart_fits() -> None:
-    from PySide6.QtCore import QRectF
-
-    from icsviewer.canvas.placement import stable_scene_rect
-
     first = stable_scene_rect(QRectF(), QRectF(0, 0, 1000, 800))
     assert first == QRectF(0, 0, 1000, 800)
     # A body added at the bottom edge: the rectangle grows there, with room for the next.
