@@ -12,7 +12,6 @@ seconds on a national chart).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -50,29 +49,34 @@ EDGE_LABEL_SIZE = 8.0
 EDGE_LABEL_MIN = 7.0
 
 
-@dataclass(frozen=True)
 class _Map:
-    """Chart coordinates (y down) -> page coordinates (y up) for one tile."""
+    """Chart coordinates (y down) -> page coordinates (y up) for one tile.
 
-    area: Rect
-    tile: Tile
-    scale: float
+    The area's edges are read once here: these run for every point of a national chart."""
+
+    __slots__ = ("_bottom", "_cx", "_cy", "_left", "_right", "_top", "area", "scale", "tile")
+
+    def __init__(self, area: Rect, tile: Tile, scale: float) -> None:
+        self.area, self.tile, self.scale = area, tile, scale
+        self._left, self._right, self._bottom, self._top = area.x, area.right, area.y, area.top
+        self._cx, self._cy = tile.chart_x, tile.chart_y
 
     def x(self, x: float) -> float:
-        return self.area.x + (x - self.tile.chart_x) * self.scale
+        return self._left + (x - self._cx) * self.scale
 
     def y(self, y: float) -> float:
-        return self.area.top - (y - self.tile.chart_y) * self.scale
+        return self._top - (y - self._cy) * self.scale
 
     def p(self, point: Point) -> tuple[float, float]:
         return (self.x(point[0]), self.y(point[1]))
 
     def visible(self, x: float, y: float, w: float, h: float) -> bool:
         """Whether a chart-space rectangle overlaps this tile at all."""
-        x0, y0 = self.x(x), self.y(y + h)
-        x1, y1 = self.x(x + w), self.y(y)
-        a = self.area
-        return x1 >= a.x and x0 <= a.right and y1 >= a.y and y0 <= a.top
+        left, cx, s = self._left, self._cx, self.scale
+        if left + (x + w - cx) * s < left or left + (x - cx) * s > self._right:
+            return False
+        top, cy = self._top, self._cy
+        return top - (y - cy) * s >= self._bottom and top - (y + h - cy) * s <= top
 
 
 class ChartPainter:
