@@ -137,11 +137,12 @@ class Paginator:
                 self.new_page()
                 continue
             blocks = [self._block(item) for item in group]
-            height = sum(b.height + b.space_before + b.space_after for b in blocks)
-            height -= blocks[0].space_before + blocks[-1].space_after
-            column_height = self._col().top - self._col().bottom
-            if not self.at_top and height > self._room() and height <= column_height:
-                self.next_column()
+            if not self.at_top:  # (at the top of a column, a group starts where it is)
+                height = sum(b.height + b.space_before + b.space_after for b in blocks)
+                height -= blocks[0].space_before + blocks[-1].space_after
+                column_height = self._col().top - self._col().bottom
+                if height > self._room() and height <= column_height:
+                    self.next_column()
             for block in blocks:
                 self._place(block)
         return self.pages
@@ -157,7 +158,7 @@ class Paginator:
         # Only tables have header rows to repeat.
         header = [line for line in block.lines if line.repeat] if block.is_table else []
         for n, line in enumerate(block.lines):
-            if line.height > self._room() and not self.at_top:
+            if not self.at_top and line.height > self._room():
                 self.next_column()
                 if not line.repeat:
                     for head in header:
