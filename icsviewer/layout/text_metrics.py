@@ -147,4 +147,3 @@ def _break_word(word: str, max_width: float, scale: float, widths: _Widths) -> l
             units += char_units
     pieces.append(piece)
     return pieces
-
