@@ -42,6 +42,10 @@ def clean(text: object) -> str:
 
 def one_line(text: object) -> str:
     """`clean` text with line breaks and tabs turned into single spaces."""
+    if isinstance(text, str) and text.isascii() and text.isprintable():
+        # Nothing to remove or fold (printable ASCII has no controls or line breaks): the
+        # common case, tens of thousands of times in a national chart's exports.
+        return text.strip()
     return _WHITESPACE.sub(" ", clean(text)).strip()
 
 
