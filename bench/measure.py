@@ -95,6 +95,8 @@ def measure_exports(case: Case, result: dict[str, Any], cap: float) -> None:
                 _put(result["ours"], f"{fmt}_s", [])
                 continue
         _put(result["ours"], f"{fmt}_s", answer["seconds"])
+        if fmt == "pdf":
+            _put(result["ours"], "pdf_cpu_s", answer.get("cpu_seconds", []))
         result[f"{fmt}_bytes"] = answer["bytes"]
         if fmt == "png":
             result["png_scale"] = answer.get("png_scale")

@@ -25,6 +25,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (
     ("label_edit_ms", "Label edit to repainted viewport", "ms"),
     ("stall_ms", "Longest event-loop stall: add-body + background re-layout", "ms"),
     ("pdf_s", "PDF export (Graphviz: -Tpdf renderer)", "s"),
+    ("pdf_cpu_s", "CPU time of that PDF export", "s"),
     ("svg_s", "SVG export (Graphviz: -Tsvg renderer)", "s"),
     ("png_s", "PNG export (Graphviz: -Tpng renderer)", "s"),
     ("peak_rss_mb", "Peak memory, open + layout + scene (Graphviz: layout + renders)", "MB"),
