@@ -119,9 +119,7 @@ class ChartScene(InteractiveScene):
         restyle_all, self._restyle_all = self._restyle_all, False
         # Mid-population, items still to be made are made from this layout when their turn
         # comes; new ones join them.
-        progressive = self._populator.active or wants_progressive(
-            self.chart, old, layout, self._placer
-        )
+        progressive = self._populator.active or wants_progressive(self.chart, layout, self._placer)
         changes = self._placer.place(old, layout, self.chart, self.theme, restyle_all, progressive)
         if progressive:
             self._populator.start()
