@@ -330,8 +330,8 @@ class ChartOverview:
             max_font = max(max_font, font_size)
         if self.pending is not None:
             # Not made yet, so neither hidden nor dimmed (any reveal or focus makes them first).
-            for key, entry in self.pending.box_entries():
-                entry = data.setdefault(key, entry)
+            for key, entry in self.pending.box_entries(data):
+                data[key] = entry
                 look, rect, bars, font_size = entry
                 layer = layers.get(look)
                 if layer is None:
