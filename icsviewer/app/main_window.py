@@ -136,7 +136,6 @@ class MainWindow(QMainWindow):
         self.problems.body_requested.connect(self.go_to_body)
         restore_window_state(self, settings)
 
-    # ----- construction helpers ---------------------------------------------------------------
     # ----- opening ------------------------------------------------------------------------------
     def choose_and_open(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
@@ -175,7 +174,9 @@ class MainWindow(QMainWindow):
         # A big chart's tree layout arrives in a fraction of a second: build its scene once,
         # from that layout, rather than first from the fallback rows and then again.
         quick_layout = choose_engine(chart) == "tree"
-        first = _empty_layout() if quick_layout else fallback_layout(chart)
+        # (A big chart's scene starts empty while its quick real layout is computed.)
+        empty = Layout({}, {}, {}, 0.0, 0.0, engine="fallback")
+        first = empty if quick_layout else fallback_layout(chart)
         self.scene = ChartScene(chart, first, self.theme, self)
         self.scene.relayout_requested.connect(self._relayout_timer.start)
         self.scene.selectionChanged.connect(self._on_selection)
@@ -276,10 +277,17 @@ class MainWindow(QMainWindow):
         if current is not None and current.boxes and not self.runner.busy:
             patched = update_layout(current, chart)
             if patched is not None and self.scene is not None:
-                self.scene.set_layout(patched)
-                self.minimap.sync_scene()
+                # Placed in the next event-loop turn: on a national chart working out the
+                # patch and placing it take tens of ms each, and together they held up input.
+                scene = self.scene
+                QTimer.singleShot(0, self, lambda: self._place_patch(scene, patched))
                 return
         self.runner.request(chart)
+
+    def _place_patch(self, scene: ChartScene, patched: Layout) -> None:
+        if scene is self.scene:  # not if another file was opened in between
+            scene.set_layout(patched)
+            self.minimap.sync_scene()
 
     # ----- selection, details, navigation -------------------------------------------------------
     def go_to_body(self, body_id: str) -> None:
@@ -390,7 +398,3 @@ class MainWindow(QMainWindow):
         self.minimap.detach()
         super().closeEvent(event)
 
-
-def _empty_layout() -> Layout:
-    """What a big chart's scene starts from while its (quick) real layout is computed."""
-    return Layout({}, {}, {}, 0.0, 0.0, engine="fallback")
