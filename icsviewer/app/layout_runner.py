@@ -39,6 +39,17 @@ def default_layout_function(chart: Chart, cancel: threading.Event) -> Layout:
     return compute_layout(chart, timeout=60.0)
 
 
+def patch_or_relayout(
+    current: Layout, full: LayoutFunction, chart: Chart, cancel: threading.Event
+) -> Layout:
+    """The layout job after an edit: `current` patched to show `chart`, so nothing else moves;
+    or, for an edit too big to patch, the chart laid out again with `full`."""
+    from icsviewer.layout.incremental import update_layout
+
+    patched = update_layout(current, chart)
+    return patched if patched is not None else full(chart, cancel)
+
+
 def _message(exc: BaseException) -> str:
     from icsviewer.layout.client import LayoutError
 
@@ -75,14 +86,21 @@ class LayoutRunner(QObject):
     def busy(self) -> bool:
         return self._future is not None
 
-    def request(self, chart: Chart) -> None:
-        """Lay out a snapshot of `chart`; an earlier unfinished request is abandoned."""
+    @property
+    def function(self) -> LayoutFunction:
+        """What lays a chart out when a request names no other function."""
+        return self._function
+
+    def request(self, chart: Chart, function: LayoutFunction | None = None) -> None:
+        """Lay out a snapshot of `chart` (with `function`, else the runner's own); an earlier
+        unfinished request is abandoned."""
         was_busy = self.busy
         if self._cancel is not None:
             self._cancel.set()
         self._cancel = threading.Event()
         # A copy: the user may edit the chart while the worker reads it.
-        self._future = self._pool.submit(self._function, chart.copy(), self._cancel)
+        job = function or self._function
+        self._future = self._pool.submit(job, chart.copy(), self._cancel)
         self._last = self._future
         self._timer.start()
         if not was_busy:

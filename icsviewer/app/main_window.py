@@ -11,6 +11,7 @@ for it and builds the scene once. A layout failure is reported and the fallback 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -24,7 +25,7 @@ from icsviewer.app.docks.details_dock import DetailsPanel
 from icsviewer.app.docks.legend_dock import LegendPanel
 from icsviewer.app.docks.problems_dock import ProblemsPanel
 from icsviewer.app.layout_progress import LayoutProgress
-from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner
+from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner, patch_or_relayout
 from icsviewer.app.opening import Loader, OpenFailure, dropped_chart, load_document
 from icsviewer.app.prompts import Prompts
 from icsviewer.app.search_bar import SearchBar
@@ -44,7 +45,6 @@ from icsviewer.editor.document import Document
 from icsviewer.layout.client import choose_engine
 from icsviewer.layout.fallback import fallback_layout
 from icsviewer.layout.geometry import Layout
-from icsviewer.layout.incremental import update_layout
 from icsviewer.style.theme import THEMES, Theme, get_theme
 
 # Wait this long for Graphviz before showing the quick arrangement, so a fast layout (or a
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._relayout_timer = QTimer(self, singleShot=True, interval=RELAYOUT_DELAY_MS)
         self._relayout_timer.timeout.connect(self._relayout_now)
         self._fit_on_layout = False
+        self._patching = False  # the running layout job patches the last one (an edit's)
 
         self.search_bar.match_chosen.connect(self.go_to_body)
         self.search_bar.closed.connect(self._return_focus_to_chart)
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_layout(self, layout: Layout) -> None:
+        patch, self._patching = self._patching, False
         if self.scene is None:
             return
         self.scene.set_layout(layout)
@@ -248,7 +250,9 @@ class MainWindow(QMainWindow):
         if refit:
             self.view.fit_all()
         self.minimap.sync_scene()
-        self.statusBar().showMessage(ARRANGED_MESSAGES.get(layout.engine, "Chart arranged."), 5000)
+        if not patch:  # an edit's patch is no news
+            message = ARRANGED_MESSAGES.get(layout.engine, "Chart arranged.")
+            self.statusBar().showMessage(message, 5000)
 
     def keep_current_arrangement(self) -> None:
         """No layout is coming (it failed or was cancelled): show the chart as arranged now."""
@@ -275,19 +279,13 @@ class MainWindow(QMainWindow):
         chart = self.document.chart
         current = self.scene.layout if self.scene is not None else None
         if current is not None and current.boxes and not self.runner.busy:
-            patched = update_layout(current, chart)
-            if patched is not None and self.scene is not None:
-                # Placed in the next event-loop turn: on a national chart working out the
-                # patch and placing it take tens of ms each, and together they held up input.
-                scene = self.scene
-                QTimer.singleShot(0, self, lambda: self._place_patch(scene, patched))
-                return
+            # Worked out in the background like a full layout: on a national chart a patch
+            # takes tens of ms, which on the GUI thread held up input.
+            self._patching = True
+            self.runner.request(chart, partial(patch_or_relayout, current, self.runner.function))
+            return
+        self._patching = False
         self.runner.request(chart)
-
-    def _place_patch(self, scene: ChartScene, patched: Layout) -> None:
-        if scene is self.scene:  # not if another file was opened in between
-            scene.set_layout(patched)
-            self.minimap.sync_scene()
 
     # ----- selection, details, navigation -------------------------------------------------------
     def go_to_body(self, body_id: str) -> None:
