@@ -48,7 +48,7 @@ from exporters.pdf_textflow import Item, Measure, PageBreak
 from exporters.safe_text import one_line
 from exporters.shapes import LegendLayout, layout_legend
 from exporters.wording import footer_facts
-from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Chart
 from icsviewer.style.legend import build_legend

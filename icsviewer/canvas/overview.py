@@ -36,7 +36,7 @@ from icsviewer.canvas.items.frame_item import (
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.overview_pictures import BandPictures, band_scale
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
-from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.gc_pause import paused_gc
 
 if TYPE_CHECKING:  # population imports the placer, which needs nothing of this module
     from icsviewer.canvas.population import ItemPopulator

@@ -20,7 +20,7 @@ from icsviewer.canvas.item_styles import style_body, style_frame, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
-from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.geometry import EdgeLayout, Layout
 from icsviewer.model.chart import Chart, Group, Relationship
 from icsviewer.style.theme import Theme

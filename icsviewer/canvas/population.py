@@ -38,7 +38,7 @@ from icsviewer.canvas.item_styles import box_look
 from icsviewer.canvas.items.body_item import DEFAULT_LOOK, BoxLook, label_bars
 from icsviewer.canvas.items.relation_item import bezier_path
 from icsviewer.canvas.placement import ItemPlacer
-from icsviewer.layout.gc_pause import paused_gc
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.geometry import EdgeLayout, Layout
 from icsviewer.model.chart import Chart, Relationship
 from icsviewer.style.theme import Theme

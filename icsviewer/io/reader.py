@@ -16,12 +16,9 @@ other (`references`) and against what an ICS needs (`domain_checks`).
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import stat
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -29,6 +26,7 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from icsviewer.gc_pause import paused_gc
 from icsviewer.io import guards, references, schema
 from icsviewer.io.comments import Comments, collect_comments
 from icsviewer.io.domain_checks import validate_chart
@@ -124,42 +122,14 @@ def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> L
     return parse_chart_text(decoded.text, label, domain_checks=domain_checks)
 
 
-_gc_lock = threading.Lock()
-_gc_pausers = 0  # reads in progress
-_gc_was_enabled = True  # the collector's state when the first of them started
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold off Python's cycle collector while a file is read.
-
-    Reading builds a few hundred thousand small objects (nodes, marks, records) that live until
-    the end, so every generation-0 collection rescans a growing heap for nothing: the collector
-    was over half the time to read a 10,000-body chart. Nothing read here forms reference cycles
-    that need it. Counted, so concurrent reads on worker threads restore it only when the last
-    one finishes, and only if it was on to begin with.
-    """
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 def parse_chart_text(
     text: str, path_label: str = "<text>", *, domain_checks: bool = True
 ) -> LoadResult:
     """Check and build a chart from its text (`path_label` names it in messages). Never raises."""
     try:
-        with _gc_paused():
+        # Reading builds a few hundred thousand small objects that live until the end and
+        # form no cycles: without the pause the collector was over half of a big read.
+        with paused_gc():
             return _parse(text, path_label, domain_checks)
     except (RecursionError, MemoryError) as exc:
         what = "too deeply nested" if isinstance(exc, RecursionError) else "too large to read"

@@ -14,7 +14,6 @@ no Graphviz). Both return a `geometry.Layout`. The parts:
 - fallback: rows by tier; routing, frames, pins: lines, group frames and pins for all;
 - incremental (with patch_space, patch_room, patch_frames, patch_lines, layout_facts): patch a
   layout after a small edit, in time proportional to the edit;
-- gc_pause: the garbage collector paused while a layout builds its many records.
 
 Graphviz runs only in the child process started by `icsviewer.layout.client`; nothing in this
 package imports pygraphviz except `icsviewer.layout.worker`, which only that child runs.

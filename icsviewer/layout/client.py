@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 from icsviewer import appdirs
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.blocks import PAGE_AREAS
 from icsviewer.layout.dot_reader import read_answer
 from icsviewer.layout.frames import collapsed_groups_as_frames
-from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import Layout
 from icsviewer.layout.graph_builder import candidate_specs
 from icsviewer.layout.pins import apply_pins

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import math
 
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.frames import FRAME_GAP, collapsed_groups_as_frames
-from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
 from icsviewer.layout.layout_facts import (
     Facts,

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TypeVar
 
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.boxes import BoxSize, box_size, collapsed_group_box, frame_label
-from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.model.chart import Body, Chart, Group, Relationship
 from icsviewer.model.kinds import body_kind, relation_kind
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.blocks import NODE_GAP, RANK_GAP, Block, build_blocks
 from icsviewer.layout.frames import (
     FRAME_LABEL_HEIGHT,
@@ -27,7 +28,6 @@ from icsviewer.layout.frames import (
     frame_around,
     frame_for,
 )
-from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, FrameLayout, Layout
 from icsviewer.layout.layout_facts import Facts, remember
 from icsviewer.layout.routing import route_all

@@ -9,8 +9,8 @@ import gc
 
 import pytest
 
+from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.boxes import BoxSize, box_size
-from icsviewer.layout.gc_pause import paused_gc
 from icsviewer.layout.geometry import BoxLayout, EdgeLayout
 from icsviewer.layout.structure import Link, Node, build_structure
 from icsviewer.layout.text_metrics import text_width, wrap_measured
