@@ -7,6 +7,7 @@ and both can be abandoned without losing anything.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 
@@ -24,6 +25,10 @@ class BusyIndicator(QWidget):
         self.bar.setAccessibleName(what)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip(tooltip)
+        # Never the keyboard focus: shown before the chart, the button would take the window's
+        # first focus, and when it goes Qt passes focus on as if by Tab, which selects the
+        # chart's first body. Esc cancels reading from the keyboard.
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(self.label)
         row.addWidget(self.bar)
         row.addWidget(self.cancel_button)

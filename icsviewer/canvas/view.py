@@ -247,6 +247,11 @@ class ChartView(QGraphicsView):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab walk the bodies instead of leaving the chart."""
+        if self.isHidden():
+            # Qt also calls this to pass the focus on when the focused view is hidden (the
+            # window hides it while it opens another chart): that is no Tab press, and
+            # stepping would select the new chart's first body and dim all the rest.
+            return super().focusNextPrevChild(next)
         return self.step_selection(1 if next else -1)
 
     def step_selection(self, step: int) -> bool:

@@ -124,6 +124,21 @@ def test_the_window_shows_the_chart_and_layout_the_child_sent(
     assert started.laid_out_here.calls == 0
 
 
+def test_the_chart_opens_with_nothing_selected(qtbot: QtBot, started: Started) -> None:
+    """Hiding the focused view while the chart opens passes the focus on: that is not a Tab
+    press, and once selected the chart's first body (dimming the rest) in the real window."""
+    started.window.activateWindow()
+    qtbot.waitUntil(lambda: started.window.isActiveWindow(), timeout=5000)
+    chart = generate_chart(60, seed=4)
+    started.send("read", chart, [])
+    qtbot.waitUntil(lambda: started.window.document is not None, timeout=5000)
+    with qtbot.waitSignal(started.window.runner.finished, timeout=10000):
+        started.send("layout", _key(chart), _laid_out(chart))
+    qtbot.wait(100)
+    scene = started.window.scene
+    assert scene is not None and scene.selected_body_ids() == []
+
+
 def test_problems_in_the_file_still_reach_the_problems_panel(
     qtbot: QtBot, started: Started
 ) -> None:
