@@ -28,12 +28,7 @@ from icsviewer.present.key_dispatch import perform_key
 from icsviewer.present.keymap import APP_MODIFIERS, action_for
 from icsviewer.present.overlay import CaptionOverlay, ScreenCover
 from icsviewer.present.pointer import CURSOR_HIDE_MS, PresenterPointer
-from icsviewer.present.presenter_view import (
-    PresenterView,
-    open_on_other_screen,
-    step_summary,
-    swap_screens,
-)
+from icsviewer.present.presenter_view import PresenterView, open_for, show_step, swap_screens
 from icsviewer.present.tour_player import TourPlayer
 from icsviewer.present.window_state import (
     WhenShown,
@@ -310,15 +305,8 @@ class Presenter(QObject):
 
     # ----- presenter view (second screen) ----------
     def _open_presenter_view(self) -> None:
-        if not self.use_presenter_view:
-            return
-        pv = open_on_other_screen(self.window.screen())
-        if pv is not None:
-            pv.next_requested.connect(self.next)
-            pv.prev_requested.connect(self.prev)
-            pv.swap_requested.connect(self.swap_screens)
-            pv.end_requested.connect(self.stop)
-            self.presenter_view = pv
+        if self.use_presenter_view:
+            self.presenter_view = open_for(self)
 
     def swap_screens(self) -> None:
         """Show the chart on the presenter view's screen and the presenter view on this one."""
@@ -326,13 +314,8 @@ class Presenter(QObject):
             swap_screens(self.window, self.presenter_view)
 
     def _sync_presenter_view(self) -> None:
-        pv, player = self.presenter_view, self.player
-        if pv is not None and player is not None:
-            pv.update_view(
-                step_summary(player.chart, player.current()),
-                step_summary(player.chart, player.upcoming()),
-                self.cover,
-            )
+        if self.presenter_view is not None and self.player is not None:
+            show_step(self.presenter_view, self.player, self.cover)
 
     # ----- events while presenting ----------
     def _owns(self, widget: QObject) -> bool:

@@ -8,6 +8,7 @@ Its Presentation menu swaps the screens when the projector turns out to be the o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QScreen
@@ -22,8 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from icsviewer.model.chart import Chart
-from icsviewer.present.tour_player import StepState
+from icsviewer.present.tour_player import StepState, TourPlayer
 from icsviewer.style.theme import FONT_FAMILY
+
+if TYPE_CHECKING:
+    from icsviewer.present.presenter import Presenter
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,27 @@ def open_on_other_screen(audience: QScreen | None) -> PresenterView | None:
     view = PresenterView()
     view.show_on(screen)
     return view
+
+
+def open_for(presenter: Presenter) -> PresenterView | None:
+    """The presenter view for a show on the presenter's window's screen, its buttons and menu
+    wired to the show; None without a second screen."""
+    view = open_on_other_screen(presenter.window.screen())
+    if view is not None:
+        view.next_requested.connect(presenter.next)
+        view.prev_requested.connect(presenter.prev)
+        view.swap_requested.connect(presenter.swap_screens)
+        view.end_requested.connect(presenter.stop)
+    return view
+
+
+def show_step(view: PresenterView, player: TourPlayer, cover: str | None) -> None:
+    """Show the player's current and next step (as plain summaries) in `view`."""
+    view.update_view(
+        step_summary(player.chart, player.current()),
+        step_summary(player.chart, player.upcoming()),
+        cover,
+    )
 
 
 def swap_screens(window: QWidget, view: PresenterView) -> None:
