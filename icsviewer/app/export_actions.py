@@ -229,7 +229,8 @@ class Exporting(QObject):
         if current is None:
             return 0
         from icsviewer.app.export_dialog import remembered_options
-        from icsviewer.app.print_support import build_chart_pages, make_printer, print_pages
+        from icsviewer.app.print_support import build_chart_pages
+        from icsviewer.app.printing import make_printer, print_pages
 
         chart, layout = current
         source = self._source()

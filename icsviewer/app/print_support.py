@@ -1,4 +1,4 @@
-"""The PDF's chart pages painted with QPainter: for File > Print and for the Export preview.
+"""The PDF's chart pages painted with QPainter: for File > Print (`printing`) and the preview.
 
 The board-pack PDF is built by reportlab (`exporters.pdf`), which Qt cannot draw. The printer
 and the preview need the same pages, so this module paints them again from the same inputs:
@@ -16,18 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPainterPath,
     QPen,
 )
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 
 from exporters.options import ExportOptions
@@ -54,17 +51,6 @@ from icsviewer.model.chart import Chart
 from icsviewer.model.kinds import relation_kind
 from icsviewer.style.legend import build_legend
 from icsviewer.style.theme import Theme
-
-# Our paper names as Qt page sizes, so the print dialog opens on the paper the user chose.
-QT_PAPER = {
-    "A4": QPageSize.PageSizeId.A4,
-    "A3": QPageSize.PageSizeId.A3,
-    "A2": QPageSize.PageSizeId.A2,
-    "A1": QPageSize.PageSizeId.A1,
-    "A0": QPageSize.PageSizeId.A0,
-    "Letter": QPageSize.PageSizeId.Letter,
-    "Legal": QPageSize.PageSizeId.Legal,
-}
 
 # Draws the part `source` of the chart (chart coordinates) into `target` (page points).
 ChartDrawer = Callable[[QPainter, QRectF, QRectF], None]
@@ -347,57 +333,3 @@ def _paint_tile_marks(
     if tile.row + 1 < plan.rows:
         name = Tile(tile.column, tile.row + 1, 0, 0).name
         pen.text(area.left(), below, f"Continues below on tile {name}", 7, muted)
-
-
-# ----- printing -------------------------------------------------------------------------------
-def make_printer(pages: ChartPages, options: ExportOptions) -> QPrinter:
-    """A QPrinter preset to the chosen paper and the plan's orientation, no margins of its own.
-
-    The pages carry their own half-inch margin (inside any office printer's unprintable edge),
-    so the printer paints on the full sheet.
-    """
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    portrait = pages.plan.orientation == "portrait"
-    layout = QPageLayout(
-        QPageSize(QT_PAPER.get(options.paper, QPageSize.PageSizeId.A4)),
-        QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape,
-        QMarginsF(0, 0, 0, 0),
-    )
-    printer.setPageLayout(layout)
-    printer.setFullPage(True)
-    printer.setDocName(pages.title)
-    return printer
-
-
-def print_pages(printer: QPrinter, pages: ChartPages) -> int:
-    """Print every chart page, each scaled to fit the printer's sheet; returns pages printed.
-
-    If the user picked other paper in the print dialog, the planned page is scaled to fit it
-    (centred) rather than re-planned, so it still matches the preview. Raises OSError if the
-    printer cannot be started.
-    """
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be started")
-    try:
-        sheet = printer.pageLayout().fullRectPoints()
-        plan = pages.plan
-        # Device pixels per point, then the planned page fitted inside the printer's sheet.
-        dpp = printer.resolution() / 72.0
-        fit = min(sheet.width() / plan.page_width, sheet.height() / plan.page_height)
-        offset = QPointF(
-            (sheet.width() - plan.page_width * fit) / 2,
-            (sheet.height() - plan.page_height * fit) / 2,
-        )
-        for index in range(pages.count):
-            if index:
-                printer.newPage()
-            painter.save()
-            painter.scale(dpp, dpp)
-            painter.translate(offset)
-            painter.scale(fit, fit)
-            paint_page(painter, pages, index, page_total=pages.count)
-            painter.restore()
-    finally:
-        painter.end()
-    return pages.count
