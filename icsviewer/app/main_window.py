@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def keep_current_arrangement(self) -> None:
         """No layout is coming (it failed or was cancelled): show the chart as arranged now."""
+        self._patching = False
         if self.scene is not None and not self.scene.layout.boxes and self.document is not None:
             # A big chart waited for its layout with nothing drawn: show the simple rows.
             self.scene.set_layout(fallback_layout(self.document.chart))
