@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from icsviewer.canvas.item_styles import style_body, style_relation
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
+from icsviewer.canvas.items.line_layer import LineLayer
 from icsviewer.canvas.label_fit import Placement, needs_layout, placement
 from icsviewer.canvas.overview import ChartOverview
 from icsviewer.canvas.placement import ItemPlacer, changed_area, stable_scene_rect
@@ -71,6 +72,10 @@ class ChartScene(InteractiveScene):
         self._frames = self._placer.frames
         self._box_of: dict[str, str] = {}
         self._detached = False
+        # Draws every line not emphasised in one paint (see line_layer.py); the line items
+        # look it up as `line_layer`.
+        self.line_layer = LineLayer()
+        self.addItem(self.line_layer)
         # The scene rectangle last set (before that, Qt's sceneRect() is the items' bounds).
         self._rect = QRectF()
         # Each body's kind and pin when it was last placed (see label_fit).
@@ -85,7 +90,7 @@ class ChartScene(InteractiveScene):
         self._focus = SceneFocus(self._placer, self._overview)
         # A big chart's boxes and lines are made in slices after the first paint.
         self._populator = ItemPopulator(
-            self, self._placer, self._population_source, self.items_completed.emit
+            self, self._placer, self._population_source, self._on_items_completed
         )
         self._overview.pending = self._populator
         # set_layout styles the new items; set_theme here would style them a second time.
@@ -124,6 +129,7 @@ class ChartScene(InteractiveScene):
         if progressive:
             self._populator.start()
         # The far-out picture: only what changed is worked out again.
+        area: QRectF | None = None
         if restyle_all:
             self._overview.invalidate()
         else:
@@ -143,6 +149,9 @@ class ChartScene(InteractiveScene):
             rect = stable_scene_rect(self._rect, rect)  # see there: the BSP index
         self._rect = rect
         self.setSceneRect(rect)
+        self.line_layer.set_bounds(rect)
+        # Lines that moved redraw themselves through the layer; gone ones leave a gap to fill.
+        self.line_layer.refresh(None if restyle_all else area)
         self._apply_visibility()
         self.picture_changed.emit()
 
@@ -165,6 +174,7 @@ class ChartScene(InteractiveScene):
         self._placer.restyle_lines(self.chart, theme)
         self._placer.restyle_frames({g.id: g for g in self.chart.groups}, theme)
         self._overview.invalidate()
+        self.line_layer.refresh()
         self._apply_visibility()
         self.picture_changed.emit()
 
@@ -200,9 +210,11 @@ class ChartScene(InteractiveScene):
                     k for k, r in self._relations.items() if body_id in (r.source, r.target)
                 ] + [k for k in self._placer.pending_lines if body_id in _ends(edges.get(k))]:
                     self._placer.remove_line(key)
+            self.line_layer.refresh()
         elif event.kind == "relationship_removed":
             for rel_id in event.ids:
                 self._placer.remove_line(rel_id)
+            self.line_layer.refresh()
         elif event.kind == "relationship_changed":
             records = {r.id: r for r in self.chart.relationships}
             for rel_id in event.ids:
@@ -349,7 +361,13 @@ class ChartScene(InteractiveScene):
 
     def _apply_visibility(self) -> None:
         selected = [i for i in self.selectedItems() if isinstance(i, BodyItem)]
-        self._focus.apply(self._box_of, self._group_members, selected, self.theme.dim_opacity)
+        if self._focus.apply(self._box_of, self._group_members, selected, self.theme.dim_opacity):
+            # Lines showed, hid, dimmed or lit: the layer draws the plain ones.
+            self.line_layer.refresh()
+
+    def _on_items_completed(self) -> None:
+        self.line_layer.refresh()
+        self.items_completed.emit()
 
     # ----- the far-out picture -------------------------------------------------------------------
     def overview_zoom(self) -> float:

@@ -42,8 +42,8 @@ class SceneFocus:
         members_of: Callable[[str], Sequence[str]],
         selected: Sequence[BodyItem],
         dim_opacity: float,
-    ) -> None:
-        """Show and dim the items as the current state says.
+    ) -> bool:
+        """Show and dim the items as the current state says; False if nothing needed doing.
 
         `box_of` maps a body id to the box standing for it (itself or its collapsed group);
         `members_of` gives a group's member ids.
@@ -51,7 +51,7 @@ class SceneFocus:
         items = self._items
         focus, neighbours = self._current_focus(selected)
         if self.revealed is None and focus is None and self._plain:
-            return  # everything already shows in full; new items start that way
+            return False  # everything already shows in full; new items start that way
         # The edge list is only needed to work out a reveal or an emphasis.
         edges = _edges(items.lines, box_of) if self.revealed is not None or focus else []
         reveal = None
@@ -74,6 +74,7 @@ class SceneFocus:
         apply_emphasis(items.boxes, items.lines, items.frames, emphasis, dim)
         self._plain = reveal is None and emphasis is None
         self._overview.set_focus(_overview_focus(emphasis, items.boxes, items.lines, dim), selected)
+        return True
 
     def _current_focus(self, selected: Sequence[BodyItem]) -> tuple[set[str] | None, bool]:
         """The focus to show and whether neighbours stay readable (interactive focus only)."""

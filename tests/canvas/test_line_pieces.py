@@ -82,7 +82,10 @@ def test_a_view_showing_part_of_a_long_line_draws_what_the_whole_line_would(
     near_line = {(x + dx, y + dy) for x, y in line for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
     assert drawn <= near_line
     share = len(drawn & line) / len(line)
-    assert share > 0.97 if not dash else 0.5 < share < 0.85
+    # Thin lines are drawn as flattened segments (see line_strokes), whose antialiasing
+    # differs from the path stroker's by a pixel here and there; a missing piece would leave
+    # half the view's stretch of line out.
+    assert share > 0.95 if not dash else 0.5 < share < 0.85
 
 
 def _inked(image: QImage) -> set[tuple[int, int]]:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
+from icsviewer.canvas.items.label_glyphs import PlacedRun, centred_runs, draw_runs
 from icsviewer.canvas.qt_style import make_brush, make_pen, with_alpha
 
 # Below this many device pixels of text height a label is unreadable: draw faint bars instead.
@@ -77,6 +78,9 @@ class BodyItem(QGraphicsItem):
         self._font_size = 10.0
         # The far-out bars standing for the label, made on first use after each set_box.
         self._bars: list[QRectF] | None = None
+        # The label shaped for painting (see label_glyphs), with the device DPI it was shaped
+        # for; made on the first readable paint after each change of text, size or look.
+        self._runs: tuple[float, list[PlacedRun]] | None = None
         self._look = DEFAULT_LOOK
         self._pens = _pens_for(DEFAULT_LOOK)
         self.setFlags(_FLAGS)
@@ -99,6 +103,7 @@ class BodyItem(QGraphicsItem):
         self._lines = lines
         self._font_size = font_size
         self._bars = None
+        self._runs = None
         self._update_outer()
         if placed:
             self.update()
@@ -107,6 +112,7 @@ class BodyItem(QGraphicsItem):
         if look == self._look:
             return  # restyling after a re-layout or an unrelated edit: nothing to redo
         self._look = look
+        self._runs = None  # bold or not
         # Shared, cached pens and brushes: a big chart uses a few dozen distinct looks.
         self._pens = _pens_for(look)
         placed = self.scene() is not None
@@ -173,13 +179,15 @@ class BodyItem(QGraphicsItem):
             return
         device = painter.device()
         dpi = float(device.logicalDpiY()) if device is not None else 96.0
-        painter.setFont(chart_font(self._font_size, self._look.bold, dpi))
+        if self._runs is None or self._runs[0] != dpi:
+            font = chart_font(self._font_size, self._look.bold, dpi)
+            rect = self._rect
+            runs = centred_runs(
+                self._lines, font, rect.width(), rect.height(), self._font_size * LINE_SPACING
+            )
+            self._runs = (dpi, runs)
         painter.setPen(self._pens.text)
-        line_height = self._font_size * LINE_SPACING
-        top = (self._rect.height() - line_height * len(self._lines)) / 2
-        for index, line in enumerate(self._lines):
-            line_rect = QRectF(0.0, top + index * line_height, self._rect.width(), line_height)
-            painter.drawText(line_rect, Qt.AlignmentFlag.AlignCenter, line)
+        draw_runs(painter, self._runs[1])
 
     def _paint_text_bars(self, painter: QPainter) -> None:
         """Faint bars where the text would be, so a far-out view still reads as a chart."""

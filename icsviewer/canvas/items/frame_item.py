@@ -115,7 +115,9 @@ class FrameItem(QGraphicsItem):
         self._count_text = ""
         self._look_key: tuple[str, str, tuple[float, ...]] = ("#FFFFFF", "#425563", ())
         self.setZValue(0.0)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Not cached: a frame is one rounded rectangle, cheap to draw at any zoom, and big. A
+        # cached frame cost a pixmap of its on-screen size on every zoom step, megabytes each
+        # at 100 %, more than Qt's pixmap cache holds for a view of twenty frames.
 
     def set_frame(self, rect: QRectF, label: str, label_pos: tuple[float, float]) -> None:
         self.prepareGeometryChange()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
@@ -128,31 +128,31 @@ def cut(points: Sequence[Point]) -> Pieces | None:
     return Pieces(parts, bounds, starts, blocks)
 
 
-def visible_runs(
-    pieces: Pieces, exposed: QRectF, margin: float
-) -> Iterator[tuple[QPainterPath, float]]:
-    """(path, distance along the line where it starts) for each run of consecutive pieces
-    that meet `exposed` grown by `margin` (the pen's reach)."""
+def visible_spans(pieces: Pieces, exposed: QRectF, margin: float) -> list[tuple[int, int]]:
+    """[first, last) index ranges of the runs of consecutive pieces that meet `exposed` grown
+    by `margin` (the pen's reach)."""
     left, top = exposed.left() - margin, exposed.top() - margin
     right, bottom = exposed.right() + margin, exposed.bottom() + margin
     bounds = pieces.bounds
-    hits: list[int] = []
+    spans: list[tuple[int, int]] = []
+    first = last = -1
     # Inclusive comparisons: a level or upright piece (a flat box) still counts.
-    for (x0, y0, x1, y1), first, last in pieces.blocks:
-        if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top:
-            hits.extend(
-                i
-                for i in range(first, last)
-                if bounds[i][0] <= right
-                and bounds[i][2] >= left
-                and bounds[i][1] <= bottom
-                and bounds[i][3] >= top
-            )
-    run: list[int] = []
-    for index in hits:
-        if run and index != run[-1] + 1:
-            yield _path_of([pieces.cubics[i] for i in run]), pieces.starts[run[0]]
-            run = []
-        run.append(index)
-    if run:
-        yield _path_of([pieces.cubics[i] for i in run]), pieces.starts[run[0]]
+    for (x0, y0, x1, y1), block_first, block_last in pieces.blocks:
+        if not (x0 <= right and x1 >= left and y0 <= bottom and y1 >= top):
+            continue
+        for i in range(block_first, block_last):
+            b = bounds[i]
+            if b[0] <= right and b[2] >= left and b[1] <= bottom and b[3] >= top:
+                if i != last:
+                    if first >= 0:
+                        spans.append((first, last))
+                    first = i
+                last = i + 1
+    if first >= 0:
+        spans.append((first, last))
+    return spans
+
+
+def span_path(pieces: Pieces, first: int, last: int) -> QPainterPath:
+    """The path through pieces [first, last)."""
+    return _path_of(pieces.cubics[first:last])

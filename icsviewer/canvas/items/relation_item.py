@@ -1,8 +1,13 @@
 """A relationship's line: a QPainterPath through the layout's Bezier points, with an arrowhead.
 
 The path, arrowhead and label position are built in `set_route` when the layout changes;
-`paint` only strokes and fills what is ready, and of a long line only the pieces in the
+`draw` only strokes and fills what is ready, and of a long line only the pieces in the
 exposed part of the view (see line_pieces).
+
+In a scene with a line layer (`line_layer.LineLayer`, the chart scene's) the layer draws the
+line with all the others in one paint, and the item only draws itself while it is emphasised
+(thicker, on top of the rest): a view at 100 % crosses hundreds of lines, and a Python
+`paint` call for each cost more than stroking them.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
-from icsviewer.canvas.items.line_pieces import Pieces, cut, visible_runs
+from icsviewer.canvas.items.line_pieces import Pieces, cut, span_path, visible_spans
+from icsviewer.canvas.items.line_strokes import WHOLE, RunCache, stroke
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
 
@@ -34,6 +40,8 @@ EMPHASIS_FACTOR = 1.9
 
 # Looked up once (Python enum members are slow and there are thousands of lines).
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
 
 
 def bezier_path(points: Sequence[Point]) -> QPainterPath:
@@ -79,6 +87,8 @@ class RelationItem(QGraphicsItem):
         # A long line's pieces, made when first needed ([]: short, drawn whole).
         self._pieces: Pieces | None = None
         self._short = False  # cut found the line short enough to draw whole
+        # The whole line or runs of its pieces as drawn lately (see line_strokes).
+        self._runs = RunCache()
         # The arrowhead as (base, tip, length, half width), its polygon made on first paint.
         self._arrow_spec: tuple[Point, Point, float, float] | None = None
         self._arrow: QPolygonF | None = None
@@ -114,6 +124,7 @@ class RelationItem(QGraphicsItem):
             return
         self._route = route
         placed = self.scene() is not None  # a new item is not filed anywhere yet
+        before = self._bounds
         if placed:
             self.prepareGeometryChange()
         self.source, self.target = source, target
@@ -121,6 +132,7 @@ class RelationItem(QGraphicsItem):
         self._points = tuple(points)
         self._pieces = None  # cut on first paint: most lines are never drawn close up
         self._short = False
+        self._runs.clear()
         self._arrow, self._arrow_spec = None, None
         if arrow_tip and points:
             # Graphviz convention: the curve stops short and the arrowhead spans the gap.
@@ -146,7 +158,7 @@ class RelationItem(QGraphicsItem):
             )
         self._update_bounds()
         if placed:
-            self.update()
+            self._repaint(before)
 
     def set_look(self, colour: str, width: float, dash: tuple[float, ...], directed: bool) -> None:
         look = (colour, width, dash, directed)
@@ -157,10 +169,18 @@ class RelationItem(QGraphicsItem):
         self._update_pen()
 
     def set_emphasised(self, emphasised: bool) -> None:
-        """Thicker line while its bodies are the focus."""
+        """Thicker line while its bodies are the focus (drawn by the item itself, on top)."""
         if emphasised != self._emphasised:
             self._emphasised = emphasised
+            if emphasised:
+                self.setFlag(_NO_CONTENTS, False)
+            elif self._layered():
+                self.setFlag(_NO_CONTENTS, True)
             self._update_pen()
+
+    def _layered(self) -> bool:
+        """Whether a line layer in the scene draws this line while it is not emphasised."""
+        return getattr(self.scene(), "line_layer", None) is not None
 
     @property
     def colour(self) -> str:
@@ -176,13 +196,25 @@ class RelationItem(QGraphicsItem):
 
     def _update_pen(self) -> None:
         placed = self.scene() is not None
+        before = self._bounds
         if placed:
             self.prepareGeometryChange()
         width = self._width * (EMPHASIS_FACTOR if self._emphasised else 1.0)
         self._pen = make_pen(self._colour, width, self._dash)
+        self._runs.clear()
         if self._route is not None:  # else set_route works the bounds out
             self._update_bounds()
         if placed:
+            self._repaint(before)
+
+    def _repaint(self, before: QRectF) -> None:
+        """Have the line drawn again where it was and where it is now."""
+        if self.flags() & _NO_CONTENTS:
+            # Qt ignores updates of an item with no contents: the layer drawing it redraws.
+            layer = getattr(self.scene(), "line_layer", None)
+            if layer is not None:
+                layer.refresh(before.united(self._bounds))
+        else:
             self.update()
 
     def _update_bounds(self) -> None:
@@ -199,18 +231,26 @@ class RelationItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
 
-    def _paint_pieces(self, painter: QPainter, pieces: Pieces, exposed: QRectF) -> None:
+    def _paint_pieces(self, painter: QPainter, pieces: Pieces, exposed: QRectF, lod: float) -> None:
         """Stroke only the runs of pieces that meet the exposed area, dashes kept in step."""
+        runs = self._runs
+        for first, last in visible_spans(pieces, exposed, self._pen.widthF() + 1.0):
+            run = runs.run(
+                (first, last),
+                lambda: span_path(pieces, first, last),  # noqa: B023 - called at once
+                lambda: self._span_pen(pieces, first),  # noqa: B023
+            )
+            stroke(painter, run, lod)
+
+    def _span_pen(self, pieces: Pieces, first: int) -> QPen:
+        """The pen for a run starting at piece `first`: its dashes in step with the line's."""
         width = self._pen.widthF()
-        dashed = self._pen.style() != Qt.PenStyle.SolidLine and width > 0
-        for path, start in visible_runs(pieces, exposed, width + 1.0):
-            if dashed and start > 0:
-                pen = QPen(self._pen)  # the cached pen is shared: change a copy
-                pen.setDashOffset(start / width)
-                painter.setPen(pen)
-            else:
-                painter.setPen(self._pen)
-            painter.drawPath(path)
+        start = pieces.starts[first]
+        if start <= 0 or width <= 0 or self._pen.style() == Qt.PenStyle.SolidLine:
+            return self._pen
+        pen = QPen(self._pen)  # the cached pen is shared: change a copy
+        pen.setDashOffset(start / width)
+        return pen
 
     # ----- QGraphicsItem -------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
@@ -219,18 +259,28 @@ class RelationItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        if not self._emphasised and self._layered():
+            # The scene's line layer draws it (and has, in this very paint: it lies below);
+            # from now on the view need not ask.
+            self.setFlag(_NO_CONTENTS, True)
+            return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(self._pen)
+        painter.setRenderHint(_ANTIALIASING, True)
+        self.draw(painter, option.exposedRect, lod)
+
+    def draw(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
+        """Stroke the line (the parts of it in `exposed`), its arrowhead and its label.
+
+        `lod` is the view's scale; the painter is antialiased by the caller.
+        """
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        exposed = option.exposedRect
         if self._pieces is None and not self._short:
             self._pieces = cut(self._points)
             self._short = self._pieces is None
         if self._pieces is None or exposed.contains(self._bounds):
-            painter.drawPath(self._path)
+            stroke(painter, self._runs.run(WHOLE, self.path, lambda: self._pen), lod)
         else:
-            self._paint_pieces(painter, self._pieces, exposed)
+            self._paint_pieces(painter, self._pieces, exposed, lod)
         if self._directed and self._arrow_spec is not None:
             if self._arrow is None:
                 self._arrow = arrowhead(*self._arrow_spec)
