@@ -41,6 +41,13 @@ class Run:
     pen: QPen
     flat_pen: QPen | None = None
     segments: dict[int, list[QLineF]] = field(default_factory=dict)
+    # Looked up once: the pen's width, and whether its style can be drawn as segments.
+    width: float = field(init=False)
+    segmentable: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.width = self.pen.widthF()
+        self.segmentable = self.pen.style() in _SEGMENT_STYLES
 
 
 class RunCache:
@@ -82,9 +89,8 @@ def segments_of(path: QPainterPath, band: int) -> list[QLineF]:
 
 def stroke(painter: QPainter, run: Run, lod: float) -> None:
     """Draw the run with its pen at zoom `lod` (painter antialiased by the caller)."""
-    pen = run.pen
-    if pen.widthF() * lod > SEGMENTS_UP_TO_PX or pen.style() not in _SEGMENT_STYLES:
-        painter.setPen(pen)
+    if run.width * lod > SEGMENTS_UP_TO_PX or not run.segmentable:
+        painter.setPen(run.pen)
         painter.drawPath(run.path)
         return
     band = zoom_band(lod)
@@ -92,7 +98,7 @@ def stroke(painter: QPainter, run: Run, lod: float) -> None:
     if segments is None:
         segments = run.segments[band] = segments_of(run.path, band)
     if run.flat_pen is None:
-        run.flat_pen = QPen(pen)
+        run.flat_pen = QPen(run.pen)
         # Flat: square or round caps on every segment would overlap at each joint.
         run.flat_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     if segments:
