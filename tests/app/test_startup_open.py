@@ -7,6 +7,7 @@ interpreter.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -313,3 +314,26 @@ def test_prefetch_child_reads_and_lays_out_with_graphviz(tmp_path: Path) -> None
 
 def test_prefetch_child_leaves_the_tree_layout_to_the_window(tmp_path: Path) -> None:
     assert _run_child(tmp_path, ICSVIEWER_TREE_THRESHOLD="10") == ["['read'] 70"]
+
+
+def test_a_received_chart_arrives_whole_and_the_collector_is_on_again(tmp_path: Path) -> None:
+    """The reading thread pauses the garbage collector while it unpickles: it must come back
+    on (a collector left off would let the app's cyclic garbage grow for ever)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        read_end, write_end = os.pipe()
+        job = Prefetch(tmp_path / "c.yaml", None, read_end)
+        chart = generate_chart(50, seed=2)
+        with os.fdopen(write_end, "wb") as pipe:
+            send(pipe, ("read", chart, []))
+        assert job.wait(10)
+        messages = job.receive()
+        assert [m[0] for m in messages] == ["read"]
+        assert messages[0][1].bodies == chart.bodies
+        assert job.finished
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()

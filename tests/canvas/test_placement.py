@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 
 from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.relation_item import RelationItem
-from icsviewer.canvas.placement import changes_between, stable_scene_rect
+from icsviewer.canvas.placement import changed_area, changes_between, stable_scene_rect
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.model.chart import Chart
 
@@ -83,3 +83,19 @@ def test_a_big_charts_scene_rect_grows_with_slack_and_is_kept_while_the_chart_fi
     assert stable_scene_rect(grown, QRectF(0, 0, 1000, 830)) == grown
     # The chart shrank a lot: the rectangle follows.
     assert stable_scene_rect(grown, QRectF(0, 0, 500, 400)) == QRectF(0, 0, 500, 400)
+
+
+def test_a_first_layouts_changed_area_holds_everything_it_places(scene: ChartScene) -> None:
+    """The first layout (nothing placed before) changes the whole chart: its area must hold
+    every box, frame and line with its arrowhead, so no kept far-out picture misses any."""
+    layout = scene.layout
+    empty = replace(layout, boxes={}, edges={}, frames={})
+    area = changed_area(empty, layout, changes_between(empty, layout))
+    rects = [QRectF(b.x, b.y, b.width, b.height) for b in layout.boxes.values()]
+    rects += [QRectF(f.x, f.y, f.width, f.height) for f in layout.frames.values()]
+    assert rects and all(area.contains(rect) for rect in rects)
+    for edge in layout.edges.values():
+        for x, y in (*edge.points, *([edge.arrow_tip] if edge.arrow_tip else [])):
+            assert area.contains(QRectF(x - 30.0, y - 10.0, 60.0, 20.0))
+    nothing = changed_area(empty, empty, changes_between(empty, empty))
+    assert nothing.isEmpty()
