@@ -7,7 +7,9 @@ caps goes through the raster engine's line rasteriser instead, several times fas
 for lines a couple of pixels wide, indistinguishable: the curve is flattened finely enough
 for the zoom (to within about half a device pixel), consecutive segments carry the dash
 pattern on, and the joints between nearly collinear segments leave no visible gap. Wider
-lines (far in, or emphasised) are stroked as paths, joins and all.
+lines (far in, or emphasised) are stroked as paths, joins and all. Lines between one and
+1.3 pixels wide are drawn one pixel wide (Qt's cosmetic stroker, faster still; the dashes
+keep their length on screen): the difference does not show.
 
 `RunCache` keeps, for the runs of a line drawn lately, the path, the pen (a dashed run's pen
 starts its pattern where the run starts along the line) and the segments per zoom band.
@@ -25,6 +27,8 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 
 # Lines up to this wide on screen are drawn as segments; wider ones as paths.
 SEGMENTS_UP_TO_PX = 2.5
+# Lines up to this wide on screen are drawn as one-pixel hairlines.
+HAIRLINE_UP_TO_PX = 1.3
 # Runs kept per line (zooming and panning show the same runs frame after frame).
 KEPT_RUNS = 8
 # A whole line's key in the cache (runs of pieces are keyed by their piece indices).
@@ -41,6 +45,8 @@ class Run:
     pen: QPen
     flat_pen: QPen | None = None
     segments: dict[int, list[QLineF]] = field(default_factory=dict)
+    # The hairline pen for the zoom it was last made for (its dashes scale with the zoom).
+    hairline: tuple[float, QPen] | None = None
     # Looked up once: the pen's width, and whether its style can be drawn as segments.
     width: float = field(init=False)
     segmentable: bool = field(init=False)
@@ -97,10 +103,31 @@ def stroke(painter: QPainter, run: Run, lod: float) -> None:
     segments = run.segments.get(band)
     if segments is None:
         segments = run.segments[band] = segments_of(run.path, band)
-    if run.flat_pen is None:
-        run.flat_pen = QPen(run.pen)
-        # Flat: square or round caps on every segment would overlap at each joint.
-        run.flat_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    if segments:
+    if not segments:
+        return
+    if 1.0 < run.width * lod <= HAIRLINE_UP_TO_PX:
+        painter.setPen(_hairline(run, lod))
+    else:
+        if run.flat_pen is None:
+            run.flat_pen = QPen(run.pen)
+            # Flat: square or round caps on every segment would overlap at each joint.
+            run.flat_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(run.flat_pen)
-        painter.drawLines(segments)
+    painter.drawLines(segments)
+
+
+def _hairline(run: Run, lod: float) -> QPen:
+    """A one-pixel pen drawing the run's pen at zoom `lod`, dashes as long as they show."""
+    if run.hairline is not None and run.hairline[0] == lod:
+        return run.hairline[1]
+    pen = QPen(run.pen)
+    pen.setCosmetic(True)
+    pen.setWidthF(1.0)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if run.pen.style() == Qt.PenStyle.CustomDashLine:
+        # A cosmetic pen's dashes are in pixels (times its one-pixel width).
+        scale = run.width * lod
+        pen.setDashPattern([d * scale for d in run.pen.dashPattern()])
+        pen.setDashOffset(run.pen.dashOffset() * scale)
+    run.hairline = (lod, pen)
+    return pen
