@@ -244,6 +244,9 @@ class ChartOverview:
     def _paint_overlays(self, painter: QPainter, exposed: QRectF, lod: float) -> None:
         """Group names once readable, collapsed groups, the focus and the selected boxes."""
         if lod * FRAME_LABEL_SIZE >= MIN_LABEL_PX:
+            if self.pending is not None:
+                # The names are drawn by the frames' items: any still to be made, now.
+                self.pending.make_frames()
             # Group names become readable a little before the boxes' labels do.
             labels = (f.label_item for f in self._frame_items.values() if f.label_item.isVisible())
             _paint_items(painter, labels, exposed)
@@ -375,6 +378,15 @@ class ChartOverview:
                 layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
                 merged[frame.look_key] = layer
             layer.rects.append(frame.frame_rect())
+        if self.pending is not None:
+            # Frames not made yet: after the made ones, in layout order, as when made.
+            for look_key, rect in self.pending.frame_entries():
+                layer = merged.get(look_key)
+                if layer is None:
+                    fill, stroke, dash = look_key
+                    layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
+                    merged[look_key] = layer
+                layer.rects.append(rect)
         self._frames = list(merged.values())
         self._collapsed = collapsed
 

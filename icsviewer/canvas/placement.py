@@ -21,7 +21,7 @@ from icsviewer.canvas.items.body_item import BodyItem
 from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.gc_pause import paused_gc
-from icsviewer.layout.geometry import EdgeLayout, Layout
+from icsviewer.layout.geometry import EdgeLayout, FrameLayout, Layout
 from icsviewer.model.chart import Chart, Group, Relationship
 from icsviewer.style.theme import Theme
 
@@ -126,6 +126,8 @@ class ItemPlacer:
         # population.py); only while a big chart's items are made in slices.
         self.pending_boxes: dict[str, None] = {}
         self.pending_lines: dict[str, None] = {}
+        # Frames of expanded groups still to be made, likewise.
+        self.pending_frames: dict[str, None] = {}
         self._defer = False
 
     def place(
@@ -139,9 +141,9 @@ class ItemPlacer:
     ) -> Changes:
         """Apply `new` (the scene showed `old`); restyle every item too if `restyle_all`.
 
-        With `defer_new`, boxes and lines not made yet are listed (or stay listed) in
-        `pending_boxes` and `pending_lines` instead of being made; `make_box` and `make_line`
-        make them later.
+        With `defer_new`, boxes, lines and (expanded groups') frames not made yet are listed
+        (or stay listed) in `pending_boxes`, `pending_lines` and `pending_frames` instead of
+        being made; `make_box`, `make_line` and `make_frame` make them later.
         """
         changes = changes_between(old, new)
         # Items an edit removed (a deleted body's box and lines) whose records the new layout
@@ -265,6 +267,7 @@ class ItemPlacer:
         self, layout: Layout, changes: Changes, chart: Chart, theme: Theme, restyle_all: bool
     ) -> None:
         for key in changes.gone_frames:
+            self.pending_frames.pop(key, None)
             item = self.frames.pop(key, None)
             self._frame_inputs.pop(key, None)
             if item is not None:
@@ -275,27 +278,51 @@ class ItemPlacer:
         # change while its frame stays where it was.
         for key, frame in layout.frames.items():
             group = groups.get(key)
-            # A collapsed group is laid out as a small frame standing for its hidden members.
-            hidden = sum(1 for m in group.members if m not in layout.boxes) if group else 0
-            made_from = (frame, group, hidden)
-            item = self.frames.get(key)
-            if item is not None and self._frame_inputs.get(key) == made_from and not restyle_all:
-                continue  # placed and styled from exactly this already
-            self._frame_inputs[key] = made_from
-            new = item is None
-            if item is None:
-                item = self.frames[key] = FrameItem(key)
-            collapsed = bool(group and group.collapsed)
-            # A collapsed group's box shows its whole name (the layout sized it for it).
-            label = group.name if group and collapsed else frame.label
-            rect = QRectF(frame.x, frame.y, frame.width, frame.height)
-            item.set_frame(rect, label, frame.label_pos)
-            item.set_collapsed(collapsed, hidden)
-            style_frame(item, group, theme)
-            if new:
-                self._scene.addItem(item)
-                # The name is its own item, stacked above the lines (see frame_item).
-                self._scene.addItem(item.label_item)
+            if key not in self.frames and self._defer and not (group and group.collapsed):
+                # Made later, with the boxes (a national chart has some 1,600 frames, 0.2 s
+                # of item making before its first paint). A collapsed group's frame stands
+                # for its members' boxes and is made now, as those would be.
+                self.pending_frames[key] = None
+                continue
+            self._place_frame(key, frame, group, layout, theme, restyle_all)
+
+    def make_frame(self, key: str, layout: Layout, group: Group | None, theme: Theme) -> None:
+        """Make the frame the layout has for `group` (None: the chart has no group `key`
+        any more) and add it to the scene."""
+        self._place_frame(key, layout.frames[key], group, layout, theme, True)
+
+    def _place_frame(
+        self,
+        key: str,
+        frame: FrameLayout,
+        group: Group | None,
+        layout: Layout,
+        theme: Theme,
+        restyle: bool,
+    ) -> None:
+        """Make or update the frame of group `key` (unchanged inputs: nothing to do)."""
+        self.pending_frames.pop(key, None)
+        # A collapsed group is laid out as a small frame standing for its hidden members.
+        hidden = sum(1 for m in group.members if m not in layout.boxes) if group else 0
+        made_from = (frame, group, hidden)
+        item = self.frames.get(key)
+        if item is not None and self._frame_inputs.get(key) == made_from and not restyle:
+            return  # placed and styled from exactly this already
+        self._frame_inputs[key] = made_from
+        new = item is None
+        if item is None:
+            item = self.frames[key] = FrameItem(key)
+        collapsed = bool(group and group.collapsed)
+        # A collapsed group's box shows its whole name (the layout sized it for it).
+        label = group.name if group and collapsed else frame.label
+        rect = QRectF(frame.x, frame.y, frame.width, frame.height)
+        item.set_frame(rect, label, frame.label_pos)
+        item.set_collapsed(collapsed, hidden)
+        style_frame(item, group, theme)
+        if new:
+            self._scene.addItem(item)
+            # The name is its own item, stacked above the lines (see frame_item).
+            self._scene.addItem(item.label_item)
 
     def restyle_frames(self, groups: Mapping[str, Group], theme: Theme) -> None:
         for key, item in self.frames.items():

@@ -2,19 +2,22 @@
 
 A national chart opens far out, where views draw the batched overview (overview.py) and not
 the items; making its thousands of boxes and lines costs 40-50 us each (0.35 s of CPU at
-2,500 bodies, about 1.5 s at 10,000) and is not needed for that first picture. So for a chart
-of at least PROGRESSIVE_BODIES bodies the scene lays the layout down with its boxes and lines
-left pending (`ItemPlacer.pending_boxes` / `pending_lines`), and `ItemPopulator` makes them in
-slices of about SLICE_SECONDS from a zero timer, so the event loop keeps turning between
-slices (paints, input, the progress of other work).
+2,500 bodies, about 1.5 s at 10,000), and its 1,600 group frames some 150 us each, none of
+it needed for that first picture. So for a chart of at least PROGRESSIVE_BODIES bodies the
+scene lays the layout down with its boxes, lines and expanded groups' frames left pending
+(`ItemPlacer.pending_boxes` / `pending_lines` / `pending_frames`), and `ItemPopulator` makes
+them (frames first) in slices of about SLICE_SECONDS from a zero timer, so the event loop
+keeps turning between slices (paints, input, the progress of other work).
 
-Meanwhile the overview draws the pending boxes and lines from the layout and their looks
-(`box_entry`, `line_path`), exactly as their items will draw them, so the far-out picture is
-the same before and after. Whatever needs an item before it exists calls `finish()` (the scene
-does, see `ChartScene.ensure_items`): correctness first, the rest made synchronously. Edits and
-new layouts do not need the items: an item still to be made is made from the scene's layout,
-chart and theme as they are when its turn comes (`Source`), and the placer keeps the pending
-lists up to date (a patched layout adding a body while the rest is still being made).
+Meanwhile the overview draws the pending boxes, lines and frames from the layout and their
+looks (`box_entries`, `line_paths`, `frame_entries`), exactly as their items will draw them,
+so the far-out picture is the same before and after; group names, which the frames' items
+draw once readable far out, make the frames first (`make_frames`). Whatever needs an item
+before it exists calls `finish()` (the scene does, see `ChartScene.ensure_items`): correctness
+first, the rest made synchronously. Edits and new layouts do not need the items: an item
+still to be made is made from the scene's layout, chart and theme as they are when its turn
+comes (`Source`), and the placer keeps the pending lists up to date (a patched layout adding
+a body while the rest is still being made).
 
 A full pass of Python's cyclic garbage collector over a national chart's heap (chart records,
 layout, item wrappers) takes about a quarter of a second at 10,000 bodies, and it comes
@@ -40,7 +43,7 @@ from icsviewer.canvas.items.relation_item import bezier_path
 from icsviewer.canvas.placement import ItemPlacer
 from icsviewer.gc_pause import paused_gc
 from icsviewer.layout.geometry import EdgeLayout, Layout
-from icsviewer.model.chart import Chart, Relationship
+from icsviewer.model.chart import Chart, Group, Relationship
 from icsviewer.style.theme import Theme
 
 # Charts with at least this many bodies get their items made after the first paint; smaller
@@ -57,6 +60,8 @@ CHUNK = 16
 _ANY_POINT = QRectF(0.0, 0.0, 1.0, 1.0)
 
 BoxEntry = tuple[BoxLook, QRectF, list[QRectF], float]
+# A frame's look far out: (fill, stroke, dash), as `FrameItem.look_key`.
+FrameLook = tuple[str, str, tuple[float, ...]]
 # The scene's current layout, chart and theme.
 Source = Callable[[], tuple[Layout, Chart, Theme]]
 
@@ -83,14 +88,17 @@ class ItemPopulator:
         self._source = source
         self._done = done
         self._running = False
-        # The chart's relationships by id, made when first needed after a chart change.
+        # The chart's relationships and groups by id, made when first needed after a change.
         self._records: dict[str, Relationship] | None = None
+        self._groups: dict[str, Group] | None = None
         # Far-out paths of pending lines, with the route and theme they were made from: the
         # overview's lines are rebuilt after every edit, and 13,000 curves cost ~0.1 s.
         self._paths: dict[str, tuple[EdgeLayout, Theme, str, QPainterPath]] = {}
         # The pending keys in layout order, and how far making has gone in each list.
+        self._frame_order: list[str] = []
         self._box_order: list[str] = []
         self._line_order: list[str] = []
+        self._made_frames = 0
         self._made_boxes = 0
         self._made_lines = 0
         self._froze = False
@@ -102,14 +110,16 @@ class ItemPopulator:
     @property
     def active(self) -> bool:
         """Items are still to be made."""
-        return bool(self._placer.pending_boxes or self._placer.pending_lines)
+        placer = self._placer
+        return bool(placer.pending_boxes or placer.pending_lines or placer.pending_frames)
 
     def start(self) -> None:
         """Make the placer's pending items from the next event-loop turns on (again called
         after a layout changed the pending lists mid-way)."""
+        self._frame_order = list(self._placer.pending_frames)
         self._box_order = list(self._placer.pending_boxes)
         self._line_order = list(self._placer.pending_lines)
-        self._made_boxes = self._made_lines = 0
+        self._made_frames = self._made_boxes = self._made_lines = 0
         if self._running or not self.active:
             return
         self._running = True
@@ -119,8 +129,9 @@ class ItemPopulator:
         self._timer.start()
 
     def chart_changed(self) -> None:
-        """The chart changed: look its relationship records up again before the next make."""
+        """The chart changed: look its records up again before the next make."""
         self._records = None
+        self._groups = None
         self._paths = {}
 
     def finish(self) -> None:
@@ -137,7 +148,8 @@ class ItemPopulator:
             gc.unfreeze()
             self._froze = False
         self._timer.stop()
-        self._box_order, self._line_order = [], []
+        self._frame_order, self._box_order, self._line_order = [], [], []
+        self._placer.pending_frames.clear()
         self._placer.pending_boxes.clear()
         self._placer.pending_lines.clear()
         self._running = False
@@ -157,6 +169,32 @@ class ItemPopulator:
             rect = QRectF(box.x, box.y, box.width, box.height)
             bars = label_bars(box.x, box.y, box.width, box.height, box.lines, box.font_size)
             yield key, (look or DEFAULT_LOOK, rect, bars, box.font_size)
+
+    def frame_entries(self) -> Iterator[tuple[FrameLook, QRectF]]:
+        """(look key, rectangle) of each pending frame, in layout order, as its item will give
+        (`FrameItem.look_key`, `frame_rect`; pending frames are never collapsed)."""
+        layout, chart, theme = self._source()
+        groups = self._group_records(chart)
+        for key in self._placer.pending_frames:
+            frame = layout.frames[key]
+            group = groups.get(key)
+            # As `item_styles.style_frame` styles the item.
+            style = theme.frame_style(group.kind if group else "other")
+            look = (style.fill, style.stroke, style.dash)
+            yield look, QRectF(frame.x, frame.y, frame.width, frame.height)
+
+    def make_frames(self) -> None:
+        """Make every pending frame now (their names are about to be readable far out)."""
+        if not self._placer.pending_frames:
+            return
+        layout, chart, theme = self._source()
+        groups = self._group_records(chart)
+        with paused_gc():
+            for key in list(self._placer.pending_frames):
+                self._placer.make_frame(key, layout, groups.get(key), theme)
+        self._made_frames = len(self._frame_order)
+        if self._running and not self.active:
+            self._end()
 
     def line_paths(self) -> Iterator[tuple[str, QPainterPath]]:
         """(colour, path) of each pending line, in layout order, as its item will give."""
@@ -178,6 +216,11 @@ class ItemPopulator:
             self._records = {r.id: r for r in chart.relationships}
         return self._records
 
+    def _group_records(self, chart: Chart) -> dict[str, Group]:
+        if self._groups is None:
+            self._groups = {g.id: g for g in chart.groups}
+        return self._groups
+
     def _slice(self) -> None:
         if not self._running:
             return
@@ -194,10 +237,22 @@ class ItemPopulator:
     def _make(self, deadline: float | None) -> None:
         layout, chart, theme = self._source()
         placer = self._placer
-        boxes, lines = placer.pending_boxes, placer.pending_lines
+        frames, boxes, lines = placer.pending_frames, placer.pending_boxes, placer.pending_lines
         clock = time.perf_counter
         # Thousands of item wrappers, none in a cycle: keep the collector from walking the heap.
         with paused_gc():
+            # Frames first: they are fewest, and their names show soonest when zooming in.
+            groups = self._group_records(chart)
+            order = self._frame_order
+            while self._made_frames < len(order):
+                start = self._made_frames
+                self._made_frames = start + CHUNK
+                for key in order[start : start + CHUNK]:
+                    if frames.pop(key, 0) is not None:
+                        continue  # no longer pending: made or dropped meanwhile
+                    placer.make_frame(key, layout, groups.get(key), theme)
+                if deadline is not None and clock() >= deadline:
+                    return
             order = self._box_order
             while self._made_boxes < len(order):
                 start = self._made_boxes
@@ -224,7 +279,8 @@ class ItemPopulator:
         self._timer.stop()
         self._running = False
         self._records = None
+        self._groups = None
         self._paths = {}
-        self._box_order, self._line_order = [], []
+        self._frame_order, self._box_order, self._line_order = [], [], []
         gc.freeze()  # the new items too
         self._done()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from icsviewer.canvas.fonts import load_bundled_fonts
 from icsviewer.canvas.items.body_item import BodyItem
+from icsviewer.canvas.items.frame_item import FrameItem
 from icsviewer.canvas.items.relation_item import RelationItem
 from icsviewer.canvas.population import PROGRESSIVE_BODIES
 from icsviewer.canvas.scene import ChartScene
@@ -182,3 +183,50 @@ def test_zooming_in_mid_population_draws_the_items(qtbot: QtBot, big_scene: Char
     view.reset_zoom()
     view.grab()  # at 100 %: the items themselves
     assert big_scene.items_ready
+
+
+def _frames(scene: ChartScene) -> list[FrameItem]:
+    return [i for i in scene.items() if isinstance(i, FrameItem)]
+
+
+def test_group_frames_are_made_after_construction_and_every_one_arrives(
+    qtbot: QtBot, big: tuple[Chart, Layout]
+) -> None:
+    chart, _layout = big
+    # One group collapsed: its frame stands for its members' boxes and is there at once.
+    folded = chart.groups[0]
+    chart.set_groups([replace(folded, collapsed=True), *chart.groups[1:]])
+    layout = compute_layout(chart, cache=None)
+    scene = ChartScene(chart, layout, get_theme("nhs"))
+    try:
+        made = {f.key for f in _frames(scene)}
+        assert folded.id in made
+        assert len(made) < len(layout.frames)
+        assert scene.collapsed_frame_of(folded.members[0]) is not None
+        with qtbot.waitSignal(scene.items_completed, timeout=60_000):
+            pass
+        frames = _frames(scene)
+        assert {f.key for f in frames} == set(layout.frames)
+        assert all(f.label for f in frames)
+    finally:
+        scene.detach()
+
+
+def test_everything_that_needs_the_frames_mid_population_finds_them(
+    big: tuple[Chart, Layout], big_scene: ChartScene
+) -> None:
+    _chart, layout = big
+    assert len(_frames(big_scene)) < len(layout.frames)
+    big_scene.ensure_items()  # what a click, a double-click or a context menu does first
+    assert {f.key for f in _frames(big_scene)} == set(layout.frames)
+    assert big_scene.items_ready
+
+
+def test_group_names_readable_far_out_are_drawn_mid_population(big_scene: ChartScene) -> None:
+    """Far out the names are drawn by the frames' items once they are readable (before the
+    boxes' labels are): zooming there mid-population makes the frames first."""
+    before = _far_out(big_scene, 0.05)  # names too small to read: no frame needed
+    assert len(_frames(big_scene)) < len(big_scene.layout.frames)
+    _far_out(big_scene, 0.27)
+    assert {f.key for f in _frames(big_scene)} == set(big_scene.layout.frames)
+    assert _far_out(big_scene, 0.05) == before
