@@ -35,6 +35,7 @@ KEPT_RUNS = 8
 WHOLE = (-1, -1)
 
 _SEGMENT_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.CustomDashLine)
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 @dataclass
@@ -97,6 +98,7 @@ def stroke(painter: QPainter, run: Run, lod: float) -> None:
     """Draw the run with its pen at zoom `lod` (painter antialiased by the caller)."""
     if run.width * lod > SEGMENTS_UP_TO_PX or not run.segmentable:
         painter.setPen(run.pen)
+        painter.setBrush(_NO_BRUSH)  # a path would be filled too (lines never are)
         painter.drawPath(run.path)
         return
     band = zoom_band(lod)

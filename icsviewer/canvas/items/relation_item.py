@@ -42,6 +42,7 @@ EMPHASIS_FACTOR = 1.9
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 _NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
 
 
 def bezier_path(points: Sequence[Point]) -> QPainterPath:
@@ -273,7 +274,6 @@ class RelationItem(QGraphicsItem):
 
         `lod` is the view's scale; the painter is antialiased by the caller.
         """
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._pieces is None and not self._short:
             self._pieces = cut(self._points)
             self._short = self._pieces is None
@@ -285,7 +285,7 @@ class RelationItem(QGraphicsItem):
             if self._arrow is None:
                 self._arrow = arrowhead(*self._arrow_spec)
             if self._arrow.boundingRect().intersects(exposed):
-                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setPen(_NO_PEN)
                 painter.setBrush(make_brush(self._colour))
                 painter.drawPolygon(self._arrow)
         if self._label_pos is None:
