@@ -159,16 +159,29 @@ class ItemPopulator:
         """(key, far-out entry) of each pending box, in layout order, as its item will give;
         entries in `known` (the overview's, still valid) are not worked out again."""
         layout, chart, theme = self._source()
+        boxes = layout.boxes
+        # A body without colour overrides looks as its kind does (as `box_look` caches it):
+        # looked up by kind here, which was a third of this loop at 10,000 bodies.
+        by_kind: dict[str, BoxLook] = {}
         for key in self._placer.pending_boxes:
             entry = known.get(key)
             if entry is not None:
                 yield key, entry
                 continue
-            box = layout.boxes[key]
-            look = box_look(chart.body(key), theme) if chart.has_body(key) else None
-            rect = QRectF(box.x, box.y, box.width, box.height)
-            bars = label_bars(box.x, box.y, box.width, box.height, box.lines, box.font_size)
-            yield key, (look or DEFAULT_LOOK, rect, bars, box.font_size)
+            box = boxes[key]
+            if not chart.has_body(key):
+                look = DEFAULT_LOOK
+            else:
+                body = chart.body(key)
+                kind_look = None if body.style else by_kind.get(body.kind)
+                if kind_look is None:
+                    kind_look = box_look(body, theme)
+                    if not body.style:
+                        by_kind[body.kind] = kind_look
+                look = kind_look
+            x, y, width, height, size = box.x, box.y, box.width, box.height, box.font_size
+            bars = label_bars(x, y, width, height, box.lines, size)
+            yield key, (look, QRectF(x, y, width, height), bars, size)
 
     def frame_entries(self) -> Iterator[tuple[FrameLook, QRectF]]:
         """(look key, rectangle) of each pending frame, in layout order, as its item will give

@@ -230,3 +230,23 @@ def test_group_names_readable_far_out_are_drawn_mid_population(big_scene: ChartS
     _far_out(big_scene, 0.27)
     assert {f.key for f in _frames(big_scene)} == set(big_scene.layout.frames)
     assert _far_out(big_scene, 0.05) == before
+
+
+def test_boxes_with_their_own_colours_look_the_same_far_out_before_and_after_population(
+    qtbot: QtBot, big: tuple[Chart, Layout]
+) -> None:
+    chart, layout = big
+    for body in chart.bodies[:40:3]:  # of several kinds, mostly plain bodies of the same kinds
+        chart.replace_body(replace(body, style={"fill": "#D5281B", "stroke": "#231F20"}))
+    scene = ChartScene(chart, layout, get_theme("nhs"))
+    try:
+        before = _far_out(scene)
+        assert not scene.items_ready
+        with qtbot.waitSignal(scene.items_completed, timeout=60_000):
+            pass
+        scene.set_theme(scene.theme)
+        assert _far_out(scene) == before
+        red = [b for b in _boxes(scene) if b.overview_entry()[0].fill == "#D5281B"]
+        assert len(red) == len(chart.bodies[:40:3])
+    finally:
+        scene.detach()
