@@ -16,6 +16,15 @@ another:
 computed for. Graphviz still runs in its own worker process (the child starts it the way the
 window would); this module never imports Qt or pygraphviz.
 
+A big file (`io.split_read`) is read by two processes at once, on both cores while the window
+waits: the child forks a helper that composes and builds the tail (relationships, groups,
+tours) while the child does the head (format, chart, bodies). The helper says whether its
+part can be read on its own; if both can, the child sends ("head", Head) and the helper
+("tail", Tail) on a pipe of its own, and the window's reading threads put them together into
+the ("read", chart, problems) message above (`split_read.assemble`: the same chart and
+problems as one read). Otherwise the helper is stopped and the child reads the whole file. If
+the tail never comes (the helper died), the head is dropped and the window reads the file.
+
 Where `os.fork` is missing, or a Qt application or other threads are already running (tests),
 `start` returns None and the window reads the file itself as before.
 """
@@ -32,9 +41,14 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from icsviewer.gc_pause import paused_gc
+
+if TYPE_CHECKING:
+    from icsviewer.io.problems import Problem
+    from icsviewer.io.split_read import Cut, Head
+    from icsviewer.model.chart import Chart
 
 # A chart file smaller than this probably gets Graphviz (one system: about 70 to 1,000 bodies
 # and up to ~300 KB; the bundled chart is 110 KB), so its worker process is started before
@@ -53,11 +67,21 @@ class Prefetch:
     `pid` is None when something other than a forked child writes the pipe (tests).
     """
 
-    def __init__(self, path: Path, pid: int | None, fd: int) -> None:
+    def __init__(self, path: Path, pid: int | None, fd: int, tail_fd: int | None = None) -> None:
         self.path = path
         self.pid = pid
         self.finished = False  # no more messages: the child ended, or was cancelled
+        self.split = False  # the chart came in two parts, read at once by two processes
         self._messages: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+        # The tail of a file read in two parts (`_read_in_two`), from the helper's own pipe:
+        # received by a thread of its own, so both parts arrive at once.
+        self._tail: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        if tail_fd is None:
+            self._tail.put(None)
+        else:
+            threading.Thread(
+                target=self._read_tail, args=(tail_fd,), name="icsviewer-tail", daemon=True
+            ).start()
         self._thread = threading.Thread(
             target=self._read_all, args=(fd,), name="icsviewer-prefetch", daemon=True
         )
@@ -100,6 +124,10 @@ class Prefetch:
                     message = _unpickle(stream)
                 except Exception:  # EOFError at the end; a cut-off message if it died
                     break
+                if message[0] == "head":
+                    message = self._whole(message[1])
+                    if message is None:
+                        continue  # no tail: the window reads the file itself
                 self._messages.put(message)
         finally:
             with contextlib.suppress(OSError):
@@ -109,6 +137,31 @@ class Prefetch:
                 with contextlib.suppress(OSError):
                     os.waitpid(self.pid, 0)
             self._messages.put(None)
+
+    def _whole(self, head: Head) -> tuple[Any, ...] | None:
+        """("read", chart, problems) of a file read in two parts, once the tail is here."""
+        tail = self._tail.get()
+        if tail is None:
+            return None
+        from icsviewer.io import split_read
+
+        try:
+            with paused_gc():
+                result = split_read.assemble(head, tail, os.fspath(self.path))
+        except Exception:
+            return None
+        self.split = True
+        return ("read", result.chart, result.problems)
+
+    def _read_tail(self, fd: int) -> None:
+        try:
+            message = _unpickle(_PipeReader(fd))
+        except Exception:  # the helper ended without it: no split, or stopped
+            message = None
+        finally:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._tail.put(message[1] if message is not None and message[0] == "tail" else None)
 
 
 def _unpickle(stream: _PipeReader) -> Any:
@@ -181,14 +234,16 @@ def start(path: Path) -> Prefetch | None:
         read_end, write_end = os.pipe()
     except OSError:
         return None
+    tail_read, tail_write = _tail_pipe(path)
     # The child shares the parent's memory copy-on-write: a garbage collection in the child
     # would touch every object the parent made (Qt's modules too) and copy those pages.
     gc.freeze()
     try:
         pid = os.fork()
     except OSError:
-        os.close(read_end)
-        os.close(write_end)
+        for fd in (read_end, write_end, tail_read, tail_write):
+            if fd is not None:
+                os.close(fd)
         return None
     finally:
         if os.getpid() == parent:
@@ -200,14 +255,30 @@ def start(path: Path) -> Prefetch | None:
         code = 0
         try:
             os.close(read_end)
+            if tail_read is not None:
+                os.close(tail_read)
             with os.fdopen(write_end, "wb") as out:
-                _child(path, out)
+                _child(path, out, tail_write)
         except BaseException:  # a closed pipe (the parent cancelled) or anything else
             code = 1
         finally:
             os._exit(code)
     os.close(write_end)
-    return Prefetch(path, pid, read_end)
+    if tail_write is not None:
+        os.close(tail_write)
+    return Prefetch(path, pid, read_end, tail_read)
+
+
+def _tail_pipe(path: Path) -> tuple[int, int] | tuple[None, None]:
+    """The pipe a helper sends the tail of a big file on (see `_read_in_two`), or none."""
+    from icsviewer.io.split_read import threshold
+
+    try:
+        if path.stat().st_size >= threshold():
+            return os.pipe()
+    except OSError:
+        pass
+    return None, None
 
 
 def send(out: BinaryIO, message: tuple[Any, ...]) -> None:
@@ -217,33 +288,44 @@ def send(out: BinaryIO, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def _child(path: Path, out: BinaryIO) -> None:
-    """Read the file as File > Open does, send the chart, then lay it out and send that."""
-    from icsviewer.layout import client
+def _child(path: Path, out: BinaryIO, tail: int | None) -> None:
+    """Read the file as File > Open does, send the chart, then lay it out and send that.
 
+    `tail`: the write end of the pipe a helper may send the tail of a big file on."""
     worker = None
-    with contextlib.suppress(OSError, client.LayoutError):
+    with contextlib.suppress(OSError):
         if path.stat().st_size < PRESTART_WORKER_BELOW:
-            worker = client.start_worker()
+            # Only then is the layout package loaded before reading (0.04 s a big file's
+            # read need not wait for).
+            from icsviewer.layout import client
+
+            with contextlib.suppress(client.LayoutError):
+                worker = client.start_worker()
     try:
-        _read_and_lay_out(path, out, worker)
+        _read_and_lay_out(path, out, worker, tail)
     finally:
         if worker is not None:
+            from icsviewer.layout import client
+
             client.stop_unused_worker(worker)
 
 
-def _read_and_lay_out(path: Path, out: BinaryIO, worker: subprocess.Popen[bytes] | None) -> None:
-    from icsviewer.editor import storage
-    from icsviewer.layout.client import LayoutError, choose_engine, compute_layout, layout_key
-
+def _read_and_lay_out(
+    path: Path, out: BinaryIO, worker: subprocess.Popen[bytes] | None, tail: int | None
+) -> None:
     try:
-        chart, problems = storage.load_chart_file(path)
+        read = _read(path, out, tail)
     except Exception as exc:
         send(out, ("unreadable", str(exc)))
         return
+    if read is None:
+        return  # read in two parts: the window puts them together (and lays the chart out)
+    chart, problems = read
     send(out, ("read", chart, problems))
     if chart is None:
         return
+    from icsviewer.layout.client import LayoutError, choose_engine, compute_layout, layout_key
+
     engine = choose_engine(chart)
     if engine != "dot":
         # The tree engine (big charts) is left to the window: sending its layout back costs
@@ -259,3 +341,85 @@ def _read_and_lay_out(path: Path, out: BinaryIO, worker: subprocess.Popen[bytes]
         send(out, ("layout_error", key, f"The chart could not be arranged ({exc})."))
         return
     send(out, ("layout", key, layout))
+
+
+# ----- reading a big file in two processes (see io/split_read.py) ---------------------------
+def _read(path: Path, out: BinaryIO, tail: int | None) -> tuple[Chart | None, list[Problem]] | None:
+    """The chart as `storage.load_chart_file` reads it; or None when it was read in two parts
+    instead, this process sending the head ("head", Head) and a helper the tail."""
+    from icsviewer.editor import storage
+    from icsviewer.io import reader, split_read
+
+    text = reader.read_chart_text(path)
+    if isinstance(text, reader.LoadResult):
+        return None, list(text.problems)
+    label = os.fspath(path)  # as load_chart names it
+    cut = split_read.plan_cut(text, label) if tail is not None else None
+    if tail is not None and cut is not None and _read_in_two(text, cut, label, out, tail):
+        return None
+    if tail is not None and cut is None:
+        os.close(tail)  # no helper: the window's end of the pipe sees it end
+    return storage.chart_from_text(text, label)
+
+
+def _read_in_two(text: str, cut: Cut, label: str, out: BinaryIO, tail: int) -> bool:
+    """Read the head here while a forked helper reads the tail and sends it on `tail`; send the
+    head. False, with the helper stopped, when a part cannot be read on its own: the caller
+    then reads the whole file (which reports whatever is wrong as usual)."""
+    from icsviewer.io import split_read
+
+    verdict_read, verdict_write = os.pipe()
+    try:
+        helper = os.fork()
+    except OSError:
+        os.close(verdict_read)
+        os.close(verdict_write)
+        os.close(tail)
+        return False
+    if helper == 0:  # the helper: never returns into the caller's code
+        code = 0
+        try:
+            os.close(verdict_read)
+            _read_tail(text, cut, label, verdict_write, tail)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(verdict_write)
+    os.close(tail)  # the helper's now; the window sees its pipe end when the helper ends
+    head = None
+    with contextlib.suppress(Exception):
+        part = split_read.compose_head(text, cut)
+        tail_nodes = _verdict(verdict_read)  # waits while the helper composes its part
+        if part is not None and tail_nodes and split_read.fits_together(part.nodes, tail_nodes):
+            head = split_read.read_head(part, label)
+    os.close(verdict_read)
+    if head is None:
+        with contextlib.suppress(OSError):
+            os.kill(helper, signal.SIGKILL)
+    else:
+        send(out, ("head", head))
+    with contextlib.suppress(OSError):
+        os.waitpid(helper, 0)
+    return head is not None
+
+
+def _read_tail(text: str, cut: Cut, label: str, verdict: int, tail: int) -> None:
+    """The helper: compose the tail, tell the reader how it went, then build and send it."""
+    from icsviewer.io import split_read
+
+    part = split_read.compose_tail(text, cut)
+    os.write(verdict, str(part.nodes if part is not None else 0).encode("ascii"))
+    os.close(verdict)
+    if part is not None:
+        records = split_read.read_tail(part, label)
+        with os.fdopen(tail, "wb") as pipe:
+            send(pipe, ("tail", records))
+
+
+def _verdict(fd: int) -> int:
+    """The helper's word on its part: how many values it holds (0: it cannot be read alone)."""
+    data = b""
+    while chunk := os.read(fd, 64):
+        data += chunk
+    return int(data) if data.isdigit() else 0

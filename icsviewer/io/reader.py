@@ -21,7 +21,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -34,7 +34,15 @@ from icsviewer.io.fields import Fields
 from icsviewer.io.problems import Problem, has_errors
 from icsviewer.io.records import build_body, build_group, build_meta, build_relationship, build_tour
 from icsviewer.io.yaml_tree import INT, Context, check_tree, compose
-from icsviewer.model.chart import FORMAT_VERSION, Chart
+from icsviewer.model.chart import (
+    FORMAT_VERSION,
+    Body,
+    Chart,
+    ChartMeta,
+    Group,
+    Relationship,
+    Tour,
+)
 
 R = TypeVar("R")
 
@@ -91,6 +99,17 @@ def _read_error(label: str, exc: OSError) -> LoadResult:
 
 def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> LoadResult:
     """Read, check and build the chart in `path`. Never raises."""
+    text = read_chart_text(path)
+    if isinstance(text, LoadResult):
+        return text
+    return parse_chart_text(text, os.fspath(path), domain_checks=domain_checks)
+
+
+def read_chart_text(path: str | os.PathLike[str]) -> str | LoadResult:
+    """The text of the chart file at `path`, or why it cannot be read as one (never raises).
+
+    The first step of `load_chart`, for readers that parse the text their own way
+    (`split_read`)."""
     label = os.fspath(path)
     try:
         file = Path(path)
@@ -119,7 +138,7 @@ def load_chart(path: str | os.PathLike[str], *, domain_checks: bool = True) -> L
     decoded = guards.decode_chart_bytes(data, label)
     if decoded.text is None:
         return LoadResult(None, decoded.problems, readable=False)
-    return parse_chart_text(decoded.text, label, domain_checks=domain_checks)
+    return decoded.text
 
 
 def parse_chart_text(
@@ -206,14 +225,13 @@ def _parse(text: str, label: str, domain_checks: bool) -> LoadResult:
             )
         return LoadResult(None, ctx.problems)
     chart = _build_chart(ctx, root)
-    if chart is not None and domain_checks:
-        ctx.problems.extend(validate_chart(chart, label))
-    ctx.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
+    problems = checked_problems(ctx, chart, domain_checks)
     comments = collect_comments(text, root, chart) if chart is not None else {}
-    return LoadResult(chart, ctx.problems, comments=comments)
+    return LoadResult(chart, problems, comments=comments)
 
 
-def _format_version(ctx: Context, top: Fields) -> int | None:
+def format_version(ctx: Context, top: Fields) -> int | None:
+    """The file's format number from its top-level fields (None after reporting why not)."""
     node = top.value_node("format", False)
     if node is None:
         ctx.warning(
@@ -250,35 +268,71 @@ def _format_version(ctx: Context, top: Fields) -> int | None:
 
 def _build_chart(ctx: Context, root: MappingNode) -> Chart | None:
     top = Fields(ctx, root, "the file", schema.TOP_KEYS)
-    version = _format_version(ctx, top)
+    version = format_version(ctx, top)
     if version is None:
         return None
-    meta_node = top.mapping("chart")
-    meta = (
-        build_meta(ctx, meta_node)
-        if meta_node is not None
-        else build_meta(
-            ctx, MappingNode("tag:yaml.org,2002:map", [], root.start_mark, root.start_mark)
-        )
-    )
-    bodies = _collect(ctx, top, "bodies", build_body)
-    rels = _collect(ctx, top, "relationships", build_relationship)
-    groups = _collect(ctx, top, "groups", build_group)
-    tours = _collect(ctx, top, "tours", build_tour)
+    meta = chart_meta(ctx, top, root)
+    bodies = collect(ctx, top, "bodies", build_body)
+    rels = collect(ctx, top, "relationships", build_relationship)
+    groups = collect(ctx, top, "groups", build_group)
+    tours = collect(ctx, top, "tours", build_tour)
     # A misspelt section (`bodys:`) would silently empty the chart, so it is an error.
     extra = top.finish(typo_is_error=True)
+    records = Records(meta, bodies, rels, groups, tours)
+    return resolve_records(ctx, records, extra, version, top.key_order)
+
+
+def chart_meta(ctx: Context, top: Fields, root: MappingNode) -> ChartMeta:
+    """The `chart:` section's metadata (defaults, with the file's position, if absent)."""
+    meta_node = top.mapping("chart")
+    if meta_node is None:
+        meta_node = MappingNode("tag:yaml.org,2002:map", [], root.start_mark, root.start_mark)
+    return build_meta(ctx, meta_node)
+
+
+@dataclass
+class Records:
+    """The records of a file's sections as built, before they are checked against each other."""
+
+    meta: ChartMeta
+    bodies: list[Body]
+    relationships: list[Relationship]
+    groups: list[Group]
+    tours: list[Tour]
+
+
+def resolve_records(
+    ctx: Context,
+    records: Records,
+    extra: dict[str, Any],
+    version: int,
+    key_order: tuple[str, ...],
+) -> Chart:
+    """The chart of these records, once checked against each other (`references`)."""
     problems = ctx.problems
-    bodies = references.unique_bodies(bodies, ctx.label, problems)
+    bodies = references.unique_bodies(records.bodies, ctx.label, problems)
     ids = {b.id for b in bodies}
-    rels = references.resolve_relationships(rels, ids, ctx.label, problems)
-    groups = references.resolve_groups(groups, ids, ctx.label, problems)
-    tours = references.resolve_tours(tours, ids, ctx.label, problems)
-    return Chart(meta, bodies, rels, groups, tours, extra, version, top.key_order)
+    rels = references.resolve_relationships(records.relationships, ids, ctx.label, problems)
+    groups = references.resolve_groups(records.groups, ids, ctx.label, problems)
+    tours = references.resolve_tours(records.tours, ids, ctx.label, problems)
+    return Chart(records.meta, bodies, rels, groups, tours, extra, version, key_order)
 
 
-def _collect(
+def checked_problems(
+    ctx: Context, chart: Chart | None, domain_checks: bool = True
+) -> list[Problem]:
+    """All of a read's problems in file order, the domain checks' included (with `domain_checks`
+    and a chart)."""
+    if chart is not None and domain_checks:
+        ctx.problems.extend(validate_chart(chart, ctx.label))
+    ctx.problems.sort(key=lambda p: (p.line == 0, p.line, p.column))
+    return ctx.problems
+
+
+def collect(
     ctx: Context, top: Fields, key: str, build: Callable[[Context, Node, int], R | None]
 ) -> list[R]:
+    """The records of one section (`key`) built with `build`; unusable ones left out."""
     out: list[R] = []
     for index, node in enumerate(top.seq(key)):
         record = build(ctx, node, index)
@@ -287,4 +341,4 @@ def _collect(
     return out
 
 
-__all__ = ["LoadResult", "load_chart", "parse_chart_text"]
+__all__ = ["LoadResult", "load_chart", "parse_chart_text", "read_chart_text"]

@@ -337,3 +337,134 @@ def test_a_received_chart_arrives_whole_and_the_collector_is_on_again(tmp_path: 
         gc.unfreeze()
         if not was_enabled:
             gc.disable()
+
+
+SPLIT_SCRIPT = """
+import json, sys
+from pathlib import Path
+from icsviewer import prefetch
+from icsviewer.editor import storage
+path = Path(sys.argv[1])
+job = prefetch.start(path)
+assert job is not None, "the prefetch was refused"
+assert job.wait(100)
+got = job.receive()
+chart, problems = storage.load_chart_file(path)
+sent = got[0][1]
+same = sent is not None and chart is not None and (
+    sent == chart and sent.bodies == chart.bodies and sent.relationships == chart.relationships
+    and sent.groups == chart.groups and sent.tours == chart.tours and sent.meta == chart.meta
+    and sent.key_order == chart.key_order and sent.extra == chart.extra
+)
+print(json.dumps({"kinds": [m[0] for m in got], "split": job.split, "same": same,
+                  "problems": list(got[0][2]) == problems, "count": len(problems)}))
+"""
+
+
+def _prefetched(tmp_path: Path, text: str) -> dict[str, Any]:
+    """What the prefetch of a file with `text` hands over, read with splitting allowed for
+    any size, compared with reading it whole in one go."""
+    import json
+
+    chart_file = tmp_path / "chart.yaml"
+    chart_file.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", SPLIT_SCRIPT, str(chart_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=dict(os.environ, ICSVIEWER_HOME=str(tmp_path), ICSVIEWER_SPLIT_READ_ABOVE="0"),
+    )
+    assert result.returncode == 0, result.stderr
+    answer: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    return answer
+
+
+def test_a_big_file_is_read_in_two_processes_into_the_very_chart_read_whole(
+    tmp_path: Path,
+) -> None:
+    from icsviewer.io.writer import dump_chart
+
+    text = dump_chart(generate_chart(300, seed=6))
+    # A problem in each part, and one found only across them (a relationship to a body
+    # that does not exist).
+    text = text.replace("    kind: icb\n", "    kind: icbb\n", 1)
+    text = text.replace("relationships:\n", "relationships:\n  - from: nobody\n    to: nhse\n"
+                        "    kind: accountable_to\n", 1)  # fmt: skip
+    answer = _prefetched(tmp_path, text)
+    assert answer["kinds"] == ["read"]
+    assert answer["split"] is True
+    assert answer["same"] is True and answer["problems"] is True
+    assert answer["count"] >= 2
+
+
+def test_a_file_that_cannot_be_cut_safely_is_read_whole_by_the_child(tmp_path: Path) -> None:
+    from icsviewer.io.writer import dump_chart
+
+    text = dump_chart(generate_chart(120, seed=6))
+    # A section after the relationships that the reader does not know: the tail cannot be
+    # read on its own (the whole file's read warns about it and keeps it).
+    answer = _prefetched(tmp_path, text + "notes: kept as is\n")
+    assert answer["kinds"][0] == "read"
+    assert answer["split"] is False
+    assert answer["same"] is True and answer["problems"] is True
+    assert answer["count"] >= 1
+
+
+def _parts(path: Path) -> tuple[Any, Any]:
+    from icsviewer.io import split_read
+
+    text = path.read_text(encoding="utf-8")
+    label = os.fspath(path)
+    cut = split_read.plan_cut(text, label, split_above=0)
+    assert cut is not None
+    head_part = split_read.compose_head(text, cut)
+    tail_part = split_read.compose_tail(text, cut)
+    assert head_part is not None and tail_part is not None
+    return split_read.read_head(head_part, label), split_read.read_tail(tail_part, label)
+
+
+def test_the_window_puts_the_two_parts_together_and_waits_for_both(tmp_path: Path) -> None:
+    from icsviewer.editor import storage
+    from icsviewer.io.writer import dump_chart
+
+    path = tmp_path / "national.yaml"
+    path.write_text(dump_chart(generate_chart(90, seed=8)), encoding="utf-8")
+    head, tail = _parts(path)
+    main_read, main_write = os.pipe()
+    tail_read, tail_write = os.pipe()
+    job = Prefetch(path, None, main_read, tail_read)
+    with os.fdopen(main_write, "wb") as pipe:
+        send(pipe, ("head", head))
+    assert not job.wait(0.2)  # the head alone is not a chart: the tail is awaited
+    with os.fdopen(tail_write, "wb") as pipe:
+        send(pipe, ("tail", tail))
+    assert job.wait(10)
+    messages = job.receive()
+    gc.unfreeze()
+    chart, problems = storage.load_chart_file(path)
+    assert [m[0] for m in messages] == ["read"]
+    assert messages[0][1] == chart and messages[0][1].relationships == chart.relationships
+    assert list(messages[0][2]) == problems
+    assert job.split and job.finished
+
+
+def test_without_its_tail_the_head_is_dropped_and_the_window_reads_the_file(
+    tmp_path: Path,
+) -> None:
+    from icsviewer.io.writer import dump_chart
+
+    path = tmp_path / "national.yaml"
+    path.write_text(dump_chart(generate_chart(90, seed=8)), encoding="utf-8")
+    head, _tail = _parts(path)
+    main_read, main_write = os.pipe()
+    tail_read, tail_write = os.pipe()
+    job = Prefetch(path, None, main_read, tail_read)
+    os.close(tail_write)  # the helper ended without sending its part
+    with os.fdopen(main_write, "wb") as pipe:
+        send(pipe, ("head", head))
+    assert job.wait(10)
+    assert job.receive() == []
+    assert job.finished and not job.split
+    gc.unfreeze()
