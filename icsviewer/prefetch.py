@@ -154,14 +154,17 @@ class Prefetch:
         return ("read", result.chart, result.problems)
 
     def _read_tail(self, fd: int) -> None:
+        tail = None
         try:
-            message = _unpickle(_PipeReader(fd))
-        except Exception:  # the helper ended without it: no split, or stopped
-            message = None
+            # EOFError when the helper ended without it: no split, or stopped.
+            with contextlib.suppress(Exception):
+                message = _unpickle(_PipeReader(fd))
+                if isinstance(message, tuple) and message[:1] == ("tail",):
+                    tail = message[1]
         finally:
             with contextlib.suppress(OSError):
                 os.close(fd)
-        self._tail.put(message[1] if message is not None and message[0] == "tail" else None)
+            self._tail.put(tail)  # always: the head waits for it
 
 
 def _unpickle(stream: _PipeReader) -> Any:
