@@ -55,6 +55,13 @@ if TYPE_CHECKING:
 # the file is read and loads Graphviz meanwhile. A bigger file gets the tree engine, and an
 # idle worker would only take CPU from reading. A wrong guess costs a few tenths of a second.
 PRESTART_WORKER_BELOW = 300_000
+# A file this big (bytes) is read by two processes at once (see `_read_in_two`): smaller ones
+# take under ~0.3 s to read whole, where a second process and putting the parts together
+# save nothing (measured at 2,500 bodies, 0.5 MB). Not imported from `io.split_read`: that
+# loads the reader, 0.08 s before the fork that every start waits for.
+READ_IN_TWO_ABOVE = 1_000_000
+# Environment override of READ_IN_TWO_ABOVE, for tests and for people tuning start-up.
+ENV_READ_IN_TWO_ABOVE = "ICSVIEWER_SPLIT_READ_ABOVE"
 
 
 class Prefetch:
@@ -272,12 +279,18 @@ def start(path: Path) -> Prefetch | None:
     return Prefetch(path, pid, read_end, tail_read)
 
 
+def read_in_two_above() -> int:
+    """The size (bytes, or characters) from which a file is read in two parts."""
+    try:
+        return int(os.environ.get(ENV_READ_IN_TWO_ABOVE, READ_IN_TWO_ABOVE))
+    except ValueError:
+        return READ_IN_TWO_ABOVE
+
+
 def _tail_pipe(path: Path) -> tuple[int, int] | tuple[None, None]:
     """The pipe a helper sends the tail of a big file on (see `_read_in_two`), or none."""
-    from icsviewer.io.split_read import threshold
-
     try:
-        if path.stat().st_size >= threshold():
+        if path.stat().st_size >= read_in_two_above():
             return os.pipe()
     except OSError:
         pass
@@ -357,7 +370,7 @@ def _read(path: Path, out: BinaryIO, tail: int | None) -> tuple[Chart | None, li
     if isinstance(text, reader.LoadResult):
         return None, list(text.problems)
     label = os.fspath(path)  # as load_chart names it
-    cut = split_read.plan_cut(text, label) if tail is not None else None
+    cut = split_read.plan_cut(text, label, read_in_two_above()) if tail is not None else None
     if tail is not None and cut is not None and _read_in_two(text, cut, label, out, tail):
         return None
     if tail is not None and cut is None:

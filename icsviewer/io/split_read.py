@@ -9,9 +9,9 @@ records on their own (`read_head`, `read_tail`, in two processes: `icsviewer.pre
 problems in the same order. The tail is composed behind as many blank lines as the head has,
 so every node, record and problem keeps its line and column.
 
-A cut is made only where it certainly changes nothing (`plan_cut`): a big file (SPLIT_ABOVE)
-whose text the reader's guards accept, with no comment (comments are collected from the whole
-tree), anchor, document marker or line break other than `\\n`, and exactly one line that is
+A cut is made only where it certainly changes nothing (`plan_cut`): a big file whose text the
+reader's guards accept, with no comment (comments are collected from the whole tree), anchor,
+document marker or line break other than `\\n`, and exactly one line that is
 `relationships:` at the left edge. Such a line, at column 0 and outside any quoted or bracketed
 value, can only be a top-level key; inside one, the head does not compose (the quote or bracket
 is left open). Each part must compose within the guards' limits (together too), with nothing
@@ -22,7 +22,6 @@ part that cannot be read on its own, is read whole instead: callers fall back to
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,10 +44,6 @@ from icsviewer.io.records import build_body, build_group, build_relationship, bu
 from icsviewer.io.yaml_tree import Context, check_tree, compose
 from icsviewer.model.chart import Body, ChartMeta, Group, Relationship, Tour
 
-# Files shorter than this (characters) are read whole: under ~0.3 s, not worth a process.
-SPLIT_ABOVE = 1_000_000
-# Environment override of SPLIT_ABOVE, for tests and for people tuning start-up.
-ENV_SPLIT_ABOVE = "ICSVIEWER_SPLIT_READ_ABOVE"
 HEAD_KEYS = frozenset({"format", "chart", "bodies"})
 TAIL_KEYS = frozenset({"relationships", "groups", "tours"})
 
@@ -98,18 +93,9 @@ class Tail:
     problems: list[Problem]
 
 
-def threshold() -> int:
-    """The size from which a file is read in two parts (SPLIT_ABOVE unless overridden)."""
-    try:
-        return int(os.environ.get(ENV_SPLIT_ABOVE, SPLIT_ABOVE))
-    except ValueError:
-        return SPLIT_ABOVE
-
-
-def plan_cut(text: str, label: str, split_above: int | None = None) -> Cut | None:
-    """Where to cut `text` into head and tail, or None to read it whole (see the docstring)."""
-    if split_above is None:
-        split_above = threshold()
+def plan_cut(text: str, label: str, split_above: int) -> Cut | None:
+    """Where to cut `text` into head and tail, or None to read it whole (see the docstring);
+    a text shorter than `split_above` characters is read whole."""
     if len(text) < split_above or "#" in text or any(b in text for b in _OTHER_BREAKS):
         return None
     if text.startswith(_DOCUMENT_MARKS) or any(f"\n{mark}" in text for mark in _DOCUMENT_MARKS):

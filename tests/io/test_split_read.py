@@ -132,6 +132,7 @@ def test_a_cut_line_inside_a_quoted_value_is_not_a_cut() -> None:
     assert _declined(text)  # the head ends inside the quotes: it does not compose
 
 
-def test_small_files_are_read_whole_by_default() -> None:
+def test_files_below_the_size_given_are_read_whole() -> None:
     text = dump_chart(generate_chart(40, seed=3))
-    assert split_read.plan_cut(text, LABEL) is None
+    assert split_read.plan_cut(text, LABEL, split_above=len(text)) is not None
+    assert split_read.plan_cut(text, LABEL, split_above=len(text) + 1) is None
