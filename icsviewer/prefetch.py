@@ -384,13 +384,16 @@ def _read_in_two(text: str, cut: Cut, label: str, out: BinaryIO, tail: int) -> b
     then reads the whole file (which reports whatever is wrong as usual)."""
     from icsviewer.io import split_read
 
-    verdict_read, verdict_write = os.pipe()
+    try:
+        verdict_read, verdict_write = os.pipe()
+    except OSError:
+        os.close(tail)
+        return False
     try:
         helper = os.fork()
     except OSError:
-        os.close(verdict_read)
-        os.close(verdict_write)
-        os.close(tail)
+        for fd in (verdict_read, verdict_write, tail):
+            os.close(fd)
         return False
     if helper == 0:  # the helper: never returns into the caller's code
         code = 0
@@ -406,9 +409,10 @@ def _read_in_two(text: str, cut: Cut, label: str, out: BinaryIO, tail: int) -> b
     head = None
     with contextlib.suppress(Exception):
         part = split_read.compose_head(text, cut)
-        tail_nodes = _verdict(verdict_read)  # waits while the helper composes its part
+        built = split_read.read_head(part, label) if part is not None else None
+        tail_nodes = _verdict(verdict_read)  # the helper has composed its part by now
         if part is not None and tail_nodes and split_read.fits_together(part.nodes, tail_nodes):
-            head = split_read.read_head(part, label)
+            head = built
     os.close(verdict_read)
     if head is None:
         with contextlib.suppress(OSError):
