@@ -63,7 +63,6 @@ def _pens_for(look: BoxLook) -> _Pens:
 DEFAULT_LOOK = BoxLook("#FFFFFF", "#000000", "#425563")
 # Looked up once: Python enum members cost a microsecond each, and there are thousands of boxes.
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class BodyItem(QGraphicsItem):
@@ -85,8 +84,10 @@ class BodyItem(QGraphicsItem):
         self._pens = _pens_for(DEFAULT_LOOK)
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
-        # Panning reuses the cached pixels; only zooming repaints the box.
-        self.setCacheMode(_CACHE)
+        # Not cached in a pixmap: the label is prepared glyph runs, so drawing the box is
+        # about as cheap as copying a cached pixmap, and every zoom step would make each box
+        # a new one (a pan moves the view's pixels anyway and redraws only the strip it
+        # uncovers).
         self.setZValue(2.0)
 
     # ----- setters: all geometry and pens are prepared here, not in paint() -------------------

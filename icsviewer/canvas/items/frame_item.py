@@ -46,7 +46,7 @@ class FrameLabelItem(QGraphicsItem):
         self._pen = QPen()
         self.setZValue(1.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # Not cached: one line of text, and a pixmap per zoom step cost more than drawing it.
 
     def set_text(self, text: str, baseline_left: QPointF, max_width: float) -> None:
         """Place the name with its baseline starting at `baseline_left`, at most `max_width` wide.
