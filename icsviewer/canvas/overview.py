@@ -364,29 +364,25 @@ class ChartOverview:
         self._lines = layers
 
     def _build_frames(self) -> None:
-        merged: dict[tuple[str, str, tuple[float, ...]], _RectLayer] = {}
+        entries: list[tuple[tuple[str, str, tuple[float, ...]], QRectF]] = []
         collapsed = []
         for frame in self._frame_items.values():
             if not frame.isVisible():
                 continue
             if frame.collapsed:
                 collapsed.append(frame)  # drawn over the lines, like a box
-                continue
-            layer = merged.get(frame.look_key)
+            else:
+                entries.append((frame.look_key, frame.frame_rect()))
+        merged: dict[tuple[str, str, tuple[float, ...]], _RectLayer] = {}
+        # Frames not made yet come after the made ones, in layout order, as when made.
+        pending = self.pending.frame_entries() if self.pending is not None else ()
+        for look_key, rect in (*entries, *pending):
+            layer = merged.get(look_key)
             if layer is None:
-                fill, stroke, dash = frame.look_key
+                fill, stroke, dash = look_key
                 layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
-                merged[frame.look_key] = layer
-            layer.rects.append(frame.frame_rect())
-        if self.pending is not None:
-            # Frames not made yet: after the made ones, in layout order, as when made.
-            for look_key, rect in self.pending.frame_entries():
-                layer = merged.get(look_key)
-                if layer is None:
-                    fill, stroke, dash = look_key
-                    layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
-                    merged[look_key] = layer
-                layer.rects.append(rect)
+                merged[look_key] = layer
+            layer.rects.append(rect)
         self._frames = list(merged.values())
         self._collapsed = collapsed
 
