@@ -468,3 +468,35 @@ def test_without_its_tail_the_head_is_dropped_and_the_window_reads_the_file(
     assert job.receive() == []
     assert job.finished and not job.split
     gc.unfreeze()
+
+
+CANCEL_SCRIPT = """
+import sys, time
+from pathlib import Path
+from icsviewer import prefetch
+job = prefetch.start(Path(sys.argv[1]))
+assert job is not None, "the prefetch was refused"
+time.sleep(float(sys.argv[2]))
+job.cancel()
+print(job.wait(30), job.receive())
+"""
+
+
+@pytest.mark.parametrize("after", [0.0, 0.3])
+def test_cancelling_a_read_in_two_parts_ends_it(tmp_path: Path, after: float) -> None:
+    """Cancel while the child and its helper read (or after they sent their parts): the
+    prefetch ends, nothing more is handed out, and no process is left waiting."""
+    from icsviewer.io.writer import dump_chart
+
+    chart_file = tmp_path / "chart.yaml"
+    chart_file.write_text(dump_chart(generate_chart(600, seed=6)), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", CANCEL_SCRIPT, str(chart_file), str(after)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=dict(os.environ, ICSVIEWER_HOME=str(tmp_path), ICSVIEWER_SPLIT_READ_ABOVE="0"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "[]"]
