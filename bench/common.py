@@ -50,6 +50,7 @@ def child_env(home: Path) -> dict[str, str]:
     env["XDG_CACHE_HOME"] = str(home / "xdg-cache")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.pop("ICSVIEWER_TREE_THRESHOLD", None)  # measure the engine choice the app makes
+    env.pop("ICSVIEWER_SPLIT_READ_ABOVE", None)  # and its choice to read in two parts
     return env
 
 

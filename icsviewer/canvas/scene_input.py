@@ -64,6 +64,7 @@ class InteractiveScene(QGraphicsScene):
 
     def frame_label_at(self, pos: QPointF) -> str | None:
         """The group whose name strip (or whole collapsed frame) is under a point, or None."""
+        self.ensure_items()  # expanded groups' frames may still be to be made (population.py)
         frames = [
             i for i in self.items(pos, deviceTransform=QTransform()) if isinstance(i, FrameItem)
         ]
