@@ -46,16 +46,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from icsviewer.gc_pause import paused_gc
 
 if TYPE_CHECKING:
-    from icsviewer.io.problems import Problem
-    from icsviewer.io.split_read import Cut, Head
-    from icsviewer.model.chart import Chart
+    from icsviewer.io.split_read import Head
 
 # A chart file smaller than this probably gets Graphviz (one system: about 70 to 1,000 bodies
 # and up to ~300 KB; the bundled chart is 110 KB), so its worker process is started before
 # the file is read and loads Graphviz meanwhile. A bigger file gets the tree engine, and an
 # idle worker would only take CPU from reading. A wrong guess costs a few tenths of a second.
 PRESTART_WORKER_BELOW = 300_000
-# A file this big (bytes) is read by two processes at once (see `_read_in_two`): smaller ones
+# A file this big (bytes) is read by two processes at once (see `read_in_two`): smaller ones
 # take under ~0.3 s to read whole, where a second process and putting the parts together
 # save nothing (measured at 2,500 bodies, 0.5 MB). Not imported from `io.split_read`: that
 # loads the reader, 0.08 s before the fork that every start waits for.
@@ -80,7 +78,7 @@ class Prefetch:
         self.finished = False  # no more messages: the child ended, or was cancelled
         self.split = False  # the chart came in two parts, read at once by two processes
         self._messages: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
-        # The tail of a file read in two parts (`_read_in_two`), from the helper's own pipe:
+        # The tail of a file read in two parts (`read_in_two`), from the helper's own pipe:
         # received by a thread of its own, so both parts arrive at once.
         self._tail: queue.SimpleQueue[Any] = queue.SimpleQueue()
         if tail_fd is None:
@@ -288,7 +286,7 @@ def read_in_two_above() -> int:
 
 
 def _tail_pipe(path: Path) -> tuple[int, int] | tuple[None, None]:
-    """The pipe a helper sends the tail of a big file on (see `_read_in_two`), or none."""
+    """The pipe a helper sends the tail of a big file on (see `read_in_two`), or none."""
     try:
         if path.stat().st_size >= read_in_two_above():
             return os.pipe()
@@ -329,8 +327,10 @@ def _child(path: Path, out: BinaryIO, tail: int | None) -> None:
 def _read_and_lay_out(
     path: Path, out: BinaryIO, worker: subprocess.Popen[bytes] | None, tail: int | None
 ) -> None:
+    from icsviewer.read_in_two import read_chart
+
     try:
-        read = _read(path, out, tail)
+        read = read_chart(path, out, tail)
     except Exception as exc:
         send(out, ("unreadable", str(exc)))
         return
@@ -357,89 +357,3 @@ def _read_and_lay_out(
         send(out, ("layout_error", key, f"The chart could not be arranged ({exc})."))
         return
     send(out, ("layout", key, layout))
-
-
-# ----- reading a big file in two processes (see io/split_read.py) ---------------------------
-def _read(path: Path, out: BinaryIO, tail: int | None) -> tuple[Chart | None, list[Problem]] | None:
-    """The chart as `storage.load_chart_file` reads it; or None when it was read in two parts
-    instead, this process sending the head ("head", Head) and a helper the tail."""
-    from icsviewer.editor import storage
-    from icsviewer.io import reader, split_read
-
-    text = reader.read_chart_text(path)
-    if isinstance(text, reader.LoadResult):
-        return None, list(text.problems)
-    label = os.fspath(path)  # as load_chart names it
-    cut = split_read.plan_cut(text, label, read_in_two_above()) if tail is not None else None
-    if tail is not None and cut is not None and _read_in_two(text, cut, label, out, tail):
-        return None
-    if tail is not None and cut is None:
-        os.close(tail)  # no helper: the window's end of the pipe sees it end
-    return storage.chart_from_text(text, label)
-
-
-def _read_in_two(text: str, cut: Cut, label: str, out: BinaryIO, tail: int) -> bool:
-    """Read the head here while a forked helper reads the tail and sends it on `tail`; send the
-    head. False, with the helper stopped, when a part cannot be read on its own: the caller
-    then reads the whole file (which reports whatever is wrong as usual)."""
-    from icsviewer.io import split_read
-
-    try:
-        verdict_read, verdict_write = os.pipe()
-    except OSError:
-        os.close(tail)
-        return False
-    try:
-        helper = os.fork()
-    except OSError:
-        for fd in (verdict_read, verdict_write, tail):
-            os.close(fd)
-        return False
-    if helper == 0:  # the helper: never returns into the caller's code
-        code = 0
-        try:
-            os.close(verdict_read)
-            _read_tail(text, cut, label, verdict_write, tail)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(verdict_write)
-    os.close(tail)  # the helper's now; the window sees its pipe end when the helper ends
-    head = None
-    with contextlib.suppress(Exception):
-        part = split_read.compose_head(text, cut)
-        built = split_read.read_head(part, label) if part is not None else None
-        tail_nodes = _verdict(verdict_read)  # the helper has composed its part by now
-        if part is not None and tail_nodes and split_read.fits_together(part.nodes, tail_nodes):
-            head = built
-    os.close(verdict_read)
-    if head is None:
-        with contextlib.suppress(OSError):
-            os.kill(helper, signal.SIGKILL)
-    else:
-        send(out, ("head", head))
-    with contextlib.suppress(OSError):
-        os.waitpid(helper, 0)
-    return head is not None
-
-
-def _read_tail(text: str, cut: Cut, label: str, verdict: int, tail: int) -> None:
-    """The helper: compose the tail, tell the reader how it went, then build and send it."""
-    from icsviewer.io import split_read
-
-    part = split_read.compose_tail(text, cut)
-    os.write(verdict, str(part.nodes if part is not None else 0).encode("ascii"))
-    os.close(verdict)
-    if part is not None:
-        records = split_read.read_tail(part, label)
-        with os.fdopen(tail, "wb") as pipe:
-            send(pipe, ("tail", records))
-
-
-def _verdict(fd: int) -> int:
-    """The helper's word on its part: how many values it holds (0: it cannot be read alone)."""
-    data = b""
-    while chunk := os.read(fd, 64):
-        data += chunk
-    return int(data) if data.isdigit() else 0
