@@ -7,6 +7,8 @@ overview's items.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
@@ -87,6 +89,11 @@ class Minimap(QWidget):
         if not self.isVisible():
             self._stale = True  # drawn when shown (a hidden overview costs nothing)
             return
+        if scene is not None and scene.prepare_overview_step():
+            # One part of the picture rebuilt per event-loop turn: after an edit to a national
+            # chart, boxes, lines and frames together would hold up the window for 50 ms.
+            QTimer.singleShot(0, self, self._render_if_current(scene))
+            return
         self._stale = False
         if scene is None or self.width() <= 0 or self.height() <= 0:
             self._picture = QPixmap()
@@ -110,6 +117,15 @@ class Minimap(QWidget):
         painter.end()
         self._picture = picture
         self.update()
+
+    def _render_if_current(self, scene: ChartScene) -> Callable[[], None]:
+        """`_render`, unless the overview has moved on to another scene (or closed) since."""
+
+        def render() -> None:
+            if self._scene is scene:
+                self._render()
+
+        return render
 
     def _fitted_target(self) -> QRectF:
         """Where the whole scene is drawn inside the widget (centred, aspect kept)."""

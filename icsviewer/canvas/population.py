@@ -52,8 +52,10 @@ PROGRESSIVE_BODIES = 1000
 # A layout making at least this many new boxes and lines at once is populated in slices (an
 # edit adding one body to a big chart makes its item at once).
 PROGRESSIVE_ITEMS = 500
-# Work per slice: long enough to amortise the timer, short enough not to be felt.
-SLICE_SECONDS = 0.012
+# Work per slice: long enough to amortise the timer, short enough not to be felt. Short:
+# while a layout is worked out on the layout thread, the two share the interpreter, and a
+# 12 ms slice then held the window up for twice that and more.
+SLICE_SECONDS = 0.006
 # Items made between two looks at the clock.
 CHUNK = 16
 

@@ -393,6 +393,11 @@ class ChartScene(InteractiveScene):
             painter, exposed, lod, self.sceneRect(), ratio, defer_patch=defer
         )
 
+    def prepare_overview_step(self) -> bool:
+        """Build one stale part of the far-out picture; False when it is all built (callers
+        that can wait call this once per event-loop turn before `paint_overview`)."""
+        return self._overview.prepare_step()
+
     def patch_overview(self) -> None:
         """Redraw the changed parts of the kept far-out pictures (see paint_overview_cached)."""
         self._overview.patch()

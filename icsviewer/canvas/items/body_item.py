@@ -22,6 +22,8 @@ from icsviewer.canvas.qt_style import make_brush, make_pen, with_alpha
 MIN_READABLE_TEXT_PX = 3.5
 LINE_SPACING = 1.2
 SELECTION_WIDTH = 3.0
+# A far-out bar standing for a label line is this tall for the label's size.
+LABEL_BAR_HEIGHT = 0.6
 
 
 @dataclass(frozen=True)
@@ -220,5 +222,6 @@ def label_bars(
     for index, line in enumerate(lines):
         width = min(width_of_box - 8.0, len(line) * size * 0.5)
         centre_y = top + (index + 0.5) * line_height
-        bars.append(QRectF(centre_x - width / 2, centre_y - size * 0.3, width, size * 0.6))
+        height = size * LABEL_BAR_HEIGHT
+        bars.append(QRectF(centre_x - width / 2, centre_y - height / 2, width, height))
     return bars
