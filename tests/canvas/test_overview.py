@@ -256,3 +256,21 @@ def test_a_far_out_picture_patched_after_an_edit_matches_one_drawn_afresh(
 def _rgb(pixel: int) -> tuple[float, float, float]:
     colour = QColor(pixel)
     return (colour.red(), colour.green(), colour.blue())
+
+
+def test_the_overview_can_be_rebuilt_one_part_per_turn(
+    qapp: QApplication, scene: ChartScene, chart: Chart
+) -> None:
+    # Boxes, lines and frames: at most three parts to build, one per call.
+    steps = 0
+    while scene.prepare_overview_step():
+        steps += 1
+        assert steps <= 3
+    assert not scene.prepare_overview_step()
+    body = chart.bodies[0]
+    chart.replace_body(replace(body, name=body.name + " (renamed)"))
+    assert scene.prepare_overview_step()  # the boxes changed: rebuilt in a step of their own
+    stepped = _render_overview(scene)
+    # Built in steps, the picture is the one built in one go.
+    scene._overview.invalidate()  # a fresh build, to compare with
+    assert stepped == _render_overview(scene)
