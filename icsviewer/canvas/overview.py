@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem
 
 from icsviewer.canvas.items.body_item import (
@@ -39,8 +39,9 @@ from icsviewer.canvas.items.frame_item import (
     FrameItem,
 )
 from icsviewer.canvas.items.relation_item import RelationItem
+from icsviewer.canvas.overview_layers import BoxLayer, RectLayer
 from icsviewer.canvas.overview_pictures import BandPictures, band_scale
-from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor, with_alpha
+from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor
 from icsviewer.gc_pause import paused_gc
 
 if TYPE_CHECKING:  # population imports the placer, which needs nothing of this module
@@ -66,43 +67,6 @@ class OverviewFocus:
     dim: float
 
 
-class _RectLayer:
-    """Rounded rectangles of one look (boxes or frames), drawn in one call."""
-
-    def __init__(self, pen: QPen, brush: QBrush, radius: float) -> None:
-        self.pen = pen
-        self.brush = brush
-        self.radius = radius
-        self.rects: list[QRectF] = []
-        self._rounded: QPainterPath | None = None
-
-    def paint(self, painter: QPainter, lod: float) -> None:
-        painter.setPen(self.pen)
-        painter.setBrush(self.brush)
-        if lod * self.radius >= 1.0:
-            painter.drawPath(self.rounded())
-        else:  # corners under a pixel: plain rectangles draw ten times faster
-            painter.drawRects(self.rects)
-
-    def rounded(self) -> QPainterPath:
-        """The rectangles with their rounded corners (only drawn when the corners show)."""
-        if self._rounded is None:
-            self._rounded = QPainterPath()
-            for rect in self.rects:
-                self._rounded.addRoundedRect(rect, self.radius, self.radius)
-        return self._rounded
-
-
-class _BoxLayer(_RectLayer):
-    """Boxes of one look, and the bars standing for their labels."""
-
-    def __init__(self, look: BoxLook) -> None:
-        pen = make_pen(look.stroke, look.stroke_width, look.dash)
-        super().__init__(pen, make_brush(look.fill), look.corner_radius)
-        self.bar_brush = QBrush(with_alpha(look.text, 0.35))
-        self.bars: list[QRectF] = []
-
-
 class ChartOverview:
     """Batched drawing of the scene's boxes, lines and frames, for views far out."""
 
@@ -116,7 +80,7 @@ class ChartOverview:
         self._box_items = boxes
         self._line_items = lines
         self._frame_items = frames
-        self._boxes: list[_BoxLayer] | None = None
+        self._boxes: list[BoxLayer] | None = None
         # Each box's look, rectangle and label bars (scene coordinates), kept across rebuilds
         # of the layers so a change costs only the boxes it touched.
         self._box_data: dict[str, tuple[BoxLook, QRectF, list[QRectF], float]] = {}
@@ -126,7 +90,7 @@ class ChartOverview:
         # out of the pictures and drawn on top where they are, so a box shows only once.
         self._displaced: dict[str, QRectF] = {}
         self._lines: list[tuple[QPen, QPainterPath]] | None = None
-        self._frames: list[_RectLayer] | None = None
+        self._frames: list[RectLayer] | None = None
         self._collapsed: list[FrameItem] = []
         self._focus: OverviewFocus | None = None
         # Pictures of the whole chart kept per zoom band for the view (see paint_cached).
@@ -251,12 +215,8 @@ class ChartOverview:
     def _paint_base(self, painter: QPainter, lod: float, dim: float | None) -> None:
         """Frames, lines and boxes (lines and boxes at `dim` opacity if set): everything but
         the few items drawn on top."""
-        if self._boxes is None:
-            self._build_boxes()
-        if self._lines is None:
-            self._build_lines()
-        if self._frames is None:
-            self._build_frames()
+        while self.prepare_step():
+            pass  # every stale layer built
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for frame_layer in self._frames or ():
             frame_layer.paint(painter, lod)
@@ -343,7 +303,7 @@ class ChartOverview:
             self._build_box_layers()
 
     def _build_box_layers(self) -> None:
-        layers: dict[BoxLook, _BoxLayer] = {}
+        layers: dict[BoxLook, BoxLayer] = {}
         max_font = 0.0
         data = self._box_data
         for key, item in self._box_items.items():
@@ -355,7 +315,7 @@ class ChartOverview:
                 continue
             layer = layers.get(look)
             if layer is None:
-                layer = layers[look] = _BoxLayer(look)
+                layer = layers[look] = BoxLayer(look)
             layer.rects.append(rect)
             layer.bars.extend(bars)
             max_font = max(max_font, font_size)
@@ -366,7 +326,7 @@ class ChartOverview:
                 look, rect, bars, font_size = entry
                 layer = layers.get(look)
                 if layer is None:
-                    layer = layers[look] = _BoxLayer(look)
+                    layer = layers[look] = BoxLayer(look)
                 layer.rects.append(rect)
                 layer.bars.extend(bars)
                 max_font = max(max_font, font_size)
@@ -401,14 +361,14 @@ class ChartOverview:
                 collapsed.append(frame)  # drawn over the lines, like a box
             else:
                 entries.append((frame.look_key, frame.frame_rect()))
-        merged: dict[tuple[str, str, tuple[float, ...]], _RectLayer] = {}
+        merged: dict[tuple[str, str, tuple[float, ...]], RectLayer] = {}
         # Frames not made yet come after the made ones, in layout order, as when made.
         pending = self.pending.frame_entries() if self.pending is not None else ()
         for look_key, rect in (*entries, *pending):
             layer = merged.get(look_key)
             if layer is None:
                 fill, stroke, dash = look_key
-                layer = _RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
+                layer = RectLayer(make_pen(stroke, 1.0, dash), make_brush(fill), FRAME_RADIUS)
                 merged[look_key] = layer
             layer.rects.append(rect)
         self._frames = list(merged.values())
