@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QPainter, QTransform
 
 from icsviewer.canvas.fonts import chart_font, load_bundled_fonts
 from icsviewer.canvas.items.label_glyphs import centred_runs, draw_runs
+from tests.canvas.ink import drawn_on_white, inked
 
 LINES = ("Cheshire and Merseyside", "Integrated Care Board", "")
 WIDTH, HEIGHT, LINE_HEIGHT = 180.0, 60.0, 12.0
 
 
-def _ink(draw: object, scale: float) -> set[tuple[int, int]]:
-    image = QImage(int(WIDTH * scale), int(HEIGHT * scale), QImage.Format.Format_RGB32)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.setTransform(QTransform.fromScale(scale, scale))
-    painter.setPen(QColor("#000000"))
-    draw(painter)  # type: ignore[operator]
-    painter.end()
-    return {
-        (x, y)
-        for x in range(image.width())
-        for y in range(image.height())
-        if QColor(image.pixel(x, y)).lightness() < 160
-    }
+def _ink(draw: Callable[[QPainter], object], scale: float) -> set[tuple[int, int]]:
+    def in_black(painter: QPainter) -> None:
+        painter.setPen(QColor("#000000"))
+        draw(painter)
+
+    transform = QTransform.fromScale(scale, scale)
+    image = drawn_on_white(WIDTH * scale, HEIGHT * scale, transform, in_black)
+    return inked(image, darker_than=160)
 
 
 def _bounds(points: set[tuple[int, int]]) -> tuple[int, int, int, int]:

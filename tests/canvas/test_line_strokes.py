@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
+from PySide6.QtGui import QPainter, QPen, QTransform
 
 from icsviewer.canvas.items.line_strokes import (
     HAIRLINE_UP_TO_PX,
@@ -20,6 +21,7 @@ from icsviewer.canvas.items.line_strokes import (
 )
 from icsviewer.canvas.items.relation_item import bezier_path
 from icsviewer.canvas.qt_style import make_pen
+from tests.canvas.ink import drawn_on_white, inked
 
 CURVE = ((10.0, 20.0), (200.0, -60.0), (150.0, 260.0), (390.0, 180.0))
 
@@ -60,7 +62,12 @@ def test_a_thin_line_as_segments_covers_what_the_stroked_path_covers(
     drawn = _ink(lambda p: stroke(p, Run(path, make_pen("#003087", width, dash)), lod), lod)
     # The whole line stroked as a path, solid: where the dashes must lie, all along.
     solid = make_pen("#003087", width)
-    expected = _ink(lambda p: (p.setPen(solid), p.drawPath(path)), lod)
+
+    def stroked(painter: QPainter) -> None:
+        painter.setPen(solid)
+        painter.drawPath(path)
+
+    expected = _ink(stroked, lod)
     assert len(expected) > 250
     near = {(x + dx, y + dy) for x, y in expected for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
     assert drawn <= near
@@ -102,17 +109,6 @@ def test_the_run_cache_keeps_a_few_runs(qapp: object) -> None:
     assert made.count(0) == 3
 
 
-def _ink(draw: object, lod: float) -> set[tuple[int, int]]:
-    image = QImage(int(420 * lod), int(320 * lod), QImage.Format.Format_RGB32)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setTransform(QTransform.fromScale(lod, lod).translate(0.0, 60.0))
-    draw(painter)  # type: ignore[operator]
-    painter.end()
-    return {
-        (x, y)
-        for x in range(image.width())
-        for y in range(image.height())
-        if QColor(image.pixel(x, y)).lightness() < 200
-    }
+def _ink(draw: Callable[[QPainter], object], lod: float) -> set[tuple[int, int]]:
+    transform = QTransform.fromScale(lod, lod).translate(0.0, 60.0)
+    return inked(drawn_on_white(420 * lod, 320 * lod, transform, draw))
