@@ -8,8 +8,9 @@ The layer asks the scene's index which lines meet the exposed area and has each 
 line's opacity. The line items stay in the scene for everything else (their geometry, the
 emphasis, the far-out picture); emphasised lines paint themselves, above the layer.
 
-The layer cannot see a line change (Qt discards updates of items with no contents), so the
-scene calls `refresh` when lines move, restyle, show, hide or dim.
+The layer cannot see a line change (Qt discards updates of items with no contents), so a
+line item calls `refresh` when it moves or restyles, and the scene when lines show, hide,
+dim or are removed.
 """
 
 from __future__ import annotations
