@@ -303,33 +303,28 @@ class ChartOverview:
             self._build_box_layers()
 
     def _build_box_layers(self) -> None:
-        layers: dict[BoxLook, BoxLayer] = {}
-        max_font = 0.0
         data = self._box_data
+        shown: list[tuple[BoxLook, QRectF, list[QRectF], float]] = []
         for key, item in self._box_items.items():
             entry = data.get(key)
             if entry is None:
                 entry = data[key] = item.overview_entry()
-            look, rect, bars, font_size = entry
-            if not item.isVisible() or key in self._displaced:
-                continue
+            if item.isVisible() and key not in self._displaced:
+                shown.append(entry)
+        if self.pending is not None:
+            # Not made yet, so neither hidden nor dimmed (any reveal or focus makes them first).
+            for key, entry in self.pending.box_entries(data):
+                data[key] = entry
+                shown.append(entry)
+        layers: dict[BoxLook, BoxLayer] = {}
+        max_font = 0.0
+        for look, rect, bars, font_size in shown:
             layer = layers.get(look)
             if layer is None:
                 layer = layers[look] = BoxLayer(look)
             layer.rects.append(rect)
             layer.bars.extend(bars)
             max_font = max(max_font, font_size)
-        if self.pending is not None:
-            # Not made yet, so neither hidden nor dimmed (any reveal or focus makes them first).
-            for key, entry in self.pending.box_entries(data):
-                data[key] = entry
-                look, rect, bars, font_size = entry
-                layer = layers.get(look)
-                if layer is None:
-                    layer = layers[look] = BoxLayer(look)
-                layer.rects.append(rect)
-                layer.bars.extend(bars)
-                max_font = max(max_font, font_size)
         self._boxes = list(layers.values())
         self._max_font = max_font or 10.0
         self._max_font_known = True
