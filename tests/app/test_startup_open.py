@@ -293,9 +293,11 @@ if len(got) > 1:
 """
 
 
-def _run_child(tmp_path: Path, **env: str) -> list[str]:
+def _run_script(script: str, args: list[str], tmp_path: Path, **env: str) -> list[str]:
+    """Run `script` in a fresh Python (the fork must come before any Qt) and return its
+    output lines; it must succeed."""
     result = subprocess.run(
-        [sys.executable, "-c", CHILD_SCRIPT, str(paths.FLAGSHIP_CHART)],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -304,6 +306,10 @@ def _run_child(tmp_path: Path, **env: str) -> list[str]:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
+
+
+def _run_child(tmp_path: Path, **env: str) -> list[str]:
+    return _run_script(CHILD_SCRIPT, [str(paths.FLAGSHIP_CHART)], tmp_path, **env)
 
 
 def test_prefetch_child_reads_and_lays_out_with_graphviz(tmp_path: Path) -> None:
@@ -368,16 +374,8 @@ def _prefetched(tmp_path: Path, text: str) -> dict[str, Any]:
 
     chart_file = tmp_path / "chart.yaml"
     chart_file.write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-c", SPLIT_SCRIPT, str(chart_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=dict(os.environ, ICSVIEWER_HOME=str(tmp_path), ICSVIEWER_SPLIT_READ_ABOVE="0"),
-    )
-    assert result.returncode == 0, result.stderr
-    answer: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    lines = _run_script(SPLIT_SCRIPT, [str(chart_file)], tmp_path, ICSVIEWER_SPLIT_READ_ABOVE="0")
+    answer: dict[str, Any] = json.loads(lines[-1])
     return answer
 
 
@@ -490,13 +488,7 @@ def test_cancelling_a_read_in_two_parts_ends_it(tmp_path: Path, after: float) ->
 
     chart_file = tmp_path / "chart.yaml"
     chart_file.write_text(dump_chart(generate_chart(600, seed=6)), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-c", CANCEL_SCRIPT, str(chart_file), str(after)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env=dict(os.environ, ICSVIEWER_HOME=str(tmp_path), ICSVIEWER_SPLIT_READ_ABOVE="0"),
+    lines = _run_script(
+        CANCEL_SCRIPT, [str(chart_file), str(after)], tmp_path, ICSVIEWER_SPLIT_READ_ABOVE="0"
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "[]"]
+    assert " ".join(lines).split() == ["True", "[]"]

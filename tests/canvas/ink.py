@@ -1,10 +1,12 @@
-"""Drawing into a white image and reading back which pixels took ink, for canvas tests."""
+"""Drawing into images and reading back which pixels took ink, for canvas tests."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+
+from icsviewer.canvas.scene import ChartScene
 
 
 def drawn_on_white(
@@ -30,3 +32,19 @@ def inked(image: QImage, darker_than: int = 200) -> set[tuple[int, int]]:
         for y in range(image.height())
         if QColor(image.pixel(x, y)).lightness() < darker_than
     }
+
+
+def far_out_picture(scene: ChartScene, scale: float) -> QImage:
+    """The scene's far-out picture (`paint_overview`) of the whole chart at `scale`, on its
+    background."""
+    source = scene.sceneRect()
+    image = QImage(
+        round(source.width() * scale), round(source.height() * scale), QImage.Format.Format_RGB32
+    )
+    image.fill(scene.backgroundBrush().color())
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    painter.translate(-source.left(), -source.top())
+    scene.paint_overview(painter, source, scale)
+    painter.end()
+    return image

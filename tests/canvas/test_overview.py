@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.canvas.view import ChartView
 from icsviewer.model.chart import Chart
+from tests.canvas.ink import far_out_picture
 
 SCALE = 0.2  # far out: below the overview's zoom limit
 
@@ -28,14 +29,7 @@ def _render_items(scene: ChartScene, scale: float = SCALE) -> QImage:
 
 
 def _render_overview(scene: ChartScene, scale: float = SCALE) -> QImage:
-    source = scene.sceneRect()
-    image = _blank(scene, scale)
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    painter.translate(-source.left(), -source.top())
-    scene.paint_overview(painter, source, scale)
-    painter.end()
-    return image
+    return far_out_picture(scene, scale)
 
 
 def _blank(scene: ChartScene, scale: float) -> QImage:

@@ -5,27 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRect, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
 from icsviewer.canvas.scene import ChartScene
 from icsviewer.model.chart import Chart
+from tests.canvas.ink import far_out_picture
 
 SCALE = 0.25
 MARK = QColor("#FF00FF")
 
 
 def _render(scene: ChartScene) -> QImage:
-    source = scene.sceneRect()
-    image = QImage(
-        round(source.width() * SCALE), round(source.height() * SCALE), QImage.Format.Format_RGB32
-    )
-    image.fill(scene.backgroundBrush().color())
-    painter = QPainter(image)
-    painter.scale(SCALE, SCALE)
-    painter.translate(-source.left(), -source.top())
-    scene.paint_overview(painter, source, SCALE)
-    painter.end()
-    return image
+    return far_out_picture(scene, SCALE)
 
 
 def _marked(image: QImage, within: QRect | None = None) -> int:

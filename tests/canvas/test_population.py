@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QRectF, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from icsviewer.canvas.fonts import load_bundled_fonts
@@ -24,6 +24,7 @@ from icsviewer.layout.incremental import update_layout
 from icsviewer.model.chart import Body, Chart
 from icsviewer.model.generator import generate_chart
 from icsviewer.style.theme import get_theme
+from tests.canvas.ink import far_out_picture
 
 BIG = PROGRESSIVE_BODIES + 200
 
@@ -52,16 +53,7 @@ def _lines(scene: ChartScene) -> list[RelationItem]:
 
 
 def _far_out(scene: ChartScene, scale: float = 0.05) -> QImage:
-    source = scene.sceneRect()
-    image = QImage(int(source.width() * scale) + 1, int(source.height() * scale) + 1,
-                   QImage.Format.Format_ARGB32)  # fmt: skip
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    painter.translate(-source.left(), -source.top())
-    scene.paint_overview(painter, source, scale)
-    painter.end()
-    return image
+    return far_out_picture(scene, scale)
 
 
 def test_big_chart_items_are_made_after_construction_while_the_loop_turns(
