@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from icsviewer.canvas.overview import LOW_DETAIL
 from icsviewer.canvas.scene import ChartScene
+from icsviewer.canvas.tiled_view import TiledPainting
 from icsviewer.model.kinds import body_kind
 
 MIN_ZOOM = 0.02
@@ -62,6 +63,8 @@ class ChartView(QGraphicsView):
         self.setMouseTracking(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._patch_pending = False
+        # Closer in than the overview, frames are copied from tiles of the drawn chart.
+        self.tiles = TiledPainting(self, WHEEL_STEP, self._draws_items)
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("No body selected. Press Tab to move between bodies.")
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
@@ -74,6 +77,7 @@ class ChartView(QGraphicsView):
         if isinstance(old, ChartScene):
             old.selectionChanged.disconnect(self._describe_selection)
         self.setScene(scene)
+        self.tiles.set_scene(scene)
         scene.selectionChanged.connect(self._describe_selection)
         self._describe_selection()
 
@@ -97,15 +101,25 @@ class ChartView(QGraphicsView):
             self.scale(target / current, target / current)
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         else:
+            shift = self._sub_pixel_shift()
             before = self.mapToScene(anchor.toPoint())
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
             self.scale(target / current, target / current)
             after = self.mapToScene(anchor.toPoint())
             delta = after - before
             self.translate(delta.x(), delta.y())
+            # Keep the view's offset between pixels as it was (the anchor moves by less than
+            # a pixel): tiles made ahead for this zoom level line up with it.
+            now = self._sub_pixel_shift()
+            self.translate(_nearest_turn(shift[0] - now[0]) / target,
+                           _nearest_turn(shift[1] - now[1]) / target)
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.zoom_changed.emit(self.zoom_level())
         self.viewport_changed.emit()
+
+    def _sub_pixel_shift(self) -> tuple[float, float]:
+        transform = self.viewportTransform()
+        return transform.dx() % 1.0, transform.dy() % 1.0
 
     def reset_zoom(self) -> None:
         """100 %, keeping the centre of the view where it is."""
@@ -163,6 +177,13 @@ class ChartView(QGraphicsView):
                 # Closer in the items are drawn: a big chart still making them (population.py)
                 # makes the rest now.
                 scene.ensure_items()
+                frame = self.tiles.prepare(event.rect())
+                if frame is not None:
+                    painter = QPainter(self.viewport())
+                    self.tiles.blit(painter, frame)
+                    self._paint_rubber_band(painter)
+                    painter.end()
+                    return
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())
@@ -181,6 +202,13 @@ class ChartView(QGraphicsView):
         painter.resetTransform()
         self._paint_rubber_band(painter)
         painter.end()
+
+    def _draws_items(self, zoom: float) -> bool:
+        """Whether the view draws its items at `zoom` (not the far-out overview)."""
+        scene = self.chart_scene()
+        if scene is None or zoom > MAX_ZOOM * 1.0001:
+            return False
+        return zoom >= LOW_DETAIL or zoom >= scene.overview_zoom()
 
     def _patch_overview(self) -> None:
         self._patch_pending = False
@@ -317,3 +345,8 @@ class ChartView(QGraphicsView):
         self.setAccessibleDescription(
             f"{body.description or kind}. {related} relationships. Press Enter for details."
         )
+
+
+def _nearest_turn(difference: float) -> float:
+    """A difference of two sub-pixel offsets, as the smallest move between them."""
+    return difference - round(difference)

@@ -85,6 +85,9 @@ class Camera(QObject):
 
     # Emitted when a move has reached its end (at once when snapping).
     arrived = Signal()
+    # True when a glide starts, False when it ends or stops: a view drawing from tiles makes
+    # none ahead meanwhile (each frame of a glide is a new zoom level).
+    gliding = Signal(bool)
 
     def __init__(
         self,
@@ -121,7 +124,7 @@ class Camera(QObject):
 
     def move_to(self, rect: QRectF) -> None:
         """Glide to show the scene rectangle `rect`."""
-        self._animation.stop()
+        self.stop()
         self.target = QRectF(rect)
         if self.duration_ms <= 0 or not self.view.isVisible():
             # Nothing to watch (tests, a hidden view): arrive at once.
@@ -131,10 +134,13 @@ class Camera(QObject):
         self._start = visible_scene_rect(self.view)
         self._animation.setDuration(self.duration_ms)
         self._animation.start()
+        self.gliding.emit(True)
 
     def stop(self) -> None:
         """Stop where the camera is (the view keeps what it shows now)."""
-        self._animation.stop()
+        if self.moving:
+            self._animation.stop()
+            self.gliding.emit(False)
 
     def _step(self, value: object) -> None:
         if self.target is None or not isinstance(value, float):
@@ -144,6 +150,7 @@ class Camera(QObject):
     def _finish(self) -> None:
         if self.target is not None:
             show_scene_rect(self.view, self.target)
+        self.gliding.emit(False)
         self.arrived.emit()
 
 

@@ -134,6 +134,9 @@ class Presenter(QObject):
         if hasattr(scene, "set_hovered"):
             scene.set_hovered(None)  # a hover glow left from before would fight the spotlight
         self.camera = Camera(view, DEFAULT_DURATION_MS if self.animate else 0, self)
+        tiles = getattr(view, "tiles", None)  # the window's chart view draws from tiles
+        if tiles is not None:
+            self.camera.gliding.connect(tiles.hold)
         self.caption = CaptionOverlay(view)
         self.cover_widget = ScreenCover(view)
         self.pointer = PresenterPointer(view, self.click, self._stop_camera, self._cursor_hide_ms)

@@ -69,6 +69,10 @@ class LineLayer(QGraphicsItem):
         if scene is None:
             return
         exposed = option.exposedRect
+        if painter.hasClipping():
+            # Rendered outside a view (QGraphicsScene.render: tiles, exports), the exposed
+            # rectangle is the whole layer; the clip says which part is wanted.
+            exposed = exposed & painter.clipBoundingRect()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(_ANTIALIASING, True)
         base = painter.opacity()

@@ -29,6 +29,8 @@ Bounds = tuple[float, float, float, float]  # left, top, right, bottom
 
 # Pieces are tested for the exposed area sixteen at a time first (a block's box holds them).
 BLOCK = 16
+# A long line is drawn in runs of this many pieces, always the same ones (see `visible_runs`).
+RUN_PIECES = 4
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,26 @@ def visible_spans(pieces: Pieces, exposed: QRectF, margin: float) -> list[tuple[
     if first >= 0:
         spans.append((first, last))
     return spans
+
+
+def visible_runs(pieces: Pieces, exposed: QRectF, margin: float) -> list[tuple[int, int]]:
+    """[first, last) index ranges of the fixed runs of `RUN_PIECES` pieces that meet `exposed`.
+
+    Whatever part of the line is exposed (the whole view, the strip a pan uncovers, one tile),
+    a stretch of line is drawn as part of the same run: started at the same piece, its dash
+    pattern at the same phase, flattened into the same segments. Pieces drawn as parts of
+    different runs would put a seam in the dashes and the antialiasing where they meet.
+    """
+    runs: list[tuple[int, int]] = []
+    count = len(pieces.cubics)
+    for first, last in visible_spans(pieces, exposed, margin):
+        start = first - first % RUN_PIECES
+        if runs and runs[-1][1] > start:  # that run already reaches here
+            start = runs[-1][1]
+        while start < last:
+            runs.append((start, min(start + RUN_PIECES, count)))
+            start += RUN_PIECES
+    return runs
 
 
 def span_path(pieces: Pieces, first: int, last: int) -> QPainterPath:

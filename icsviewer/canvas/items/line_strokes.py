@@ -29,8 +29,9 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 SEGMENTS_UP_TO_PX = 2.5
 # Lines up to this wide on screen are drawn as one-pixel hairlines.
 HAIRLINE_UP_TO_PX = 1.3
-# Runs kept per line (zooming and panning show the same runs frame after frame).
-KEPT_RUNS = 8
+# Runs kept per line (zooming and panning show the same runs frame after frame; a long line
+# in view end to end is a dozen or so runs of four pieces).
+KEPT_RUNS = 32
 # A whole line's key in the cache (runs of pieces are keyed by their piece indices).
 WHOLE = (-1, -1)
 

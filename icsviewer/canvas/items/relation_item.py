@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from icsviewer.canvas.fonts import chart_font
-from icsviewer.canvas.items.line_pieces import Pieces, cut, span_path, visible_spans
+from icsviewer.canvas.items.line_pieces import Pieces, cut, span_path, visible_runs
 from icsviewer.canvas.items.line_strokes import WHOLE, RunCache, stroke
 from icsviewer.canvas.qt_style import make_brush, make_pen, qcolor
 from icsviewer.layout.text_metrics import text_width
@@ -235,7 +235,7 @@ class RelationItem(QGraphicsItem):
     def _paint_pieces(self, painter: QPainter, pieces: Pieces, exposed: QRectF, lod: float) -> None:
         """Stroke only the runs of pieces that meet the exposed area, dashes kept in step."""
         runs = self._runs
-        for first, last in visible_spans(pieces, exposed, self._pen.widthF() + 1.0):
+        for first, last in visible_runs(pieces, exposed, self._pen.widthF() + 1.0):
             run = runs.run(
                 (first, last),
                 lambda: span_path(pieces, first, last),  # noqa: B023 - called at once
@@ -277,7 +277,7 @@ class RelationItem(QGraphicsItem):
         if self._pieces is None and not self._short:
             self._pieces = cut(self._points)
             self._short = self._pieces is None
-        if self._pieces is None or exposed.contains(self._bounds):
+        if self._pieces is None:
             stroke(painter, self._runs.run(WHOLE, self.path, lambda: self._pen), lod)
         else:
             self._paint_pieces(painter, self._pieces, exposed, lod)
