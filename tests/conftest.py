@@ -45,6 +45,21 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
+@pytest.fixture
+def automatic_gc() -> Iterator[None]:
+    """Python's automatic garbage collection on, as in a process without a window.
+
+    A window hands collection to a timer on the GUI thread (`app/gui_thread_gc.py`) and turns
+    the automatic kind off for the rest of the process; tests of code that pauses and restores
+    the automatic kind start from it being on, and leave it as they found it.
+    """
+    was_enabled = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage() -> Iterator[None]:
     """Collect each test's garbage while Qt is fully alive.

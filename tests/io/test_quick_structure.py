@@ -194,7 +194,7 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
 
 
 def test_the_collector_comes_back_on_even_when_reading_fails_inside(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, automatic_gc: None
 ) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")

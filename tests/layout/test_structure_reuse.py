@@ -90,7 +90,7 @@ def test_fast_records_behave_like_frozen_dataclasses() -> None:
         assert set(vars(record)) == {f.name for f in dataclasses.fields(record)}
 
 
-def test_pausing_the_garbage_collector_restores_it_even_after_an_error() -> None:
+def test_pausing_the_garbage_collector_restores_it_even_after_an_error(automatic_gc: None) -> None:
     assert gc.isenabled()
     with pytest.raises(RuntimeError), paused_gc():
         with paused_gc():
