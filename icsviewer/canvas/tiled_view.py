@@ -6,11 +6,14 @@ first redraw their dirty parts, the few missing ones are drawn in one go, and th
 them out (`blit`). When most are missing (a zoom level not seen before, a glide, the whole
 chart restyled) it answers None and the view draws its items directly, as before tiles.
 
-After each frame an idle-time chain makes, one small block per event-loop turn, what the next
-step will want: the view itself, the view a wheel notch further in and out, and a margin of a
-quarter view round it for a pan. A block is at most 4 x 2 tiles (~10 ms), so a key press or a
-wheel notch waits at most that long. While the presenter's camera glides (`hold`), nothing is
-made ahead: every frame of a glide is a new zoom level.
+After each frame that shows the view somewhere new, an idle-time chain makes, one small block
+per event-loop turn, what the next step will want: the view itself, the view a wheel notch
+further in and out, and a margin of a quarter view round it for a pan. A block is at most
+4 x 2 tiles (~10 ms), so a key press or a wheel notch waits at most that long. A change to the
+chart with the view still (the dimming a hover brings, an edit) makes nothing ahead: small
+changes are patched into the tiles, big ones leave the view drawn directly until it moves.
+While the presenter's camera glides (`hold`), nothing is made ahead either: every frame of a
+glide is a new zoom level.
 
 The tiles are drawn by `QGraphicsScene.render`, the same items' `paint` as the view's own
 drawing, at the same scale and whole-pixel offset, so a copied tile shows what direct drawing
@@ -64,6 +67,8 @@ class TiledPainting(QObject):
         self.frames_from_tiles = 0
         self.tiles_made = 0
         self._held = False
+        # Where the view was at the last frame (zoom level, whole-pixel origin, size).
+        self._shown_at: tuple[object, ...] | None = None
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
@@ -74,6 +79,7 @@ class TiledPainting(QObject):
         if self._scene is not None:
             self._scene.changed.disconnect(self._on_scene_changed)
         self.cache.clear()
+        self._shown_at = None
         self._scene = scene
         if scene is not None:
             scene.changed.connect(self._on_scene_changed)
@@ -104,7 +110,13 @@ class TiledPainting(QObject):
         columns, rows = grid.tiles_over(QRectF(exposed.translated(-origin_x, -origin_y)))
         wanted = [(i, j) for j in rows for i in columns]
         missing = self.cache.missing(grid, wanted)
-        self._schedule()
+        where = (grid.key, origin_x, origin_y, view.viewport().size().toTuple())
+        if where != self._shown_at:
+            # The user moved the view: the next step will likely move it again. (A change to
+            # the chart with the view still, such as the dimming a hover brings, makes
+            # nothing ahead: the view is drawn directly until it moves.)
+            self._shown_at = where
+            self._schedule()
         if len(missing) > max(SYNC_TILE_LIMIT, len(wanted) // 2):
             return None
         if missing:
@@ -151,6 +163,17 @@ class TiledPainting(QObject):
         return image
 
     def _make(self, scene: QGraphicsScene, grid: TileGrid, tiles: list[TileIndex]) -> None:
+        """Draw the tiles: in one go when they lie together, else one by one."""
+        columns = {i for i, _ in tiles}
+        rows = {j for _, j in tiles}
+        span = (max(columns) - min(columns) + 1) * (max(rows) - min(rows) + 1)
+        if span > 2 * len(tiles):  # scattered: their block would be mostly tiles not asked for
+            for tile in tiles:
+                self._make_block(scene, grid, [tile])
+        else:
+            self._make_block(scene, grid, tiles)
+
+    def _make_block(self, scene: QGraphicsScene, grid: TileGrid, tiles: list[TileIndex]) -> None:
         """Draw the block of tiles round `tiles` in one go and keep those asked for."""
         left = min(i for i, _ in tiles)
         top = min(j for _, j in tiles)

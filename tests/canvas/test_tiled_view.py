@@ -160,14 +160,34 @@ def test_a_renamed_body_shows_its_new_name_in_the_very_next_frame(
     assert share_differing(renamed, drawn_directly(view).copy(box), by_more_than=30) < 0.002
 
 
-def test_a_new_theme_redraws_every_tile(
+def test_a_new_theme_shows_at_once_and_in_the_tiles_made_after(
     qtbot: QtBot, view: ChartView, scene: ChartScene
 ) -> None:
     settle(qtbot, view)
+    before = grabbed_from_tiles(view)
     scene.set_theme(get_theme("high_contrast"))
-    qtbot.wait(50)
+    # Every tile is stale: the view draws its items until it is moved...
+    restyled = grab(view)
+    assert share_differing(restyled, before) > 0.01
+    assert share_differing(restyled, drawn_directly(view)) < 0.002
+    # ...and tiles made after that are in the new theme.
+    view.zoom_by(WHEEL_STEP)
     settle(qtbot, view)
+    view.zoom_by(1 / WHEEL_STEP)
     assert share_differing(grabbed_from_tiles(view), drawn_directly(view)) < 0.002
+
+
+def test_a_change_with_the_view_still_makes_nothing_ahead(
+    qtbot: QtBot, view: ChartView, scene: ChartScene
+) -> None:
+    settle(qtbot, view)
+    made = view.tiles.tiles_made
+    scene.set_hovered(body_in_view(view, scene))  # the rest of the chart dims
+    qtbot.wait(50)
+    view.viewport().repaint()
+    qtbot.wait(100)
+    assert view.tiles.tiles_made == made
+    assert not view.tiles.making_ahead
 
 
 def test_nothing_is_made_ahead_while_the_camera_glides(

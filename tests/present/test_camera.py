@@ -41,3 +41,18 @@ def test_animated_move_arrives_on_its_target(window, qtbot) -> None:
     visible = visible_scene_rect(window.view)
     assert visible.contains(target)
     assert visible.width() == pytest.approx(shown.width(), rel=0.02)
+
+
+def test_a_glide_tells_whoever_listens_when_it_starts_and_stops(window, qtbot) -> None:
+    camera = Camera(window.view, duration_ms=300)
+    seen: list[bool] = []
+    camera.gliding.connect(seen.append)
+    target = window.scene.bodies_rect(["lpool_hwb", "one_lpool"])
+    with qtbot.waitSignal(camera.arrived, timeout=5000):
+        camera.frame(target)
+    assert seen == [True, False]
+    camera.frame(window.scene.bodies_rect(["one_lpool"]))
+    camera.stop()  # stopped halfway (the presenter pans by hand)
+    assert seen == [True, False, True, False]
+    camera.stop()  # nothing moving: nothing to tell
+    assert seen == [True, False, True, False]

@@ -49,10 +49,14 @@ class LineLayer(QGraphicsItem):
 
     def refresh(self, area: QRectF | None = None) -> None:
         """Draw again where lines changed (`area`, scene coordinates), or everywhere."""
-        if area is None:
+        scene = self.scene()
+        if area is None or scene is None:
             self.update()
         elif not area.isEmpty():
-            self.update(area)
+            # Through the scene: once anything listens to the scene's `changed` signal (the
+            # view's tiles do), Qt reports an item's partial update as its whole bounding
+            # rectangle, and the layer's is the whole chart.
+            scene.update(area)
 
     # ----- QGraphicsItem -------------------------------------------------------------------
     def boundingRect(self) -> QRectF:
