@@ -10,7 +10,10 @@ Prints one JSON object of lists (one value per repeat):
   first paint (a big chart makes its items afterwards, in the event loop);
 - `scene_s`: the same until every item is made (`ensure_items`, in one go);
 - `frame_fit_ms` / `frame_100_ms`: one pan/zoom frame - a wheel-notch zoom (or a pan) followed
-  by a synchronous repaint of a 1600x1000 viewport - with the whole chart in view, and at 100 %;
+  by a synchronous repaint of a 1600x1000 viewport - with the whole chart in view, and at 100 %
+  (the view copies tiles it made in the pause between frames: see canvas/tiled_view.py);
+- `frame_100_direct_ms`: the same frames at 100 % with tiles switched off, every item drawn
+  (what a frame costs when no tiles are ready: zooming faster than they are made);
 - `label_edit_ms`: `Chart.replace_body` with a new name on a body in view, until the viewport
   has repainted with the new label;
 - `stall_ms` (once, in a MainWindow): the longest event-loop stall, seen by a 5 ms heartbeat
@@ -52,6 +55,7 @@ def main() -> int:
     theme = get_theme("nhs")
     out: dict[str, Any] = {k: [] for k in (
         "read_s", "layout_s", "scene_first_s", "scene_s", "frame_fit_ms", "frame_100_ms",
+        "frame_100_direct_ms",
         "label_edit_ms",
     )}
     document: Any = None
@@ -88,6 +92,9 @@ def main() -> int:
     out["zoom_fit"] = view.zoom_level()
     view.reset_zoom()
     out["frame_100_ms"] = measure_frames(app, view, frames=max(5, repeats * 2))
+    view.tiles.enabled = False
+    out["frame_100_direct_ms"] = measure_frames(app, view, frames=max(5, repeats * 2))
+    view.tiles.enabled = True
     for index in range(repeats):
         out["label_edit_ms"].append(measure_label_edit(app, view, chart, index))
     scene.detach()
