@@ -211,8 +211,14 @@ class ChartView(QGraphicsView):
         return zoom >= LOW_DETAIL or zoom >= scene.overview_zoom()
 
     def _patch_overview(self) -> None:
-        self._patch_pending = False
         scene = self.chart_scene()
+        if scene is not None and scene.prepare_overview_step():
+            # One stale layer built this turn (a national chart's take 20-35 ms each); the
+            # next is built, or the picture patched, on the next turn, so the costs never add
+            # up in one stall of the event loop.
+            QTimer.singleShot(0, self._patch_overview)
+            return
+        self._patch_pending = False
         if scene is not None:
             scene.patch_overview()
             self.viewport().update()

@@ -233,8 +233,8 @@ def test_a_far_out_picture_patched_after_an_edit_matches_one_drawn_afresh(
     scene.set_layout(replace(layout, boxes={**layout.boxes, moved: replace(box, x=box.x + 30)}))
     recoloured = chart.body(scene.body_ids()[9])
     chart.replace_body(replace(recoloured, style={"fill": "#D5281B"}))
-    view.viewport().grab()  # the picture as it was; the patch waits for the next loop turn
-    QApplication.processEvents()
+    view.viewport().grab()  # the picture as it was; the patch waits for the next loop turns
+    qtbot.wait(50)  # a stale layer rebuilt per turn, then the picture patched
     patched = view.viewport().grab().toImage()
     scene.set_theme(scene.theme)  # every picture drawn again from scratch
     fresh = view.viewport().grab().toImage()
