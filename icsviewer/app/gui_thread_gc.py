@@ -6,10 +6,13 @@ sits in reference cycles (Qt signal connections to bound methods and lambdas), s
 collector is what destroys their Qt objects, and it would do so on the layout thread. Qt
 objects must be destroyed in the thread they live in: a file watcher's socket notifier torn
 down from another thread stays registered with a closed descriptor, and the GUI thread's event
-loop then spins on it for good (seen: 100 % CPU and endless "QSocketNotifier: Invalid socket"
-warnings after a second chart was opened). This is the known cure (pyqtgraph's
-`GarbageCollector` does the same): automatic collection off, and a timer on the GUI thread
-collecting each generation when Python's own thresholds say it is due.
+loop then spins on it for good (seen in the benchmark, which opens one chart after another:
+100 % CPU and endless "QSocketNotifier: Invalid socket" warnings). This is the known cure
+(pyqtgraph's `GarbageCollector` does the same): automatic collection off, and a timer on the
+GUI thread collecting each generation when Python's own thresholds say it is due. A full
+collection walks the whole heap (50 ms and more with a national chart open), so, like Python's
+own collector (which waits until the oldest generation has grown by a quarter), this one
+spaces them out: at least `FULL_EVERY_S` apart, and never more than a twentieth of the time.
 
 `gc_pause.paused_gc` still brackets big batches; it turns collection back on only if it was
 on before, so it leaves this arrangement alone.
@@ -18,11 +21,15 @@ on before, so it leaves this arrangement alone.
 from __future__ import annotations
 
 import gc
+from time import monotonic
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
 # Often enough that young garbage never piles up; each check costs a few microseconds.
 CHECK_MS = 100
+# Full collections at least this far apart (seconds), and at least 20 times their own length.
+FULL_EVERY_S = 10.0
+FULL_SHARE = 20.0
 
 
 class GuiThreadCollector(QObject):
@@ -31,14 +38,14 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         gc.disable()
+        self._next_full = monotonic() + FULL_EVERY_S
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start()
 
-    @staticmethod
-    def collect_due() -> int:
-        """Collect the oldest generation whose count has passed its threshold; return it or -1."""
+    def collect_due(self) -> int:
+        """Collect the oldest generation that is due; return it, or -1 when none was."""
         if gc.isenabled():  # a pause that began before this was installed ended
             gc.disable()
         counts = gc.get_count()
@@ -47,8 +54,15 @@ class GuiThreadCollector(QObject):
         for generation in range(3):
             if counts[generation] > thresholds[generation]:
                 due = generation
-        if due >= 0:
-            gc.collect(due)
+        if due == 2 and monotonic() < self._next_full:
+            due = 1  # a full collection is not due yet: the younger ones meanwhile
+        if due < 0:
+            return due
+        start = monotonic()
+        gc.collect(due)
+        if due == 2:
+            took = monotonic() - start
+            self._next_full = start + max(FULL_EVERY_S, FULL_SHARE * took)
         return due
 
 
