@@ -107,8 +107,7 @@ class TiledPainting(QObject):
         grid, origin_x, origin_y = placed
         self._flush_scene_updates(scene)
         self._fit_budget()
-        columns, rows = grid.tiles_over(QRectF(exposed.translated(-origin_x, -origin_y)))
-        wanted = [(i, j) for j in rows for i in columns]
+        wanted = _tiles_in(grid, QRectF(exposed.translated(-origin_x, -origin_y)))
         missing = self.cache.missing(grid, wanted)
         where = (grid.key, origin_x, origin_y, view.viewport().size().toTuple())
         if where != self._shown_at:
