@@ -14,7 +14,8 @@ collection walks the whole heap (50 ms and more with a national chart open), so,
 own collector (which waits until the oldest generation has grown by a quarter), this one
 spaces them out: at least `FULL_EVERY_S` apart, and never more than a twentieth of the time.
 
-`gc_pause.paused_gc` still brackets big batches; it turns collection back on only if it was
+The window's layout runner installs it when it makes its worker thread. `gc_pause.paused_gc`
+still brackets big batches; it turns collection back on only if it was
 on before, so it leaves this arrangement alone.
 """
 

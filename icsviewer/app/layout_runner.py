@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from icsviewer.app.gui_thread_gc import collect_on_gui_thread
 from icsviewer.layout.geometry import Layout
 from icsviewer.model.chart import Chart
 
@@ -80,7 +81,10 @@ class LayoutRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self._function = function or default_layout_function
+        # A Python thread beside the GUI thread: hand the interpreter over often, and let
+        # only the GUI thread collect garbage (Qt objects in cycles die where they live).
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
+        collect_on_gui_thread()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="layout")
         self._future: Future[Layout] | None = None
         # The most recent job, finished or not, abandoned or not (for `wait`).

@@ -24,7 +24,6 @@ from icsviewer.app.actions import build_menus
 from icsviewer.app.docks.details_dock import DetailsPanel
 from icsviewer.app.docks.legend_dock import LegendPanel
 from icsviewer.app.docks.problems_dock import ProblemsPanel
-from icsviewer.app.gui_thread_gc import collect_on_gui_thread
 from icsviewer.app.layout_progress import LayoutProgress
 from icsviewer.app.layout_runner import LayoutFunction, LayoutRunner, patch_or_relayout
 from icsviewer.app.opening import Loader, OpenFailure, dropped_chart, load_document
@@ -78,8 +77,6 @@ class MainWindow(QMainWindow):
         layout_function: LayoutFunction | None = None,
     ) -> None:
         super().__init__()
-        # Qt objects left in reference cycles must be collected here, not on the layout thread.
-        collect_on_gui_thread()
         self.settings = settings
         self.recent = RecentFiles(settings)
         self.prompts = prompts or Prompts(self)

@@ -64,7 +64,7 @@ class ChartView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._patch_pending = False
         # Closer in than the overview, frames are copied from tiles of the drawn chart.
-        self.tiles = TiledPainting(self, WHEEL_STEP, self._draws_items)
+        self.tiles = TiledPainting(self, WHEEL_STEP, self._may_draw_tiles_at)
         self.setAccessibleName("Chart")
         self.setAccessibleDescription("No body selected. Press Tab to move between bodies.")
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
@@ -171,8 +171,7 @@ class ChartView(QGraphicsView):
         """Far out, draw the scene's batched overview instead of thousands of single items."""
         scene = self.chart_scene()
         lod = self.zoom_level()
-        # LOW_DETAIL first: asking the scene may build the overview, not needed closer in.
-        if scene is None or lod >= LOW_DETAIL or lod >= scene.overview_zoom():
+        if scene is None or self._draws_items(lod):
             if scene is not None:
                 # Closer in the items are drawn: a big chart still making them (population.py)
                 # makes the rest now.
@@ -206,9 +205,12 @@ class ChartView(QGraphicsView):
     def _draws_items(self, zoom: float) -> bool:
         """Whether the view draws its items at `zoom` (not the far-out overview)."""
         scene = self.chart_scene()
-        if scene is None or zoom > MAX_ZOOM * 1.0001:
-            return False
-        return zoom >= LOW_DETAIL or zoom >= scene.overview_zoom()
+        # LOW_DETAIL first: asking the scene may build the overview, not needed closer in.
+        return scene is not None and (zoom >= LOW_DETAIL or zoom >= scene.overview_zoom())
+
+    def _may_draw_tiles_at(self, zoom: float) -> bool:
+        """A zoom level the view can reach (the wheel stops at MAX_ZOOM) and draws items at."""
+        return zoom <= MAX_ZOOM * 1.0001 and self._draws_items(zoom)
 
     def _patch_overview(self) -> None:
         scene = self.chart_scene()
